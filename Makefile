@@ -1,0 +1,43 @@
+# marsad: `make demo` runs the main job on the example article; `make test` runs every check.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+EXTRAS ?= dev
+
+.PHONY: demo test lint typecheck pytest bench install clean score
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# reinstall whenever the project's metadata changes
+$(VENV)/.installed-$(EXTRAS): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[$(EXTRAS)]'
+	touch $@
+
+install: $(VENV)/.installed-$(EXTRAS)
+
+demo: $(VENV)/.installed-$(EXTRAS)
+	$(BIN)/marsad analyze examples/tripoli-un-envoy.txt --published 2025-12-18 --format text
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check marsad tests bench tools
+
+typecheck: $(VENV)/.installed-dev
+	$(BIN)/mypy
+
+pytest: $(VENV)/.installed-dev
+	$(BIN)/pytest
+
+test: EXTRAS = dev
+test: lint typecheck pytest
+
+bench: $(VENV)/.installed-dev
+	$(BIN)/python -m bench
+
+score: $(VENV)/.installed-$(EXTRAS)
+	$(BIN)/marsad analyze ../shared/eval/seed/000_90891a1368017b44.txt --format json > /tmp/marsad-seed.json
+	$(PYTHON) ../shared/tools/score_analysis.py ../shared/eval/seed/gold.json /tmp/marsad-seed.json
+
+clean:
+	rm -rf $(VENV) build *.egg-info .mypy_cache .pytest_cache .ruff_cache

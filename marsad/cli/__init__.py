@@ -1,0 +1,86 @@
+"""The ``marsad`` command: a thin layer over the library.
+
+Library code raises :class:`marsad.errors.MarsadError` subclasses; only here do they become one
+line on stderr (``marsad: error: …``) and an exit code (see ``marsad.errors.EXIT_CODES``).
+Commands that emit records write JSON lines so they pipe into each other and into ``jq``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import click
+
+from marsad import __version__
+from marsad.errors import EXIT_CODES, MarsadError
+
+_EXIT_HELP = "\n".join(f"  {code}  {meaning}" for code, meaning in EXIT_CODES.items())
+
+
+class MarsadGroup(click.Group):
+    """A click group that turns marsad's errors into one clear line and a documented exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except MarsadError as e:
+            click.echo(f"marsad: error: {e}", err=True)
+            sys.exit(e.exit_code)
+        except BrokenPipeError:
+            # the reader went away (| head): not an error
+            sys.stderr.close()
+            sys.exit(0)
+        except KeyboardInterrupt:
+            click.echo("marsad: interrupted", err=True)
+            sys.exit(130)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
+            raise
+        except Exception as e:  # a bug: say so, briefly, unless debugging
+            if os.environ.get("MARSAD_DEBUG"):
+                raise
+            click.echo(
+                f"marsad: internal error: {type(e).__name__}: {e} "
+                "(this is a bug; rerun with MARSAD_DEBUG=1 for the traceback and report it)",
+                err=True,
+            )
+            sys.exit(1)
+
+
+@click.group(
+    cls=MarsadGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog="Exit codes:\n\n\b\n" + _EXIT_HELP,
+)
+@click.version_option(__version__, "-V", "--version", prog_name="marsad")
+def main() -> None:
+    """marsad (مرصد): Arabic-first news intelligence.
+
+    Analyze Arabic news articles: entities linked to a knowledge base, dates resolved,
+    events coded in CAMEO, quotes with their speakers and channels.
+    """
+
+
+#: modules whose commands register themselves on ``main`` when imported; one that is not part of
+#: this installation yet is skipped
+COMMAND_MODULES = (
+    "marsad.cli.analyze",
+    "marsad.cli.kb",
+    "marsad.cli.store",
+    "marsad.cli.events",
+)
+
+
+def _load_commands() -> None:
+    import importlib
+
+    for module in COMMAND_MODULES:
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as e:
+            if e.name is None or not module.startswith(e.name):
+                raise
+
+
+_load_commands()

@@ -1,0 +1,108 @@
+"""``marsad analyze``: analyze article files, a folder of them, or standard input."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from marsad.cli import main
+from marsad.errors import InputError
+
+FORMATS = ("json", "jsonl", "md", "text")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH|-...")
+@click.option("--published", metavar="YYYY-MM-DD", help="Publication date (also DD/MM/YYYY or RFC 822).")
+@click.option("--title", metavar="T", help="Title (default: the first line, when it reads as a headline).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="json (one article; the contract marsad.analysis/1), jsonl (one line per file), "
+    "md or text (readable reports). Default: json for one file, jsonl for several.",
+)
+@click.option("--max-size", type=float, metavar="MB", help="Refuse articles larger than this (default 10 MB).")
+@click.option("--stages", metavar="A,B,…", help="Run only these stages, in this order (see 'marsad stages').")
+def analyze(
+    paths: tuple[str, ...],
+    published: str | None,
+    title: str | None,
+    fmt: str | None,
+    max_size: float | None,
+    stages: str | None,
+) -> None:
+    """Analyze Arabic articles: entities, dates, events, quotes, indicators.
+
+    PATH is a UTF-8 text file, a folder (every .txt/.text/.md file in it, recursively) or '-'
+    for standard input. With several files each one is analyzed on its own; a file that fails
+    is reported on stderr and the others go on (the exit code is then 3).
+    """
+    import marsad
+    from marsad.dates import parse_published
+    from marsad.io import expand_paths, read_article
+    from marsad.pipeline import Pipeline, default_pipeline
+
+    pub = parse_published(published)
+    pipeline = Pipeline(stages.split(",")) if stages else default_pipeline()
+    files = list(expand_paths(paths))
+    several = len(files) > 1
+    fmt = fmt or ("jsonl" if several else "json")
+    out = sys.stdout
+    failures = 0
+    results = []
+    for path in files:
+        try:
+            text = read_article(path, max_size)
+            source = "stdin" if str(path) == "-" else path.name
+            analysis = marsad.analyze(text, pub, title, source=source, pipeline=pipeline)
+        except InputError as e:
+            if not several:
+                raise
+            failures += 1
+            click.echo(f"marsad: skipped: {e}", err=True)
+            continue
+        if fmt == "jsonl":
+            out.write(json.dumps(analysis.to_dict(), ensure_ascii=False) + "\n")
+        elif fmt == "json":
+            if several:
+                results.append(analysis.to_dict())
+            else:
+                out.write(analysis.to_json() + "\n")
+        elif fmt == "md":
+            out.write(analysis.to_markdown() + ("\n---\n\n" if several else ""))
+        else:
+            out.write(analysis.to_text() + ("\n" if several else ""))
+    if fmt == "json" and several:
+        out.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
+    if failures:
+        raise _Failures(f"{failures} of {len(files)} files could not be analyzed (see the lines above)")
+
+
+class _Failures(InputError):
+    pass
+
+
+@main.command("stages")
+def list_stages() -> None:
+    """List the analysis stages and the document parts each reads and writes (JSON lines)."""
+    from marsad.pipeline import DEFAULT_STAGES, registered_stages
+
+    for name, spec in registered_stages().items():
+        click.echo(
+            json.dumps(
+                {
+                    "name": name,
+                    "default": name in DEFAULT_STAGES,
+                    "requires": list(spec.requires),
+                    "provides": list(spec.provides),
+                    "description": spec.description,
+                },
+                ensure_ascii=False,
+            )
+        )
+
+
