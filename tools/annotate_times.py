@@ -17,7 +17,9 @@ Fields: ``surface[#n] | value | type [| flags [| note]]``. ``#n`` picks the n-th
 separated: ``rel`` (resolved against the publication date: anchor ``publication_date``),
 ``nar`` (resolved against a date the narrative gives: anchor ``narrative``), ``year`` (a partial
 date whose year is inferred: anchor ``year``), ``opt`` (``required: false``), ``hijri=Y-M[-D]``
-(the Hijri value the text states), ``glued`` (accept a span that starts or ends inside a word).
+(the Hijri value the text states), ``glued`` (accept a span that starts or ends inside a word),
+``wdmismatch`` (the text's weekday disagrees with its date; a note says which one is kept).
+A weekday named in the surface must otherwise agree with the value's date.
 Anything else is ``absolute``. ``rel`` and ``nar`` set ``relative: true``. The note is English.
 
 Commands (corpus: ``$MARSAD_SHARED/corpus/ant-jawharafm-2017.jsonl.gz``, default ../shared):
@@ -233,6 +235,9 @@ def make_time(text: str, item: dict[str, Any]) -> dict[str, Any]:
             out["required"] = False
         elif f == "glued":
             glued = True
+        elif f == "wdmismatch":
+            if not item["note"]:
+                raise NotesError(f"{item['surface']!r}: say in a note why the weekday disagrees")
         elif f.startswith("hijri="):
             hv = f.split("=", 1)[1]
             if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", hv):
@@ -242,7 +247,7 @@ def make_time(text: str, item: dict[str, Any]) -> dict[str, Any]:
             raise NotesError(f"unknown flag {f!r} on {item['surface']!r}")
     wd = weekday_of(item["surface"])
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
-    if wd is not None and m and not m.group(0).startswith("XXXX"):
+    if wd is not None and m and "wdmismatch" not in item["flags"]:
         real = datetime.date(*(int(g) for g in m.groups())).weekday()
         if real != wd:
             raise NotesError(f"{item['surface']!r} names weekday {wd} but {value} is weekday {real} (0 = Monday)")
