@@ -96,7 +96,7 @@ def valid_date_value(v: str) -> bool:
     if m:
         return m.group(2) == "XX" or 1 <= int(m.group(2)) <= 53
     return bool(
-        re.fullmatch(r"\d{4}-(?:SP|SU|FA|WI|Q[1-4]|H[12])", v)
+        re.fullmatch(r"(?:\d{4}|XXXX)-(?:SP|SU|FA|WI|Q[1-4]|H[12])", v)
         or re.fullmatch(r"\d{2,3}", v)  # century (20) or decade (201)
     )
 
