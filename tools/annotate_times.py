@@ -360,8 +360,9 @@ def check_gold_file(path: Path, rec: dict[str, Any] | None) -> list[str]:
 # ---------------------------------------------------------------- forms (for the statistics)
 
 _MAGHREBI = ("جانفي", "فيفري", "أفريل", "افريل", "ماي", "جوان", "جويلية", "أوت", "اوت")
-_MONTHS = (*_MAGHREBI, "مارس", "سبتمبر", "أكتوبر", "اكتوبر", "نوفمبر", "ديسمبر",
-           "يناير", "فبراير", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس")
+_SHARED_MONTHS = ("مارس", "سبتمبر", "أكتوبر", "اكتوبر", "نوفمبر", "ديسمبر")
+_EASTERN = ("يناير", "فبراير", "أبريل", "ابريل", "مايو", "يونيو", "يوليو", "أغسطس", "اغسطس")
+_LEVANTINE = ("كانون", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين")
 _HIJRI = ("هـ", "هجري", "محرم", "صفر", "ربيع", "جمادى", "رجب", "شعبان", "رمضان", "شوال",
           "ذو القعدة", "ذو الحجة", "ذي القعدة", "ذي الحجة")
 _WEEKDAYS = ("الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الاربعاء", "الخميس", "الجمعة", "السبت",
@@ -378,27 +379,49 @@ def weekday_of(surface: str) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
+_DEICTIC = ("اليوم", "أمس", "الأمس", "البارحة", "غدا", "الغد", "الليلة", "الآن", "حاليا")
+_OFFSET = re.compile(r"^(?:قبل|منذ|بعد)\s")
+
+
 def forms(surface: str, t: dict[str, Any]) -> list[str]:
-    words = set(re.findall(r"[\w]+", surface))
+    """The surface forms an expression shows (an expression can show several)."""
+    words = set(re.findall(r"\w+", surface))
+    value, type_ = t["value"], t["type"]
     out = []
-    if words & set(_MAGHREBI):
-        out.append("maghrebi-month")
-    elif words & set(_MONTHS):
-        out.append("month-name")
-    if re.search(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}", surface):
+    for name, names in (("maghrebi-month", _MAGHREBI), ("shared-month", _SHARED_MONTHS),
+                        ("eastern-month", _EASTERN), ("levantine-month", _LEVANTINE)):
+        if words & set(names):
+            out.append(name)
+    if re.search(r"\d{1,4}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{1,4}", surface):
         out.append("numeric-date")
     if any(w in surface for w in _HIJRI) or "hijri" in t:
         out.append("hijri")
     if words & set(_WEEKDAYS):
         out.append("weekday")
-    if t["type"] == "TIME" and re.search(r"الساعة|\d{1,2}[:h]\d{2}|س\s*\d", surface):
-        out.append("clock-time")
-    if t["type"] == "DATE" and re.fullmatch(r"\d{4}", t["value"]):
-        out.append("year")
-    if t["type"] == "DATE" and re.search(r"\d{4}-\d{2}$", t["value"]) and not re.search(r"\d", surface):
-        out.append("month-alone")
-    if t["value"] in _REFS:
-        out.append("ref")
+    if type_ == "TIME":
+        out.append("part-of-day" if value[-2:].isalpha() else "clock-time")
+    if type_ in ("DURATION", "SET"):
+        out.append(type_.lower())
+    if type_ == "DATE":
+        if re.fullmatch(r"\d{4}", value) and re.fullmatch(r"\d{4}", surface.strip()):
+            out.append("year-alone")
+        elif re.fullmatch(r"\d{2,3}", value):
+            out.append("decade-century")
+        elif "-W" in value:
+            out.append("week")
+        elif re.search(r"-(?:SP|SU|FA|WI)$", value):
+            out.append("season")
+        elif re.search(r"-(?:Q|H)\d$", value):
+            out.append("quarter-half")
+        elif value in _REFS:
+            out.append("vague-ref")
+        elif re.fullmatch(r"(?:\d{4}|XXXX)-\d{2}", value):
+            out.append("month-granularity")
+    if t.get("relative"):
+        if _OFFSET.match(surface):
+            out.append("offset")
+        elif any(d in words for d in _DEICTIC) or (words & {"يوم", "يومنا"} and "هذا" in words):
+            out.append("deictic-day")
     if not out:
         out.append("other")
     return out
