@@ -116,7 +116,8 @@ def word_occurrences(text: str, surface: str) -> list[tuple[int, int]]:
     out = []
     forms = [surface]
     if surface.startswith("ال") and len(surface) > 3:
-        forms.append("ل" + surface[2:])  # «للحكومة»: ل + (ا)لحكومة
+        # «للحكومة» is ل + (ا)لحكومة; «للجنة» is ل + (ال)لجنة: the article drops before a lam
+        forms.append(surface[2:] if surface[2] == "ل" else "ل" + surface[2:])
     for form in forms:
         for m in re.finditer(re.escape(form), text):
             s, e = m.start(), m.end()
@@ -266,6 +267,9 @@ def build(src: str) -> dict[str, Any]:
             chosen = select(occ, sels, f"mention {surface!r}")
         else:
             chosen = [o for o in occ if not any(o[0] < p[1] and p[0] < o[1] for p in placed + blocked)]
+            for o in occ:
+                if any(o[0] < b[1] and b[0] < o[1] for b in blocked):
+                    print(f"note: {surface!r}@{o[0]} is inside an ignore span, not a mention", file=sys.stderr)
             if not occ:
                 raise AnnotationError(f"mention {surface!r}: not found in the article")
         for s, e in chosen:
