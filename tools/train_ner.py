@@ -46,10 +46,12 @@ from marsad.extract.entities.model import (  # noqa: E402
 from marsad.extract.entities.wojood import (  # noqa: E402
     WojoodSentence,
     bio_labels,
+    char_span_tokens,
     format_scores,
     read_wojood,
     score_spans,
 )
+from marsad.text.normalize import match_key  # noqa: E402
 from marsad.text.stage import text_layer  # noqa: E402
 from marsad.text.tokens import ARABIC, TypeInfo  # noqa: E402
 
@@ -85,30 +87,65 @@ def wojood_sequences(sentences: Iterable[WojoodSentence], aux: bool) -> Iterator
         yield from s.sequences(aux=aux)
 
 
-def silver_sequences(path: Path, aux: bool) -> Iterator[tuple[Sequence_, str]]:
-    """Silver sentences: JSON lines {"text", "spans": [[start, end, type, method], …]}."""
+def silver_keys(path: Path) -> set[str]:
+    """The name keys (knowledge-base ids, or names) labelled in a silver file."""
+    keys: set[str] = set()
+    for rec in _records(path):
+        keys.update(k for *_, k in rec["spans"] if k)
+    return keys
+
+
+def _records(path: Path) -> Iterator[dict[str, Any]]:
     with gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8") as f:
         for line in f:
-            rec = json.loads(line)
-            doc = Document(text=rec["text"])
-            text_layer(doc)
-            assert doc.tokens is not None
-            from marsad.extract.entities.wojood import char_span_tokens
+            yield json.loads(line)
 
-            ranges = []
-            for start, end, typ, *_ in rec["spans"]:
-                if typ not in TYPES and not (aux and typ in ("NORP", "OCC")):
-                    continue
-                r = char_span_tokens(doc, start, end)
-                if len(r):
-                    ranges.append((r.start, r.stop, typ))
-            labels = bio_labels(len(doc.tokens), ranges)
-            infos = doc.tokens.infos
-            for r in sentence_ranges(doc):
-                lab = labels[r.start : r.stop]
-                if lab and lab[0].startswith("I-"):
-                    lab[0] = "B-" + lab[0][2:]
-                yield (infos[r.start : r.stop], lab), rec.get("id", "")
+
+def heldout_recall(tagger: NameTagger, path: Path, trained_keys: set[str]) -> dict[str, tuple[int, int]]:
+    """Recall on the silver names of a held-out file whose key was never labelled in training:
+    type → (found, total); found = a predicted name of that type overlaps the mention."""
+    out: dict[str, list[int]] = {}
+    for rec in _records(path):
+        unseen = [sp for sp in rec["spans"] if sp[4] and sp[4] not in trained_keys and sp[2] in TYPES]
+        if not unseen:
+            continue
+        doc = Document(text=rec["text"])
+        text_layer(doc)
+        pred = tagger.spans(doc)
+        for a, b, typ, *_ in unseen:
+            c = out.setdefault(typ, [0, 0])
+            c[1] += 1
+            c[0] += any(p.type == typ and p.start < b and a < p.end for p in pred)
+    return {t: (c[0], c[1]) for t, c in sorted(out.items())}
+
+
+def silver_sequences(path: Path, aux: bool, starts: Counter[str] | None = None) -> Iterator[Sequence_]:
+    """Silver sentences: JSON lines {"text", "spans": [[start, end, type, method, key], …]}.
+
+    ``starts`` counts the first word of each name as the span gives it (after any proclitic)."""
+    for rec in _records(path):
+        doc = Document(text=rec["text"])
+        text_layer(doc)
+        assert doc.tokens is not None
+        ranges = []
+        for start, end, typ, *_ in rec["spans"]:
+            if typ not in TYPES and not (aux and typ in ("NORP", "OCC")):
+                continue
+            r = char_span_tokens(doc, start, end)
+            if not len(r):
+                continue
+            ranges.append((r.start, r.stop, typ))
+            if starts is not None and typ in TYPES:
+                word = match_key(doc.text[start : min(end, doc.tokens.ends[r.start])])
+                if word:
+                    starts[word] += 1
+        labels = bio_labels(len(doc.tokens), ranges)
+        infos = doc.tokens.infos
+        for r in sentence_ranges(doc):
+            lab = labels[r.start : r.stop]
+            if lab and lab[0].startswith("I-"):
+                lab[0] = "B-" + lab[0][2:]
+            yield infos[r.start : r.stop], lab
 
 
 def train(
@@ -160,6 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--wojood", type=Path, default=WOJOOD)
     ap.add_argument("--silver", type=Path, action="append", default=[], help="silver JSON lines (repeatable)")
     ap.add_argument("--silver-weight", type=int, default=1, help="times each silver sentence is used")
+    ap.add_argument("--heldout", type=Path, help="held-out silver sentences (tools/silver_ner.py --holdout-out)")
     ap.add_argument("--select", action="store_true", help="train on train only and report val")
     ap.add_argument("--no-aux", action="store_true", help="do not learn NORP/OCC as auxiliary labels")
     ap.add_argument("--mask", type=float, default=0.3, help="share of sentences with gazetteer flags masked")
@@ -176,11 +214,13 @@ def main(argv: list[str] | None = None) -> int:
     aux = not args.no_aux
     splits = {name: read_wojood(args.wojood / f"{name}.txt") for name in ("train", "val", "test")}
     train_names = ["train"] if args.select else ["train", "val"]
-    sequences = [seq for name in train_names for seq in wojood_sequences(splits[name], aux)]
+    wojood = [seq for name in train_names for seq in wojood_sequences(splits[name], aux)]
+    sequences = list(wojood)
     print(f"data: Wojood {args.wojood} splits {'+'.join(train_names)}: "
-          f"{sum(len(splits[n]) for n in train_names)} sentences, {len(sequences)} sequences")
+          f"{sum(len(splits[n]) for n in train_names)} sentences, {len(wojood)} sequences")
+    silver_starts: Counter[str] = Counter()
     for path in args.silver:
-        silver = [seq for seq, _ in silver_sequences(path, aux)]
+        silver = list(silver_sequences(path, aux, silver_starts))
         print(f"data: silver {path}: {len(silver)} sequences x{args.silver_weight}")
         sequences.extend(silver * args.silver_weight)
     print(f"params: {json.dumps(params, sort_keys=True)} aux={aux} mask={args.mask} seed={SEED}")
@@ -190,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         info = train(sequences, params, args.mask, SEED, model_path)
         print(f"trained: {json.dumps(info, sort_keys=True)}; model {model_path.stat().st_size / 1e6:.2f} MB")
         model = model_path.read_bytes()
-    counts = name_start_counts(sequences)
+    counts = name_start_counts(sequences[: len(wojood)]) + silver_starts
     tagger = NameTagger(model, name_starts=dict(counts))
     report = ["val"] if args.select else ["val", "test"]
     for name in report:
@@ -198,6 +238,12 @@ def main(argv: list[str] | None = None) -> int:
         note = " (trained on it)" if name in train_names else ""
         print(f"\n### Wojood {name}{note}: {len(splits[name])} sentences\n")
         print(format_scores(scores, TYPES))
+    if args.heldout:
+        trained = set().union(*(silver_keys(p) for p in args.silver)) if args.silver else set()
+        rec = heldout_recall(tagger, args.heldout, trained)
+        found, total = sum(f for f, _ in rec.values()), sum(t for _, t in rec.values())
+        print(f"\n### held-out names (never labelled in training): recall {found}/{total} = {found / max(total, 1):.3f}")
+        print("  " + ", ".join(f"{t} {f}/{n} = {f / n:.3f}" for t, (f, n) in rec.items()))
     if not args.select:
         args.out.mkdir(parents=True, exist_ok=True)
         (args.out / MODEL_FILE).write_bytes(model)
