@@ -87,7 +87,7 @@ def clean_arabic(name: str) -> str | None:
         return None  # Uyghur, Kurdish… spellings: no Arabic word starts with ئ or has ى inside
     name = re.sub(r"\s+", " ", name).strip(" -'")
     name = re.sub(r" و ", " و", name)  # «البوسنة و الهرسك» → «البوسنة والهرسك», as news writes it
-    return name if len(name) > 1 else None
+    return name if len(name.replace(" ", "")) > 2 else None  # «اب», «لد»: too short to tell
 
 
 _ARABIC_SPECIFIC = set("طصضظقعحغخذثة")
