@@ -118,6 +118,27 @@ def mention_strip(key: str, strip: int) -> int:
     return strip
 
 
+_NAME_READINGS: dict[str, tuple[Reading, ...]] = {}
+
+
+def name_readings(key: str, readings: Sequence[Reading]) -> tuple[Reading, ...]:
+    """The readings of a word that strip proclitics but never the article: a name or a lexicon
+    phrase is matched as written («الدولة» is not «دولة», «الرأي» is not «رأي»); the article's
+    absence or presence is spelled out in the lexicon or the knowledge base instead."""
+    found = _NAME_READINGS.get(key)
+    if found is None:
+        found = tuple(r for r in (readings or ((0, key),)) if not _strips_article(key, r[0]))
+        if len(_NAME_READINGS) > 300_000:
+            _NAME_READINGS.clear()
+        _NAME_READINGS[key] = found
+    return found
+
+
+def _strips_article(key: str, strip: int) -> bool:
+    prefix = key[:strip]
+    return prefix.endswith(ARTICLE) or prefix.endswith("لل")
+
+
 def only_clitics(key: str, strip: int, allowed: frozenset[str]) -> bool:
     """True when the ``strip`` stripped letters of ``key`` are all in ``allowed``."""
     return all(ch in allowed for ch in key[:strip])

@@ -11,8 +11,14 @@ pass is linear in the number of tokens. A name starting inside another one is no
 A weak alias (a name that is also a common word, ``kb.weak_keys``) only counts with a context
 that makes it a name: a place noun («مدينة»), a title for a person, an organization head, or a
 place preposition followed by a clear end of the name (punctuation, a conjunction, the end).
-When the longest name at a token is weak and has no such context, a shorter strong one may
-still match there.
+When the longest name at a token is weak and has no such context, it is decided once the whole
+text is read: it stays when the same entity is named strongly elsewhere, or (an organization or
+a person) when its country is among the countries of the document's strong names; otherwise a
+shorter strong name found at the same token takes its place. A small foreign town named by one
+word (``SMALL_TOWN``) is decided the same way: «إطار» is a word before it is a town.
+
+One-word names that are function words, reporting verbs or nationality adjectives in the text
+(«رأى», «وإن», «السورية») are never mentions.
 """
 
 from __future__ import annotations
@@ -20,18 +26,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from marsad.extract.entities.candidates import Cand
-from marsad.extract.entities.lexicon import EntityLexicon, PhraseTrie, mention_strip
-from marsad.kb import KnowledgeBase
+from marsad.extract.entities.lexicon import EntityLexicon, PhraseTrie, mention_strip, name_readings
+from marsad.kb import KBEntry, KnowledgeBase
 from marsad.text.clitics import Reading
 from marsad.text.tokens import ARABIC, LATIN, NUMBER, PUNCT, Tokens
 
 Payload = tuple[tuple[str, ...], bool]
 
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+#: towns smaller than this, named by one word, need their country in the article
+SMALL_TOWN = 100_000
 
 
 def readings_of(info_readings: Sequence[Reading], key: str) -> Sequence[Reading]:
-    return info_readings or ((0, key),)
+    return name_readings(key, info_readings)
 
 
 def phrase_ending_at(trie: PhraseTrie[object], keys: Sequence[str], tokens: Tokens, i: int) -> bool:
@@ -56,12 +64,14 @@ class KBMatcher:
             self.trie.add(key.split(" "), (ids, key in weak))
 
     def find(self, tokens: Tokens, keys: Sequence[str] | None = None) -> list[Cand]:
+        """Knowledge-base names in the tokens, weak and doubtful ones decided by the document."""
         keys = keys if keys is not None else tokens.keys
         infos = tokens.infos
         trie = self.trie
         root = trie.root
         n = len(keys)
         out: list[Cand] = []
+        pending: list[tuple[Cand, Cand | None]] = []  # a doubtful name and the name it hides
         i = 0
         while i < n:
             info = infos[i]
@@ -69,53 +79,100 @@ class KBMatcher:
             if kind is not ARABIC and kind is not LATIN and kind is not NUMBER:
                 i += 1
                 continue
-            readings = info.readings or ((0, keys[i]),)
+            readings = name_readings(keys[i], info.readings)
             if not any(form in root for _s, form in readings):
                 i += 1
                 continue
-            chosen = None
+            doubtful: Cand | None = None
+            chosen: Cand | None = None
             for end, strip, (ids, weak) in trie.matches(keys, readings, i):
-                if weak and not self.weak_context(tokens, keys, i, end, strip, ids):
-                    continue
-                chosen = (end, strip, ids, weak)
-                break
-            if chosen is None:
-                i += 1
-                continue
-            end, strip, ids, weak = chosen
-            entry = self.kb.entries[ids[0]]
-            out.append(
-                Cand(
+                entry = self.kb.entries[ids[0]]
+                cand = Cand(
                     i, end, mention_strip(keys[i], strip), entry.type, "kb", "kb", kb_ids=ids,
                     subtype=entry.subtype, weak=weak,
                 )
-            )
-            i = end
+                if end - i == 1 and self._not_a_name(tokens, keys, i):
+                    continue
+                if (weak and not self.weak_context(tokens, keys, i, end, strip, ids)) or self._doubtful(cand, entry):
+                    if doubtful is None:
+                        doubtful = cand
+                    continue
+                chosen = cand
+                break
+            if doubtful is not None and (chosen is None or doubtful.j > chosen.j):
+                pending.append((doubtful, chosen))
+                i = doubtful.j
+                continue
+            if chosen is None:
+                i += 1
+                continue
+            out.append(chosen)
+            i = chosen.j
+        if pending:
+            out = self._decide(out, pending)
         return out
 
-    # -- context for weak aliases ---------------------------------------------------------------
+    # -- weak and doubtful names ---------------------------------------------------------------------
+    def _not_a_name(self, tokens: Tokens, keys: Sequence[str], i: int) -> bool:
+        """A one-word name that is a function word, a reporting verb or a nationality adjective
+        here («رأى», «السورية», «وإن») is never a mention."""
+        w = self.lex.word(keys[i], tokens.infos[i].readings, tokens.infos[i].form)
+        return w.stop or w.report_verb or w.adjective is not None or w.qualifier
+
+    def _doubtful(self, cand: Cand, entry: KBEntry) -> bool:
+        """A small foreign town named by one word: kept only when the article is about its
+        country (see :meth:`_decide`); a common word is more likely than the town."""
+        return (
+            cand.j - cand.i == 1 and entry.type == "GPE" and entry.subtype == "city"
+            and (entry.population or 0) < SMALL_TOWN and entry.prominence < 30
+        )
+
+    def _decide(self, out: list[Cand], pending: list[tuple[Cand, Cand | None]]) -> list[Cand]:
+        """Keep a weak or doubtful name when the document supports it: the same entity named
+        strongly elsewhere, or (for an organization, a person or a small town) its country among
+        the countries the document's strong names belong to. Otherwise keep the shorter strong
+        name it hid, if any."""
+        strong_ids = {c.kb_ids[0] for c in out}
+        countries = set()
+        for c in out:
+            if len(c.kb_ids) == 1:
+                country = self.kb.entries[c.kb_ids[0]].country
+                if country:
+                    countries.add(country)
+        kept = list(out)
+        for cand, fallback in pending:
+            entry = self.kb.entries[cand.kb_ids[0]]
+            if entry.id in strong_ids:
+                ok = True
+            elif cand.weak:  # a common word: its country is not enough for a place
+                ok = entry.type in ("ORG", "PERSON") and entry.country in countries
+            else:  # a small foreign town
+                ok = entry.country in countries
+            if ok:
+                kept.append(cand)
+            elif fallback is not None:
+                kept.append(fallback)
+        kept.sort(key=lambda c: c.i)
+        return kept
+
     def weak_context(
         self, tokens: Tokens, keys: Sequence[str], i: int, end: int, strip: int, ids: Sequence[str]
     ) -> bool:
+        """A context that makes a weak alias a name right here."""
         lex = self.lex
         etype = self.kb.entries[ids[0]].type
         if etype in _PLACE_TYPES:
             if phrase_ending_at(lex.place_nouns, keys, tokens, i):  # type: ignore[arg-type]
                 return True
             before_prep = i > 0 and lex.word(keys[i - 1], tokens.infos[i - 1].readings).place_prep
-            clitic_prep = strip > 0 and keys[i][:strip].rstrip("ال")[-1:] in ("ب", "ل")
-            if (before_prep or clitic_prep) and self._clear_end(tokens, keys, end):
-                return True
-            return False
+            clitic_prep = strip > 0 and keys[i][strip - 1 : strip] in ("ب", "ل")
+            return (before_prep or clitic_prep) and self._clear_end(tokens, keys, end)
         if etype == "PERSON":
             return phrase_ending_at(lex.titles, keys, tokens, i)  # type: ignore[arg-type]
         return phrase_ending_at(lex.org_heads, keys, tokens, i)  # type: ignore[arg-type]
 
     def _clear_end(self, tokens: Tokens, keys: Sequence[str], end: int) -> bool:
+        """The name ends a clause: punctuation or the end of the text after it."""
         if end >= len(keys):
             return True
-        info = tokens.infos[end]
-        if info.kind is PUNCT:
-            return True
-        word = self.lex.word(keys[end], info.readings)
-        return word.stop or word.conj
+        return tokens.infos[end].kind is PUNCT and tokens.infos[end].form not in ("-", "/")

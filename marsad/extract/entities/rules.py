@@ -73,6 +73,7 @@ class Rules:
         self.hits = self._title_hits(v)
         self.hit_at = {h.i: h for h in self.hits}
         self.in_title: set[int] = {t for h in self.hits for t in range(h.i, h.j)}
+        self._described_outlets(v)
         self._regions(v)
         self._places(v)
         self._orgs(v)
@@ -106,6 +107,25 @@ class Rules:
             hits.append(TitleHit(i, end, mention_strip(v.keys[i], strip), title))
             i = end
         return hits
+
+    # -- «وكالة الأنباء الإيطالية الخاصة “أجانزيا نوفا”» ------------------------------------------
+    def _described_outlets(self, v: DocView) -> None:
+        """A knowledge-base outlet named by a description that a quoted or Latin-script name
+        follows is that other outlet: the name, not the description, is the mention."""
+        for c in list(v.cands):
+            if c.method != "kb" or c.type != "ORG" or c.subtype not in _MEDIA_SUBTYPES:
+                continue
+            k = c.j
+            while k < min(v.n, c.j + 3) and v.is_arabic(k) and (v.word(k).qualifier or v.word(k).adjective):
+                k += 1
+            span = self._quoted(v, k) if v.is_quote(k) else self._latin_run(v, k) if v.is_latin(k) else None
+            if span is None or any(v.at(t) is not None for t in range(span[0], span[1])):
+                continue
+            country = self.kb.entries[c.kb_ids[0]].country
+            v.remove(c)
+            s, e = span[0], span[1]
+            v.add(Cand(s, e, 0, "ORG", "rule", "outlet", subtype=c.subtype, sector="MED", country=country,
+                       name=v.clean_text(s, e)))
 
     # -- regions: «شرق ليبيا», «الشرق الليبي» ----------------------------------------------------
     def _regions(self, v: DocView) -> None:
@@ -405,6 +425,8 @@ class Rules:
         j = k
         last_good = k
         while j < v.n:
+            if j > k and "\n" in v.doc.text[v.tokens.ends[j - 1] : v.tokens.starts[j]]:
+                break
             f = v.form(j)
             if v.is_latin(j):
                 if f[:1].isupper() or f.isupper():
@@ -416,8 +438,6 @@ class Rules:
             elif f not in ("-", "&", "'", ".") or not v.adjacent(j):
                 break
             j += 1
-            if j > k and not v.adjacent(j) and j < v.n and "\n" in v.doc.text[v.tokens.ends[j - 1] : v.tokens.starts[j]]:
-                break
         if last_good == k:
             return None
         return k, last_good, last_good
@@ -773,6 +793,7 @@ class Rules:
 _INTERVIEW_NOUNS = frozenset(
     {"تصريح", "تصريحات", "حديث", "مقابله", "حوار", "لقاء", "بيان", "تصريحه", "حديثه", "تصريحها", "حديثها"}
 )
+_MEDIA_SUBTYPES = frozenset({"news_agency", "newspaper", "tv", "radio", "website", "media", "magazine"})
 #: «… برئاسة X» / «… بقيادة X»: X heads the organization named before
 _LED_BY = {"برئاسه": "رئيس", "بقياده": "قائد", "بزعامه": "زعيم"}
 #: connectors that open a compound given name: «عبد الحميد», «أبو بكر»

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from marsad.doc import Document
 from marsad.extract.entities.candidates import Cand
-from marsad.extract.entities.lexicon import EntityLexicon, Word
+from marsad.extract.entities.lexicon import EntityLexicon, Word, name_readings
 from marsad.text.clitics import Reading
 from marsad.text.normalize import MARKS
 from marsad.text.tokens import ARABIC, LATIN, PUNCT, QUOTE_MARKS
@@ -33,8 +33,9 @@ class DocView:
 
     # -- tokens ---------------------------------------------------------------------------------
     def readings(self, i: int) -> Sequence[Reading]:
+        """The token's clitic readings that keep the article (see :func:`name_readings`)."""
         info = self.infos[i]
-        return info.readings or ((0, info.key),)
+        return name_readings(info.key, info.readings)
 
     def word(self, i: int) -> Word:
         w = self._words[i]
@@ -100,6 +101,17 @@ class DocView:
             old = self._at[t]
             if old is None or old.length <= cand.length:
                 self._at[t] = cand
+
+    def remove(self, cand: Cand) -> None:
+        """Withdraw a candidate (a later rule found it was not a name)."""
+        self.cands.remove(cand)
+        for t in range(cand.i, cand.j):
+            if self._at[t] is cand:
+                self._at[t] = None
+        for c in self.cands:
+            for t in range(c.i, c.j):
+                if cand.i <= t < cand.j and self._at[t] is None:
+                    self._at[t] = c
 
     def at(self, i: int) -> Cand | None:
         return self._at[i] if 0 <= i < self.n else None
