@@ -48,7 +48,7 @@ class Cand:
     link: str | None = None  # the chosen knowledge-base id
     group: int = -1  # the entity it belongs to
     roles: list[RoleSpan] = field(default_factory=list)
-    rank_words: list[str] = field(default_factory=list)  # ranks said of this person («الجنرال»)
+    same_as: Cand | None = None  # another name of the same entity («… (إسكوا)»)
 
     @property
     def length(self) -> int:

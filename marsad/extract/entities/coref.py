@@ -81,6 +81,7 @@ class Coref:
                 g = groups[key] = Group(type=c.type, link=c.link, key=key)
             g.cands.append(c)
         glist = list(groups.values())
+        glist = self._same_as(glist)
         glist = self._person_short_forms(glist)
         glist = self._org_short_forms(glist)
         self._repeats(v, glist)
@@ -109,6 +110,27 @@ class Coref:
         into.cands.extend(g.cands)
         for c in g.cands:
             c.link = into.link if into.link else c.link
+
+    def _same_as(self, groups: list[Group]) -> list[Group]:
+        """Names a rule found to be another name of an entity («… (إسكوا)») join it."""
+        where = {id(c): g for g in groups for c in g.cands}
+        removed: set[int] = set()
+        for g in list(groups):
+            for c in list(g.cands):
+                if c.same_as is None or id(g) in removed:
+                    continue
+                target = where.get(id(c.same_as))
+                if target is None or target is g:
+                    continue
+                if g.link and target.link and g.link != target.link:
+                    continue
+                if g.link and not target.link:
+                    g, target = target, g
+                self._merge(target, g)
+                for x in g.cands:
+                    where[id(x)] = target
+                removed.add(id(g))
+        return [g for g in groups if id(g) not in removed]
 
     # -- 2. people -----------------------------------------------------------------------------
     def _person_short_forms(self, groups: list[Group]) -> list[Group]:

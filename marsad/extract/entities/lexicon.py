@@ -191,6 +191,7 @@ class Word(NamedTuple):
     anaphor: tuple[str, ...]  # subtypes a definite head refers back to
     conj: bool  # clearly starts with the conjunction و/ف: «والجيش», «وأحمد», «وفي»
     place_first: bool  # first part of a compound place name
+    regional: bool  # a regional adjective («الآسيوي», «الأوروبي»)
 
 
 class EntityLexicon:
@@ -212,7 +213,7 @@ class EntityLexicon:
         heads = load_yaml("org_heads.yaml")
         self.org_heads: PhraseTrie[OrgHead] = PhraseTrie()
         for group, entries in heads.items():
-            if group in ("anaphors", "generic_complements"):
+            if group in ("anaphors", "generic_complements", "regional_adjectives"):
                 continue
             for text, info in entries.items():
                 h = OrgHead(
@@ -226,6 +227,7 @@ class EntityLexicon:
             alias_key(k): tuple(v) for k, v in heads["anaphors"].items()
         }
         self.generic = _keyset(heads["generic_complements"], with_article=False)
+        self.regional = _keyset(heads["regional_adjectives"], with_article=False)
 
         places = load_yaml("places.yaml")
         self.place_nouns: PhraseTrie[PlaceNoun] = PhraseTrie()
@@ -340,6 +342,7 @@ class EntityLexicon:
                 for s, f in readings
             ),
             place_first=key in self.place_first,
+            regional=find(self.regional, any_clitic) >= 0,
         )
 
 

@@ -34,8 +34,10 @@ from marsad.text.tokens import ARABIC, LATIN, NUMBER, PUNCT, Tokens
 Payload = tuple[tuple[str, ...], bool]
 
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+_MEDIA = frozenset({"news_agency", "newspaper", "tv", "radio", "website", "media", "magazine"})
 #: towns smaller than this, named by one word, need their country in the article
 SMALL_TOWN = 100_000
+STRIPPED_TOWN = 500_000
 
 
 def readings_of(info_readings: Sequence[Reading], key: str) -> Sequence[Reading]:
@@ -91,7 +93,7 @@ class KBMatcher:
                     i, end, mention_strip(keys[i], strip), entry.type, "kb", "kb", kb_ids=ids,
                     subtype=entry.subtype, weak=weak,
                 )
-                if end - i == 1 and self._not_a_name(tokens, keys, i):
+                if end - i == 1 and self._not_a_name(tokens, keys, i, entry):
                     continue
                 if (weak and not self.weak_context(tokens, keys, i, end, strip, ids)) or self._doubtful(cand, entry):
                     if doubtful is None:
@@ -113,19 +115,37 @@ class KBMatcher:
         return out
 
     # -- weak and doubtful names ---------------------------------------------------------------------
-    def _not_a_name(self, tokens: Tokens, keys: Sequence[str], i: int) -> bool:
-        """A one-word name that is a function word, a reporting verb or a nationality adjective
-        here («رأى», «السورية», «وإن») is never a mention."""
+    def _not_a_name(self, tokens: Tokens, keys: Sequence[str], i: int, entry: KBEntry) -> bool:
+        """A one-word name that is a function word or a reporting verb («رأى», «وإن») is never a
+        mention, nor a nationality adjective that agrees with the noun before it («العاصمة
+        السورية»; «أعلنت السعودية» names the state)."""
         w = self.lex.word(keys[i], tokens.infos[i].readings, tokens.infos[i].form)
-        return w.stop or w.report_verb or w.adjective is not None or w.qualifier
+        if w.stop or w.report_verb or w.qualifier:
+            return True
+        if entry.type == "ORG" and keys[i].startswith("ال") and i + 1 < len(keys):
+            nxt = tokens.infos[i + 1]
+            if nxt.kind is ARABIC and keys[i + 1].startswith("ال") and keys[i + 1].endswith(("يه", "ي")):
+                nw = self.lex.word(keys[i + 1], nxt.readings, nxt.form)
+                if not (nw.stop or nw.adjective):
+                    return True  # «القاعدة العسكرية»: a noun and its adjective, not al-Qaeda
+        if w.adjective is None:
+            return False
+        if entry.type != "GPE" or not keys[i].startswith("ال") or i == 0:
+            return True
+        prev = tokens.infos[i - 1]
+        if prev.kind is not ARABIC:
+            return False
+        pw = self.lex.word(keys[i - 1], prev.readings, prev.form)
+        return pw.definite and not pw.stop
 
     def _doubtful(self, cand: Cand, entry: KBEntry) -> bool:
-        """A small foreign town named by one word: kept only when the article is about its
-        country (see :meth:`_decide`); a common word is more likely than the town."""
-        return (
-            cand.j - cand.i == 1 and entry.type == "GPE" and entry.subtype == "city"
-            and (entry.population or 0) < SMALL_TOWN and entry.prominence < 30
-        )
+        """A small town named by one word: kept only when the article is about its country (see
+        :meth:`_decide`); a common word is more likely than the town. A town read after
+        stripping a proclitic («بلاتر» → لاتر) is doubtful up to a larger size."""
+        if cand.j - cand.i != 1 or entry.type != "GPE" or entry.subtype != "city" or entry.prominence >= 30:
+            return False
+        limit = SMALL_TOWN if not cand.strip else STRIPPED_TOWN
+        return (entry.population or 0) < limit
 
     def _decide(self, out: list[Cand], pending: list[tuple[Cand, Cand | None]]) -> list[Cand]:
         """Keep a weak or doubtful name when the document supports it: the same entity named
@@ -144,8 +164,11 @@ class KBMatcher:
             entry = self.kb.entries[cand.kb_ids[0]]
             if entry.id in strong_ids:
                 ok = True
-            elif cand.weak:  # a common word: its country is not enough for a place
-                ok = entry.type in ("ORG", "PERSON") and entry.country in countries
+            elif cand.weak:  # a common word: its country is not enough for a place or an outlet
+                ok = (
+                    entry.type in ("ORG", "PERSON") and entry.country in countries
+                    and entry.subtype not in _MEDIA
+                )
             else:  # a small foreign town
                 ok = entry.country in countries
             if ok:

@@ -80,6 +80,7 @@ class Rules:
         self._quoted_outlets(v)
         self._latin(v)
         self._people_after_titles(v)
+        self._people_before_titles(v)
         self._people_by_name(v)
 
     # -- titles ---------------------------------------------------------------------------------
@@ -118,7 +119,7 @@ class Rules:
             k = c.j
             while k < min(v.n, c.j + 3) and v.is_arabic(k) and (v.word(k).qualifier or v.word(k).adjective):
                 k += 1
-            span = self._quoted(v, k) if v.is_quote(k) else self._latin_run(v, k) if v.is_latin(k) else None
+            span = self._latin_run(v, k) if v.is_latin(k) else self._quoted(v, k)
             if span is None or any(v.at(t) is not None for t in range(span[0], span[1])):
                 continue
             country = self.kb.entries[c.kb_ids[0]].country
@@ -254,6 +255,8 @@ class Rules:
             strip = mention_strip(v.keys[i], strip)
             if any(v.at(t) is not None for t in range(i, h_end)):
                 continue
+            if i > 0 and v.kind(i - 1) == "number":
+                continue  # «22 جامعة …» counts institutions, it does not name one
             cand = self._org_phrase(v, i, h_end, strip, head)
             if cand is not None:
                 v.add(cand)
@@ -267,10 +270,11 @@ class Rules:
         parts: list[str] = []
         name_span: tuple[int, int] | None = None  # an outlet's own name inside the phrase
         chain_open = True  # an indefinite word may still continue a construct chain
+        coordinated = False
         last_content = h_end
         while k < v.n and len(parts) < 7:
-            if v.is_quote(k) or v.is_latin(k):
-                span = self._quoted(v, k) if v.is_quote(k) else self._latin_run(v, k)
+            if v.closing_quote(k) is not None or v.is_latin(k):
+                span = self._quoted(v, k) if not v.is_latin(k) else self._latin_run(v, k)
                 if span is None:
                     break
                 name_span = (span[0], span[1])
@@ -283,6 +287,17 @@ class Rules:
                         country = self.kb.entries[w.adjective].country or country
                 break
             c = v.starting_at(k)
+            if (
+                c is not None and c.type == "GPE" and c.strip == 1 and parts and definite_head
+                and v.keys[k][:1] in "بل"
+            ):
+                # «المحكمة الابتدائية بتونس», «المجلس العسكري لمصراتة»: the name ends with its seat
+                named = True
+                country = self._country_of(c) or country
+                parts.extend(v.content_key(t) for t in range(c.i, c.j))
+                k = c.j
+                last_content = k
+                break
             if c is not None:
                 if c.type in _ORG_LIKE and c.strip == 0 and not (head.media and c.type == "ORG"):
                     named = True
@@ -299,13 +314,16 @@ class Rules:
             w = v.word(k)
             if w.stop or w.report_verb or w.conj or w.kinship or w.appositive or k in self.hit_at:
                 break
-            if w.adjective and w.adjective_strip == 0:
-                country = self.kb.entries[w.adjective].country or country
+            if (w.adjective and w.adjective_strip == 0 and _singular(v.keys[k])) or (w.regional and v.keys[k][:1] not in "وف"):
+                if w.adjective:
+                    country = self.kb.entries[w.adjective].country or country
                 named = True
                 parts.append(v.content_key(k))
                 k += 1
                 chain_open = False
                 continue
+            if w.adjective:
+                break  # «مسؤولي مخابرات بريطانيين»: a plural adjective qualifies the people
             if w.qualifier and parts:
                 k += 1
                 continue
@@ -314,12 +332,24 @@ class Rules:
             if w.definite:
                 if w.given >= 0 and self._name_follows(v, k):
                     break  # «الحكومة الحبيب الصيد»: a person's name starts
+                if v.keys[k].startswith("لل") and definite_head:
+                    named = True  # «الجهاز المركزي للتعبئة», «المنظمة الدولية للطيران المدني»
                 parts.append(v.content_key(k))
                 if not w.generic:
                     content = True
                 k += 1
                 last_content = k
                 chain_open = False
+                # «للتعبئة والإحصاء», «التحكيم والمصالحة»: one coordinated word inside the name
+                if (
+                    not coordinated and v.is_arabic(k) and v.keys[k][:3] in ("وال", "ولل") and v.at(k) is None
+                    and not v.word(k).adjective and v.word(k).given < 0 and not v.word(k).stop
+                    and (k + 1 >= v.n or not v.is_arabic(k + 1) or not v.word(k + 1).definite)
+                ):
+                    coordinated = True
+                    parts.append(v.content_key(k, 1))
+                    k += 1
+                    last_content = k
                 continue
             prep_clitic = v.keys[k][:1] in "بلك" and len(v.readings(k)) > 1
             if chain_open and not prep_clitic:
@@ -346,6 +376,8 @@ class Rules:
         if not parts:
             return None
         if head.needs == "quoted" and name_span is None:
+            return None
+        if head.needs == "proper" and not named:
             return None
         if (head.needs == "named" or definite_head) and not (named or (content and not definite_head)):
             return None
@@ -399,18 +431,44 @@ class Rules:
             nxt not in self.hit_at
         )
 
+    # -- checks the model's names go through -------------------------------------------------------
+    def head_at(self, v: DocView, i: int) -> tuple[int, int, OrgHead] | None:
+        """The organization head noun starting at token ``i``, if any."""
+        return self.lex.org_heads.longest(v.keys, v.readings(i), i)
+
+    def model_org_ok(self, v: DocView, c: Cand) -> bool:
+        from marsad.extract.entities.combine import ORG_WITHOUT_HEAD
+
+        m = self.head_at(v, c.i)
+        if m is None:
+            return c.score >= ORG_WITHOUT_HEAD
+        h_end, strip, head = m
+        if h_end >= c.j:
+            return False
+        parsed = self._org_phrase(v, c.i, h_end, mention_strip(v.keys[c.i], strip), head)
+        if parsed is None:
+            return False
+        # «وكالة الأنباء الإيطالية الخاصة “أجانزيا نوفا”»: the quoted name is the outlet
+        return not (parsed.rule == "outlet" and (parsed.i >= c.j or parsed.j <= c.i))
+
+    def agrees_with_noun(self, v: DocView, i: int) -> bool:
+        """A definite adjective after a definite noun qualifies it («العاصمة السورية»)."""
+        k = i - 1
+        if k < 0 or not v.is_arabic(k) or not v.keys[i].startswith("ال"):
+            return False
+        w = v.word(k)
+        return w.definite and not w.stop
+
     # -- quotes and Latin script ----------------------------------------------------------------
     def _quoted(self, v: DocView, k: int) -> tuple[int, int, int] | None:
-        """``(first, end, after)`` tokens of a short quoted name opening at ``k``."""
-        j = k + 1
-        while j < v.n and j - k <= _MAX_QUOTED + 1 and not v.is_quote(j):
-            if v.is_punct(j) and v.form(j) not in ("-", ".", "&", "'"):
-                return None
-            if "\n" in v.doc.text[v.tokens.ends[j - 1] : v.tokens.starts[j]]:
-                return None
-            j += 1
-        if j >= v.n or not v.is_quote(j) or j == k + 1 or j - k > _MAX_QUOTED + 1:
+        """``(first, end, after)`` tokens of a short name in quotation marks (or parentheses)
+        opening at ``k``."""
+        j = v.closing_quote(k)
+        if j is None or j == k + 1 or j - k > _MAX_QUOTED + 1:
             return None
+        for t in range(k + 1, j):
+            if v.is_punct(t) and v.form(t) not in ("-", ".", "&", "'"):
+                return None
         first = k + 1
         if v.is_arabic(first):
             w = v.word(first)
@@ -534,6 +592,41 @@ class Rules:
             cand = Cand(k, end, strip, "PERSON", "rule", "title", name=v.clean_text(k, end, strip))
             cand.roles.extend(roles)
             v.add(cand)
+
+    def _people_before_titles(self, v: DocView) -> None:
+        """«وقالت جين كونورز قائدة عمليات الشرطة», «ريما خلف، الأمينة التنفيذية …»: a name of two
+        or three words right before a role (a comma may separate them), after a clause boundary
+        or a verb, when a given name opens it or the recognizer reads a person there."""
+        for h in self.hits:
+            if h.title.kind != "role" or h.strip or v.at(h.i) is not None:
+                continue
+            b = h.i - 1 if h.i > 0 and v.form(h.i - 1) in _COMMAS else h.i
+            for s in (b - 3, b - 2):
+                if s < 0 or any(v.at(t) is not None for t in range(s, b)):
+                    continue
+                name = self._person_name(v, s)
+                if name is None or name[0] != b or name[1] < 2 or name[2]:
+                    continue
+                w = v.word(s)
+                prev = s - 1
+                boundary = prev < 0 or v.is_punct(prev) or (
+                    v.is_arabic(prev) and (v.word(prev).stop or v.word(prev).report_verb)
+                ) or (v.is_arabic(prev) and not v.word(prev).definite and v.readings(prev)[0][1][:1] in "يتا")
+                if not boundary:
+                    continue
+                if not (
+                    (w.given >= 0 and not w.common_name)
+                    or (v.model is not None and v.model.agrees(s, b, "PERSON"))
+                ):
+                    continue
+                comp = self._title_complement(v, h.j)
+                cand = Cand(s, b, 0, "PERSON", "rule", "name_title", name=v.clean_text(s, b))
+                cand.roles.append(
+                    RoleSpan(v.clean_text(h.i, comp.end, h.strip), v.start(h.i, h.strip), v.end(comp.end),
+                             h.title.sector, org=comp.org, country=comp.country)
+                )
+                v.add(cand)
+                break
 
     def _title_complement(self, v: DocView, k: int) -> Complement:
         """Words after a role that belong to it: «الخارجية», «الجيش الباكستاني», «في الشؤون»."""
@@ -703,6 +796,13 @@ class Rules:
         w = v.word(k) if v.is_arabic(k) else None
         if w is None:
             return True  # Latin script after a title
+        if w.given >= 0 and not w.common_name:
+            return True
+        if v.model is not None:
+            # the recognizer reads a person there, or a family name follows a common given name
+            return bool(v.model.agrees(k, end, "PERSON")) or (
+                w.given >= 0 and parts >= 2 and self._family_name(v, end - 1)
+            )
         if w.given >= 0:
             return True
         if parts >= 2:
@@ -746,6 +846,27 @@ class Rules:
             title = f"{noun} {v.clean_text(org.i, org.j, org.strip)}"
             person.roles.append(RoleSpan(title, org.start, v.end(k + 1), org.sector, org=org, country=org.country))
 
+    def paren_aliases(self, v: DocView, chosen: list[Cand]) -> list[Cand]:
+        """«لجنة … لغربي آسيا (إسكوا)», «هيئة الإذاعة البريطانية (بي.بي.سي)»: a short name in
+        parentheses right after an organization is another name of it."""
+        out = []
+        taken = {t for c in chosen for t in range(c.i, c.j)}
+        for c in chosen:
+            if c.type != "ORG" or c.j >= v.n or v.form(c.j) != "(":
+                continue
+            close = v.closing_quote(c.j)
+            if close is None or not 1 <= close - c.j - 1 <= 4:
+                continue
+            s, e = c.j + 1, close
+            if any(t in taken for t in range(s, e)) or any(v.kind(t) == "number" for t in range(s, e)):
+                continue
+            if not (v.is_arabic(s) or v.is_latin(s)) or (v.is_arabic(s) and v.word(s).stop):
+                continue
+            alias = Cand(s, e, 0, "ORG", "rule", "paren_alias", name=v.clean_text(s, e), same_as=c)
+            v.finalize(alias)
+            out.append(alias)
+        return out
+
     # -- people by their names ------------------------------------------------------------------
     def _people_by_name(self, v: DocView) -> None:
         k = 0
@@ -767,6 +888,8 @@ class Rules:
             if parts >= 2 and not w.common_name:
                 ok = True
             elif parts >= 2 and (prev_verb or self._family_name(v, end - 1)):
+                ok = True
+            elif parts >= 2 and v.model is not None and v.model.agrees(k, end, "PERSON"):
                 ok = True
             elif parts == 1 and prev_verb and not w.common_name and self._name_ends(v, end):
                 ok = True
@@ -794,6 +917,11 @@ _INTERVIEW_NOUNS = frozenset(
     {"تصريح", "تصريحات", "حديث", "مقابله", "حوار", "لقاء", "بيان", "تصريحه", "حديثه", "تصريحها", "حديثها"}
 )
 _MEDIA_SUBTYPES = frozenset({"news_agency", "newspaper", "tv", "radio", "website", "media", "magazine"})
+def _singular(key: str) -> bool:
+    """A nationality adjective in the singular (an organization's): not «بريطانيين», «ليبيون»."""
+    return not key.endswith(("ين", "ون", "يان"))
+
+
 #: «… برئاسة X» / «… بقيادة X»: X heads the organization named before
 _LED_BY = {"برئاسه": "رئيس", "بقياده": "قائد", "بزعامه": "زعيم"}
 #: connectors that open a compound given name: «عبد الحميد», «أبو بكر»

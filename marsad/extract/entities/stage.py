@@ -28,6 +28,7 @@ from typing import Any
 
 from marsad.doc import Document, Entity, Mention, Role
 from marsad.extract.entities.candidates import Cand, RoleSpan, select
+from marsad.extract.entities.combine import ModelView, model_candidates
 from marsad.extract.entities.coref import Coref, Group
 from marsad.extract.entities.lexicon import EntityLexicon
 from marsad.extract.entities.linking import Linker, reference_date
@@ -59,13 +60,10 @@ def _load_model() -> Any | None:
 
     try:
         model = importlib.import_module("marsad.extract.entities.model")
-    except ImportError:
-        return None
-    loader = getattr(model, "load_model", None)
-    if loader is None:
+    except ImportError:  # the recognizer is not part of this installation
         return None
     try:
-        return loader()
+        return model.NameTagger.default()
     except FileNotFoundError:
         return None
 
@@ -100,24 +98,23 @@ class EntityExtractor:
 
             raise PipelineError("the entity stage needs the text layer: run the 'text' stage first")
         v = DocView(doc, self.lex)
+        if self.model is not None and "model" in self.sources:
+            v.model = ModelView(self.model, v)
         for c in self.matcher.find(doc.tokens, v.keys):
             v.add(c)
         self.rules.find(v)
         kept = [c for c in v.cands if c.method in self.sources]
         chosen = select(kept)
-        if self.model is not None and "model" in self.sources:
-            chosen = select(self._model_cands(v, chosen), taken=chosen)
+        if v.model is not None:
+            chosen = select(model_candidates(v.model, v, self.rules), taken=chosen)
         for c in chosen:
             v.finalize(c)
+        if "rule" in self.sources:
+            chosen = select(self.rules.paren_aliases(v, chosen), taken=chosen)
         self.rules.appositions(v, chosen)
         self.linker.link(chosen, reference_date(doc.published, doc.text))
         groups = self.coref.resolve(v, chosen)
         return self._entities(doc, groups)
-
-    def _model_cands(self, v: DocView, chosen: list[Cand]) -> list[Cand]:
-        from marsad.extract.entities.model_adapter import model_candidates
-
-        return model_candidates(self.model, v, chosen)
 
     # -- output -------------------------------------------------------------------------------------
     def _entities(self, doc: Document, groups: Iterable[Group]) -> list[Entity]:

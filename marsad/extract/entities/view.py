@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from marsad.doc import Document
 from marsad.extract.entities.candidates import Cand
@@ -12,6 +13,10 @@ from marsad.text.normalize import MARKS
 from marsad.text.tokens import ARABIC, LATIN, PUNCT, QUOTE_MARKS
 
 _STRIP_MARKS = {ord(c): None for c in MARKS}
+#: opening marks and the mark that closes each; straight quotes open and close alike
+_OPENERS = {"«": "»", "“": "”", "„": "”", "‹": "›", "(": ")"}
+_CLOSERS = frozenset(_OPENERS.values())
+_STRAIGHT = frozenset({'"', "'", "‟"})
 
 
 class DocView:
@@ -29,7 +34,10 @@ class DocView:
         self._words: list[Word | None] = [None] * self.n
         #: every candidate found so far, and the longest one covering each token
         self.cands: list[Cand] = []
+        #: the statistical recognizer's names (a ModelView), when it runs
+        self.model: Any = None
         self._at: list[Cand | None] = [None] * self.n
+        self._pairs: dict[int, int] | None = None
 
     # -- tokens ---------------------------------------------------------------------------------
     def readings(self, i: int) -> Sequence[Reading]:
@@ -59,6 +67,36 @@ class DocView:
 
     def is_quote(self, i: int) -> bool:
         return 0 <= i < self.n and self.infos[i].form in QUOTE_MARKS
+
+    def closing_quote(self, i: int) -> int | None:
+        """The token that closes the quotation (or parenthesis) token ``i`` opens, or None when
+        ``i`` does not open one. Typographic marks have a side; straight quotes alternate within
+        a paragraph."""
+        if self._pairs is None:
+            self._pairs = self._pair_quotes()
+        return self._pairs.get(i)
+
+    def _pair_quotes(self) -> dict[int, int]:
+        pairs: dict[int, int] = {}
+        open_at: dict[str, int] = {}
+        text = self.doc.text
+        for i in range(self.n):
+            f = self.infos[i].form
+            if i and "\n" in text[self.tokens.ends[i - 1] : self.tokens.starts[i]]:
+                open_at.clear()
+            if f in _OPENERS:
+                open_at[_OPENERS[f]] = i
+            elif f in _CLOSERS:
+                start = open_at.pop(f, None)
+                if start is not None:
+                    pairs[start] = i
+            elif f in _STRAIGHT:
+                start = open_at.pop(f, None)
+                if start is None:
+                    open_at[f] = i
+                else:
+                    pairs[start] = i
+        return pairs
 
     def form(self, i: int) -> str:
         return self.infos[i].form
