@@ -184,7 +184,23 @@ class Rules:
             if noun.text == "العاصمة":
                 while p < v.n and v.is_arabic(p) and v.word(p).adjective:
                     p += 1
-            if p >= v.n or v.at(p) is not None:
+            if p >= v.n:
+                continue
+            c = v.starting_at(p)
+            if c is not None:
+                if noun.type == "FAC" and c.type == "GPE" and c.strip == 0:
+                    # «مطار كوالالمبور الدولي»: a facility named after its city
+                    fac_end = c.j
+                    if (
+                        v.is_arabic(fac_end) and v.word(fac_end).definite and v.keys[fac_end].endswith("ي")
+                        and not v.word(fac_end).adjective
+                    ):
+                        fac_end += 1
+                    s0 = mention_strip(v.keys[i], strip)
+                    v.add(Cand(i, fac_end, s0, "FAC", "rule", "place_noun", subtype=noun.subtype,
+                               name=v.clean_text(i, fac_end, s0)))
+                continue
+            if v.at(p) is not None:
                 continue
             end = self._place_name(v, p, noun.strong)
             if end is None:
@@ -212,6 +228,8 @@ class Rules:
             return None
         if not w.definite and key.endswith("يه") and not w.place_first:
             return None  # a nisba adjective: «منطقة عسكرية»
+        if not w.definite and key.endswith("ي") and (len(key) <= 4 or not strong):
+            return None  # «إقليم سني», «معبر حدودي»
         if not strong and (key.endswith("يه") or (not w.definite and key.endswith("ه"))):
             return None  # «المنطقة الصناعية», «ساحة مفتوحة»: an adjective, not a name
         if self.lex.org_heads.longest(v.keys, v.readings(p), p) is not None:
@@ -271,6 +289,7 @@ class Rules:
         name_span: tuple[int, int] | None = None  # an outlet's own name inside the phrase
         chain_open = True  # an indefinite word may still continue a construct chain
         coordinated = False
+        after_adjective = False
         last_content = h_end
         while k < v.n and len(parts) < 7:
             if v.closing_quote(k) is not None or v.is_latin(k):
@@ -321,6 +340,7 @@ class Rules:
                 parts.append(v.content_key(k))
                 k += 1
                 chain_open = False
+                after_adjective = True
                 continue
             if w.adjective:
                 break  # «مسؤولي مخابرات بريطانيين»: a plural adjective qualifies the people
@@ -332,7 +352,9 @@ class Rules:
             if w.definite:
                 if w.given >= 0 and self._name_follows(v, k):
                     break  # «الحكومة الحبيب الصيد»: a person's name starts
-                if v.keys[k].startswith("لل") and definite_head:
+                if after_adjective and not v.keys[k].startswith("لل"):
+                    break  # «السلطة العمانية التدخل»: a new phrase after the adjective
+                if v.keys[k].startswith("لل") and definite_head and not w.generic:
                     named = True  # «الجهاز المركزي للتعبئة», «المنظمة الدولية للطيران المدني»
                 parts.append(v.content_key(k))
                 if not w.generic:
@@ -352,7 +374,8 @@ class Rules:
                     last_content = k
                 continue
             prep_clitic = v.keys[k][:1] in "بلك" and len(v.readings(k)) > 1
-            if chain_open and not prep_clitic:
+            nisba = v.keys[k].endswith(("يه", "ي"))
+            if chain_open and not prep_clitic and not (nisba and not head.media):
                 nxt = k + 1
                 nxt_cand = v.starting_at(nxt)
                 if (nxt_cand is not None and nxt_cand.type in _ORG_LIKE) or (
@@ -361,7 +384,7 @@ class Rules:
                     parts.append(v.content_key(k))
                     k += 1
                     continue
-                if head.media:
+                if head.media and not definite_head:
                     run = self._proper_run(v, k)
                     if run is not None:
                         name_span = (k, run)
@@ -587,7 +610,8 @@ class Rules:
             if name is None:
                 continue
             end, parts, strip = name
-            if not ranked and not self._name_evidence(v, k, end, parts, comma):
+            enclosed = comma and (end >= v.n or v.form(end) in _COMMAS or v.is_punct(end)) and parts >= 2
+            if not ranked and not enclosed and not self._name_evidence(v, k, end, parts, comma):
                 continue
             cand = Cand(k, end, strip, "PERSON", "rule", "title", name=v.clean_text(k, end, strip))
             cand.roles.extend(roles)
@@ -614,8 +638,10 @@ class Rules:
                 ) or (v.is_arabic(prev) and not v.word(prev).definite and v.readings(prev)[0][1][:1] in "يتا")
                 if not boundary:
                     continue
+                verb_before = prev >= 0 and v.is_arabic(prev) and v.word(prev).report_verb
                 if not (
                     (w.given >= 0 and not w.common_name)
+                    or verb_before
                     or (v.model is not None and v.model.agrees(s, b, "PERSON"))
                 ):
                     continue
@@ -735,6 +761,8 @@ class Rules:
             return None
         if w.connector and v.keys[k] not in _NAME_OPENERS:
             return None
+        if w.given < 0 and v.keys[k].endswith("يه"):
+            return None  # «حساسية …»: a noun in -ية, not a first name
         j = k
         parts = 0
         while j < v.n and parts < 4:
@@ -789,6 +817,8 @@ class Rules:
             return False  # an adverb: «تدريجيا», «دوليا»
         if len(form) >= 4 and form.endswith("ه"):
             return False  # a pronoun suffix: «تصريحه»
+        if key.endswith("يه") and not w.definite:
+            return False  # a noun or adjective in -ية: «حساسية زيارة»
         return True
 
     def _name_evidence(self, v: DocView, k: int, end: int, parts: int, comma: bool) -> bool:
@@ -892,6 +922,8 @@ class Rules:
             elif parts >= 2 and v.model is not None and v.model.agrees(k, end, "PERSON"):
                 ok = True
             elif parts == 1 and prev_verb and not w.common_name and self._name_ends(v, end):
+                ok = True
+            elif parts == 1 and prev_verb and v.model is not None and v.model.agrees(k, end, "PERSON"):
                 ok = True
             if ok:
                 v.add(Cand(k, end, strip, "PERSON", "rule", "name", name=v.clean_text(k, end, strip)))
