@@ -120,10 +120,14 @@ class Rules:
             while k < min(v.n, c.j + 3) and v.is_arabic(k) and (v.word(k).qualifier or v.word(k).adjective):
                 k += 1
             span = self._latin_run(v, k) if v.is_latin(k) else self._quoted(v, k)
-            if span is None or any(v.at(t) is not None for t in range(span[0], span[1])):
+            if span is None:
+                continue
+            inner = [x for x in v.cands if x.i < span[1] and span[0] < x.j]
+            if any(x.i < span[0] or x.j > span[1] for x in inner):
                 continue
             country = self.kb.entries[c.kb_ids[0]].country
-            v.remove(c)
+            for x in [c, *inner]:
+                v.remove(x)
             s, e = span[0], span[1]
             v.add(Cand(s, e, 0, "ORG", "rule", "outlet", subtype=c.subtype, sector="MED", country=country,
                        name=v.clean_text(s, e)))
@@ -228,7 +232,7 @@ class Rules:
             return None
         if not w.definite and key.endswith("يه") and not w.place_first:
             return None  # a nisba adjective: «منطقة عسكرية»
-        if not w.definite and key.endswith("ي") and (len(key) <= 4 or not strong):
+        if not w.definite and key.endswith("ي") and (len(key) <= 4 or not strong) and not w.place_first:
             return None  # «إقليم سني», «معبر حدودي»
         if not strong and (key.endswith("يه") or (not w.definite and key.endswith("ه"))):
             return None  # «المنطقة الصناعية», «ساحة مفتوحة»: an adjective, not a name
@@ -281,7 +285,7 @@ class Rules:
 
     def _org_phrase(self, v: DocView, i: int, h_end: int, strip: int, head: OrgHead) -> Cand | None:
         head_key = " ".join(v.content_key(t, strip if t == i else 0) for t in range(i, h_end))
-        definite_head = v.keys[i][strip:].startswith(ARTICLE) or v.keys[i][strip:].startswith("ل")
+        definite_head = v.keys[i][strip:].startswith(ARTICLE) or v.keys[i][strip:].startswith("لل")
         k = h_end
         country: str | None = None
         named = content = False
@@ -408,10 +412,12 @@ class Rules:
             subtype=head.subtype, country=country, sector=head.sector, head=head_key,
             complement=tuple(parts),
         )
+        if name_span is not None and (head.media or v.closing_quote(name_span[0] - 1) is not None or v.is_latin(name_span[0])):
+            # «موقع “ليبيا ريفيو”», «منظمة HRW»: the name itself is the mention
+            s, e = name_span
+            rule = "outlet" if head.media else "org_head"
+            return Cand(s, e, 0, "ORG", "rule", rule, name=v.clean_text(s, e), **base)  # type: ignore[arg-type]
         if head.media:
-            if name_span is not None:
-                s, e = name_span
-                return Cand(s, e, 0, "ORG", "rule", "outlet", name=v.clean_text(s, e), **base)  # type: ignore[arg-type]
             content_end = last_content
             if content and content_end > h_end:
                 # «صحيفة الشروق التونسية» → الشروق
@@ -636,11 +642,12 @@ class Rules:
                 boundary = prev < 0 or v.is_punct(prev) or (
                     v.is_arabic(prev) and (v.word(prev).stop or v.word(prev).report_verb)
                 ) or (v.is_arabic(prev) and not v.word(prev).definite and v.readings(prev)[0][1][:1] in "يتا")
-                if not boundary:
+                if not boundary and w.given < 0:
                     continue
                 verb_before = prev >= 0 and v.is_arabic(prev) and v.word(prev).report_verb
                 if not (
                     (w.given >= 0 and not w.common_name)
+                    or (w.given >= 0 and b < h.i)  # «كريم بوزيان، رئيس البلدية»
                     or verb_before
                     or (v.model is not None and v.model.agrees(s, b, "PERSON"))
                 ):
