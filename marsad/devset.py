@@ -308,6 +308,11 @@ def score_counts(res: dict[str, Any], layers: Sequence[str]) -> Counts:
     return c
 
 
+def ORACLE(_text: str, _published: str | None) -> dict[str, Any]:
+    """Marker analyzer: evaluate_gold predicts the gold itself (see gold_as_prediction)."""
+    raise AssertionError("the oracle is resolved by evaluate_gold")
+
+
 def marsad_analyzer(stages: Sequence[str] | None = None) -> Analyzer:
     """``(text, published) -> analysis dict`` with the default pipeline or the named stages."""
     import marsad
@@ -322,12 +327,35 @@ def marsad_analyzer(stages: Sequence[str] | None = None) -> Analyzer:
     return run
 
 
+def gold_as_prediction(gold: dict[str, Any]) -> dict[str, Any]:
+    """An analysis that says exactly what the gold says (``--oracle``): every layer must score 1.
+
+    It checks that a gold file is consistent with the scorer (keys, sides, codes, overlaps).
+    """
+    ids = {k: f"E{i + 1}" for i, k in enumerate(gold["entities"])}
+    ents = [{"id": ids[k], "type": e["type"], "name": e.get("name"), "name_en": e.get("name_en"),
+             "mentions": [{"start": m["start"], "end": m["end"], "text": m.get("text", ""), "method": "kb"}
+                          for m in gold["mentions"] if m["entity"] == k]}
+            for k, e in gold["entities"].items()]
+    events = []
+    for i, v in enumerate(gold["events"]):
+        a, b = v["sides"]
+        events.append({"id": f"V{i + 1}", "code": v["codes"][0], "source": ids.get(a[0]),
+                       "target": ids.get(b[0]) if b else None, "location": ids.get(v.get("location") or ""),
+                       "date": v.get("date")})
+    quotes = [{"start": q["start"], "end": q["end"], "kind": q.get("kind"), "speaker": ids.get(q.get("speaker") or ""),
+               "channel": ids.get(q.get("channel") or ""), "date": q.get("date")} for q in gold["quotes"]]
+    times = [{"start": t["start"], "end": t["end"], "type": t.get("type"), "value": t["value"]} for t in gold["times"]]
+    return {"schema": "marsad.analysis/1", "entities": ents, "times": times, "events": events, "quotes": quotes,
+            "indicators": [], "hypotheses": []}
+
+
 def evaluate_gold(
     gold: dict[str, Any], text: str, published: str | None, analyze: Analyzer, score: ScoreFn,
     name: str = "", category: str | None = None,
 ) -> FileResult:
     problems = fill_text(gold, text)
-    pred = analyze(text, published)
+    pred = gold_as_prediction(gold) if analyze is ORACLE else analyze(text, published)
     layers = layers_of(gold)
     res = score(gold, pred)
     counts = score_counts(res, layers)
@@ -465,6 +493,14 @@ def evaluate_wojood(path: Path, analyze: Analyzer, score: ScoreFn, outer_only: b
     big: dict[str, Any] = {"schema": "marsad.gold/1", "document": "wojood-test", "entities": {}, "mentions": [],
                            "ignore": [], "times": [], "events": [], "quotes": [], "indicators": [],
                            "hypotheses": [], "layers": ["entities"]}
+    if analyze is ORACLE:
+        for g in golds:
+            big["entities"].update(g["entities"])
+        offset = 0
+        for text, g in zip(texts, golds, strict=True):
+            big["mentions"] += [dict(m, start=m["start"] + offset, end=m["end"] + offset) for m in g["mentions"]]
+            offset += len(text) + 1
+        return evaluate_gold(big, "\n".join(texts), None, ORACLE, score, "wojood-test")
     pred: dict[str, Any] = {"entities": []}
     offset = 0
     for si, (text, g) in enumerate(zip(texts, golds, strict=True)):
@@ -633,6 +669,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--wojood-outer", action="store_true",
                     help="Wojood: keep only the outermost spans of our types (our nesting convention)")
     ap.add_argument("--no-dev", action="store_true", help="skip the development set (with --wojood)")
+    ap.add_argument("--oracle", action="store_true",
+                    help="score the gold against itself (a consistency check of the gold files: all 1.0)")
     args = ap.parse_args(argv)
 
     shared = shared_dir()
@@ -642,7 +680,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         score = load_scorer(shared)
         stages = [s.strip() for s in args.stages.split(",") if s.strip()] if args.stages else None
-        analyze = marsad_analyzer(stages)
+        analyze = ORACLE if args.oracle else marsad_analyzer(stages)
         report: dict[str, Any] = {"stages": stages or "default"}
         lines: list[str] = []
         if not args.no_dev:

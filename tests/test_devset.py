@@ -337,3 +337,14 @@ def test_evaluate_gold_with_a_fixed_prediction_splits_methods() -> None:
     assert devset.overall(r.methods["model"])["predicted"] == 0
     t = devset.totals([r])
     assert t["by_method"]["kb"]["by_type"]["PERSON"]["recall"] == 1.0
+
+
+def test_oracle_prediction_matches_every_gold_mention() -> None:
+    gold = _gold_a()
+    pred = devset.gold_as_prediction(gold)
+    o = devset.overall(devset.mention_counts(gold, pred))
+    assert o["precision"] == o["recall"] == 1.0
+    assert [t["value"] for t in pred["times"]] == ["2017-03-12"]
+    ids = {e["name"]: e["id"] for e in pred["entities"]}
+    assert pred["quotes"][0]["speaker"] == ids["قيس سعيد"]
+    assert pred["events"][0]["code"] == "042" and pred["events"][0]["location"] == ids["قصر قرطاج"]
