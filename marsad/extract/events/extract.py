@@ -1,0 +1,730 @@
+"""Event extraction: triggers, their arguments, modality, date and place; mentions merged.
+
+For each sentence:
+
+1. find the triggers (lexicon.py): the longest verb, verbal noun or fixed phrase at a token;
+   a trigger right after a request, appeal, intent or refusal is composed with it
+   («طالب بالإفراج عن» → 1053) and not kept on its own;
+2. group the entity mentions into actor phrases (phrases.py) and give the trigger its
+   arguments:
+   * a verb: the bare phrase right after it is the subject (VSO), or the bare phrase right
+     before it, across auxiliaries, when nothing follows (SVO); the next bare phrase is the
+     object; a phrase after one of the trigger's prepositions («التقى ب», «مع») is the target;
+     «بين X و Y» gives both sides; «من قبل X» makes X the agent of a passive; an object pronoun
+     («استقبله») is resolved to the last actor that is not the subject;
+   * a verbal noun: the bare phrase right after it is its agent (or patient, per the lexicon),
+     a possessive pronoun («زيارته») likewise; without one, the subject of a light verb before
+     it («عقد X اجتماعا») or the agent of the event noun before it in the same sentence
+     («زيارة X … وتوقيع …»);
+   * the place: a GPE/LOC/FAC phrase after في/ب/إلى/داخل in the clause; the date: the nearest
+     time expression of the sentence (not one that dates a citation or a statement), else the
+     sentence before it in the same paragraph, else the publication date;
+3. the mode (modality.py): asserted, negated, planned, hypothetical, denied.
+
+Mentions of one event are merged: the same CAMEO root, no clash of dates, places or modes, and
+actors that agree (one mention's actors among the other's, counting a person and the
+organization he heads as one). Hypothetical mentions and mentions without a named source (except
+for the codes whose lexicon entry allows it) are not events; they remain available to the
+indicator stage through :func:`find_mentions`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from marsad.doc import Document, Event
+from marsad.extract.events import cameo
+from marsad.extract.events.context import PLACE_TYPES, DocContext, TimeRef, key, word_set
+from marsad.extract.events.lexicon import Match, TriggerLexicon, trigger_lexicon
+from marsad.extract.events.modality import ASSERTED, HYPOTHETICAL, PLANNED, mode_of
+from marsad.extract.events.phrases import (
+    AGENT,
+    BARE,
+    COORD,
+    GROUP,
+    HEAD,
+    ActorPhrase,
+    build_phrases,
+    family_member,
+    role_words,
+)
+from marsad.lang import load_yaml
+from marsad.text.sentences import Span
+
+_FULL_STOPS = frozenset(".!?؟؛:")
+_VAGUE_TIMES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+_MAX_AFTER = 24
+_MAX_BEFORE = 6
+_MAX_DATE_AFTER = 12
+_MAX_DATE_BEFORE = 10
+ILA, MAA, FI, MIN, ALA, BAYN = (key(w) for w in ("إلى", "مع", "في", "من", "على", "بين"))
+
+
+@dataclass
+class Mention:
+    """One trigger with its arguments (an event mention)."""
+
+    match: Match
+    code: str
+    sentence: int
+    source: str | None = None
+    target: str | None = None
+    location: str | None = None
+    weak_target: bool = False  # the target is the place visited («زار تونس»)
+    weak_location: bool = False  # the place comes from the sentences before
+    date: str | None = None
+    date_explicit: bool = False
+    mode: str = ASSERTED
+    evidence: Span = field(default_factory=lambda: Span(0, 0))
+    trigger: Span = field(default_factory=lambda: Span(0, 0))
+    extra: list[str] = field(default_factory=list)  # other participants (a second signer)
+    composed: bool = False
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+    def actors(self) -> set[str]:
+        target = None if self.weak_target else self.target
+        return {a for a in (self.source, target, *self.extra) if a}
+
+
+@dataclass
+class _Salience:
+    """Who the text is about, for pronouns: actors in order of mention, subjects weighted."""
+
+    recent: list[tuple[int, str, str]] = field(default_factory=list)  # (token, entity, type)
+    subjects: list[tuple[int, str, str]] = field(default_factory=list)
+
+    def resolve(self, before: int, exclude: Iterable[str | None], feminine: bool, lo: int) -> str | None:
+        ex = {e for e in exclude if e}
+        for pool in (self.subjects, self.recent):
+            best = None
+            for tok, ent, typ in reversed(pool):
+                if tok >= before or ent in ex:
+                    continue
+                if tok < lo:
+                    break
+                fits = typ == "PERSON" if not feminine else typ in ("ORG", "GPE", "PERSON")
+                if fits:
+                    best = ent
+                    break
+            if best:
+                return best
+        return None
+
+
+class EventExtractor:
+    def __init__(self) -> None:
+        self._said: list[tuple[int, int, str | None]] = []
+        self.lex: TriggerLexicon = trigger_lexicon()
+        self.words = role_words()
+        rv = load_yaml("reporting_verbs.yaml")
+        forms = [f for v in rv["verbs"].values() for f in v.get("forms", ())]
+        self.reporting = word_set(forms)
+        self.quote_stops = word_set(load_yaml("quote_cues.yaml")["participles"])
+
+    # ------------------------------------------------------------------------------------------
+    def __call__(self, doc: Document) -> None:
+        ctx = DocContext.of(doc)
+        mentions = self.find_mentions(ctx)
+        doc.events = self.to_events(ctx, mentions)
+
+    def find_mentions(self, ctx: DocContext) -> list[Mention]:
+        doc = ctx.doc
+        skip_times = _citation_time_spans(doc)
+        sal = _Salience()
+        out: list[Mention] = []
+        prev_date: tuple[int, str | None] = (-1, None)  # (paragraph, date) of the sentence before
+        prev_place: tuple[int, str | None] = (-1, None)
+        para_starts = [p.start for p in doc.paragraphs]
+        quote_speakers = {q.cue.start: q.speaker for q in doc.quotes if q.cue is not None and q.speaker}
+        self._said = [(q.start, q.end, q.speaker) for q in doc.quotes if q.speaker]
+        for k in range(len(ctx.sentences)):
+            a, b = ctx.sent_tok[k], ctx.sent_tok[k + 1]
+            if a >= b:
+                continue
+            para = _index_le(para_starts, ctx.starts[a])
+            matches = self._triggers(ctx, a, b)
+            barriers = frozenset(m.i for m in matches if m.form.pos == "verb") | self._verb_tokens(ctx, a, b)
+            phrases = build_phrases(ctx, a, b, barriers)
+            times = [t for t in ctx.times if a <= t.t0 < b and not _inside(t, skip_times)]
+            sent_mentions: list[Mention] = []
+            for mt in matches:
+                mention = self._arguments(ctx, mt, k, a, b, phrases, sal, sent_mentions, quote_speakers)
+                mention.mode = mode_of(ctx, mt, a)
+                d, explicit = _date_for(mt, times, a)
+                if d is None and prev_date[0] == para and prev_date[1]:
+                    d = prev_date[1]
+                if d is None and doc.published and mention.mode == ASSERTED:
+                    d = doc.published.isoformat()
+                mention.date, mention.date_explicit = d, explicit
+                if (
+                    mention.mode == ASSERTED
+                    and explicit
+                    and d
+                    and doc.published
+                    and d[:10] > doc.published.isoformat()
+                    and len(d) >= 10
+                ):
+                    mention.mode = PLANNED
+                if mention.location is None and prev_place[1] and k - prev_place[0] <= 2:
+                    mention.location, mention.weak_location = prev_place[1], True
+                sent_mentions.append(mention)
+            self._compose(ctx, sent_mentions)
+            for mention in sent_mentions:
+                if mention.composed:
+                    continue
+                out.append(mention)
+                if mention.source:
+                    sal.subjects.append((mention.match.i, mention.source, _etype(ctx, mention.source)))
+            for ph in phrases:
+                if ph.actor and ph.actor_type in ("PERSON", "ORG", "GPE"):
+                    sal.recent.append((ph.mt0, ph.actor, ph.actor_type))
+            dated = [m.date for m in sent_mentions if m.date_explicit and m.date]
+            if dated or times:
+                prev_date = (para, dated[-1] if dated else _best_time(times))
+            elif prev_date[0] != para:
+                prev_date = (para, None)
+            placed = [m.location for m in sent_mentions if m.location and not m.weak_location]
+            if placed:
+                prev_place = (k, placed[-1])
+        return out
+
+    def _verb_tokens(self, ctx: DocContext, a: int, b: int) -> frozenset[int]:
+        """Reporting and light verbs of the sentence (phrases do not reach across them)."""
+        w = self.words
+        return frozenset(
+            t for t in range(a, b) if ctx.is_arabic(t) and (ctx.base(t) in self.reporting or ctx.base(t) in w.light_verbs)
+        )
+
+    # ------------------------------------------------------------------------------------------
+    def _triggers(self, ctx: DocContext, a: int, b: int) -> list[Match]:
+        out: list[Match] = []
+        i = a
+        while i < b:
+            m = self.lex.match(ctx, i)
+            if m is None:
+                i += 1
+                continue
+            if m.form.pos == "verb" and not _verb_prefix_ok(m.prefix):
+                i += 1
+                continue
+            if m.entry.needs and not m.enclitic and not _has_needed(ctx, m, b):
+                i += m.n
+                continue
+            out.append(m)
+            i += m.n
+        return out
+
+    def _compose(self, ctx: DocContext, ms: list[Mention]) -> None:
+        """«طالب بالإفراج عن X» → one 1053 event; «أبدى استعداده للقاء X» → 036."""
+        for outer, inner in pairwise(ms):
+            table = self.lex.compose.get(outer.root)
+            if not table or outer.composed:
+                continue
+            gap = inner.match.i - (outer.match.i + outer.match.n)
+            if gap > 3:
+                continue
+            code = table.get(inner.code[:4]) or table.get(inner.code[:3]) or table.get(inner.root)
+            if code is None:
+                continue
+            outer.code = code
+            outer.target = outer.target or inner.target or inner.source
+            if outer.target == outer.source:
+                outer.target = inner.target
+            outer.location = outer.location or inner.location
+            outer.evidence = Span(min(outer.evidence.start, inner.evidence.start),
+                                  max(outer.evidence.end, inner.evidence.end))
+            inner.composed = True
+
+    # ------------------------------------------------------------------------------------------
+    def _arguments(
+        self,
+        ctx: DocContext,
+        mt: Match,
+        k: int,
+        a: int,
+        b: int,
+        phrases: list[ActorPhrase],
+        sal: _Salience,
+        earlier: list[Mention],
+        quote_speakers: dict[int, str],
+    ) -> Mention:
+        w = self.words
+        entry = mt.entry
+        i, j = mt.i, mt.i + mt.n
+        men = Mention(mt, entry.code, k)
+        men.trigger = ctx.span(i, j)
+        # the window: up to a clause stop after, a clause mark before
+        hi = j
+        while hi < b and hi - j < _MAX_AFTER:
+            key = ctx.keys[hi]
+            if key in _FULL_STOPS or ctx.base(hi) in w.stops or key in self.quote_stops:
+                break
+            if hi > j:
+                nxt = self.lex.match(ctx, hi)
+                if nxt is not None and (
+                    nxt.form.pos == "verb" or nxt.prefix.startswith("و") or ctx.keys[hi - 1] in ("،", ",")
+                ):
+                    break
+            if hi > j + 1 and ctx.base(hi) in self.reporting:
+                break
+            hi += 1
+        lo = i
+        while lo > a and i - lo < _MAX_BEFORE and ctx.keys[lo - 1] not in _FULL_STOPS and ctx.keys[lo - 1] not in "،,":
+            if ctx.base(lo - 1) in w.stops and lo - 1 < i - 1:
+                break
+            lo -= 1
+        after = [p for p in phrases if j <= p.t0 < hi or (p.marker_tok == i and p.t0 >= i)]
+        if mt.n == 1 and mt.strip and any(p.marker_tok == i for p in phrases):
+            after = [p for p in phrases if p.marker_tok == i or j <= p.t0 < hi]
+        before = [p for p in phrases if lo <= p.t0 and p.t1 <= i]
+        used: set[int] = set()
+        source = target = location = None
+        weak_target = False
+
+        def take(p: ActorPhrase) -> str | None:
+            used.add(id(p))
+            return p.actor
+
+        # «بين X و Y»
+        for n, p in enumerate(after):
+            if p.marker == BAYN and n + 1 < len(after) and after[n + 1].marker in (COORD, BAYN):
+                source, target = take(p), take(after[n + 1])
+                break
+        # «من قبل X», «وفد برئاسة X»
+        for p in after + before:
+            if p.marker == AGENT and id(p) not in used:
+                if source is not None and target is None:
+                    target = source
+                source = take(p)
+                break
+        if mt.form.pos == "verb":
+            subj = self._subject_before(ctx, before, i) if source is None else None
+            if subj is None:
+                subj = self._subject_after(ctx, after, j, used, destination=entry.root == "04")
+            if source is None and subj is not None:
+                source = take(subj)
+            elif subj is not None and source is not None and target is None and entry.obj == "target":
+                target = take(subj)
+            if source is None and subj is None:
+                source = _unnamed_kin(ctx, j, min(b, j + 3))
+            if source is None and subj is None and self._pronoun_subject(ctx, i, a):
+                # «ذكرت الوزارة أنها دعت …», «أكد أنه التقى …»: the speaker did it
+                source = next((spk for s0, s1, spk in self._said if s0 <= ctx.starts[i] < s1), None)
+            if source is None and i - 1 >= a and ctx.base(i - 1) in ("الذي", "التي", "الذين"):
+                ante = [p for p in phrases if p.t1 <= i - 1 and i - 1 - p.t1 <= 1]
+                if ante:
+                    source = take(ante[-1])
+            if source is None:
+                spk = quote_speakers.get(ctx.starts[i])
+                if spk:
+                    source = spk
+            if target is None and entry.obj == "target":
+                obj = [p for p in after if id(p) not in used and p.marker == BARE]
+                if obj and obj[0].t0 - j <= 6:
+                    target = take(obj[0])
+        else:
+            gen = next((p for p in after if id(p) not in used and _genitive_of(p, i, j)), None)
+            if gen is not None:
+                if entry.gen == "patient":
+                    target = target or take(gen)
+                elif source is None:
+                    source = take(gen)
+                elif target is None:
+                    target = take(gen)
+            if (source is None and entry.gen == "agent") or (source is None and target is not None):
+                light = self._light_verb_subject(ctx, phrases, i, lo, a)
+                if light is not None:
+                    source = light
+            if source is None:
+                source = _series_agent(ctx, mt, earlier, self.words)
+        # a target after one of the trigger's prepositions (or «مع», «إلى» for any actor)
+        if target is None:
+            for p in after:
+                if id(p) in used or p.actor is None or p.actor == source:
+                    continue
+                if p.marker in entry.preps or (p.marker == MAA and entry.root in _WITH_ROOTS) or (
+                    p.marker == ILA and p.actor_type in ("PERSON", "ORG") and entry.root == "04"
+                ):
+                    if p.actor_type in PLACE_TYPES and p.marker != MAA and p.actor_type != "GPE":
+                        continue
+                    if p.actor_type == "GPE" and p.marker in ("ب", FI) and "ب" not in entry.preps:
+                        continue
+                    target = take(p)
+                    break
+        # pronouns: «استقبله», «زيارته», «معه»
+        if mt.enclitic and (entry.obj == "target" or mt.form.pos == "noun"):
+            fem = mt.enclitic in ("ها", "هن")
+            ref = sal.resolve(i, (source,), fem, ctx.sent_tok[max(0, k - 3)])
+            ref = ref or _resolve_in_sentence(phrases, i, source)
+            if mt.form.pos == "verb" and target is None:
+                target = ref
+            elif mt.form.pos == "noun":
+                if entry.gen == "patient" and target is None:
+                    target = ref
+                elif source is None:
+                    source = ref
+        # kinship: «نجل X» stands for a relative of X
+        source = _kin_resolve(ctx, phrases, source, i)
+        target = _kin_resolve(ctx, phrases, target, i)
+        # the place
+        for p in after + before:
+            if id(p) in used or p.head.type not in PLACE_TYPES:
+                continue
+            if (p.marker in w.place_preps and p.marker not in (MIN, ALA)) or (
+                p.marker == BARE and entry.root == "04" and mt.form.pos == "verb" and p.t0 >= j
+            ):
+                location = p.head.entity if p.head.type in PLACE_TYPES else None
+                if p.marker in (ILA, BARE) and entry.root == "04" and target is None and p.head.type == "GPE":
+                    target, weak_target = p.head.entity, True
+                used.add(id(p))
+                break
+        if target == source:
+            target = None
+        if target is not None and entry.root == "04" and _etype(ctx, target) in PLACE_TYPES:
+            location = location or target  # «زار تونس»: the country visited is where, and the host
+            weak_target = True
+        men.source, men.target, men.location, men.weak_target = source, target, location, weak_target
+        arg_spans = [ctx.span(p.t0, p.t1) for p in phrases if id(p) in used]
+        s0 = min([men.trigger.start, *(s.start for s in arg_spans)])
+        s1 = max([men.trigger.end, *(s.end for s in arg_spans)])
+        men.evidence = Span(s0, s1)
+        return men
+
+    def _pronoun_subject(self, ctx: DocContext, i: int, a: int) -> bool:
+        """The verb's subject is the pronoun of «أنه/أنها/إنه» before it (across auxiliaries)."""
+        k = i - 1
+        while k >= a and i - k <= 3:
+            w = ctx.base(k)
+            if w in _PRONOUN_COMPLEMENTIZERS or any(f in _PRONOUN_COMPLEMENTIZERS for f in ctx.forms(k)):
+                return True
+            if w not in self.words.auxiliaries:
+                return False
+            k -= 1
+        return False
+
+    def _subject_after(
+        self, ctx: DocContext, after: list[ActorPhrase], j: int, used: set[int], destination: bool = False
+    ) -> ActorPhrase | None:
+        for p in after:
+            if id(p) in used:
+                continue
+            if destination and p.head.type in PLACE_TYPES and p.marker == BARE and not p.titled:
+                return None  # «يزور بنغازي»: a place right after a visit verb is where, not who
+            if p.marker in (BARE, HEAD, GROUP) and p.t0 - j <= 4:
+                if all(_skippable(ctx, t, self.words) for t in range(j, p.t0)):
+                    return p
+            if p.t0 - j > 4:
+                break
+        return None
+
+    def _subject_before(self, ctx: DocContext, before: list[ActorPhrase], i: int) -> ActorPhrase | None:
+        for p in reversed(before):
+            if p.marker not in (BARE, HEAD, GROUP):
+                return None
+            gap = range(p.t1, i)
+            if len(gap) <= 3 and all(ctx.base(t) in self.words.auxiliaries for t in gap):
+                return p
+            return None
+        return None
+
+    def _light_verb_subject(
+        self, ctx: DocContext, phrases: list[ActorPhrase], i: int, lo: int, a: int
+    ) -> str | None:
+        w = self.words
+        for v in range(i - 1, max(a, i - 7) - 1, -1):
+            key = ctx.keys[v]
+            if key in _FULL_STOPS:
+                return None
+            if ctx.base(v) in w.light_verbs or any(f in w.light_verbs for f in ctx.forms(v)):
+                between = [p for p in phrases if v < p.t0 and p.t1 <= i and p.marker in (BARE, HEAD, GROUP)]
+                if between:
+                    return _kin_resolve(ctx, phrases, between[0].actor, i) if between[0].kin else between[0].actor
+                before = [p for p in phrases if p.t1 <= v and v - p.t1 <= 2 and p.marker in (BARE, HEAD, GROUP)]
+                if before:
+                    return before[-1].actor
+                return _unnamed_kin(ctx, v + 1, i)
+        return None
+        return None
+
+    # ------------------------------------------------------------------------------------------
+    def to_events(self, ctx: DocContext, mentions: list[Mention]) -> list[Event]:
+        groups: list[list[Mention]] = []
+        for m in mentions:
+            if m.mode == HYPOTHETICAL:
+                continue
+            if m.source is None and m.target is None:
+                continue
+            merged = False
+            for g in reversed(groups):
+                if _mergeable(ctx, g, m):
+                    g.append(m)
+                    merged = True
+                    break
+            if not merged:
+                groups.append([m])
+        events: list[Event] = []
+        for g in groups:
+            ev = _event_of(ctx, g)
+            if ev is not None:
+                events.append(ev)
+        for n, ev in enumerate(events, 1):
+            ev.id = f"V{n}"
+        return events
+
+
+_PRONOUN_COMPLEMENTIZERS = frozenset(key(w) for w in ("أنه", "أنها", "إنه", "إنها", "أنهم", "إنهم", "أنهما"))
+_WITH_ROOTS = frozenset({"03", "04", "05", "06", "19", "16"})
+
+
+def _verb_prefix_ok(prefix: str) -> bool:
+    return all(ch in "وفسل" for ch in prefix)
+
+
+def _has_needed(ctx: DocContext, m: Match, b: int) -> bool:
+    for t in range(m.i + m.n, min(b, m.i + m.n + 8)):
+        if any(f in m.entry.needs for f in ctx.forms(t)):
+            return True
+    return False
+
+
+def _skippable(ctx: DocContext, t: int, w: object) -> bool:
+    """Tokens allowed between a verb and its subject: commas, quotes, a date, «على رأس وفد»."""
+    key = ctx.keys[t]
+    if ctx.kinds[t] == "punct":
+        return key in "،,\"«»“”'"
+    return ctx.kinds[t] in ("number",) or ctx.base(t) in ("على", "راس", "وفد", "رسميا", "اليوم", "امس", "ايضا", "بدوره",
+                                                           "بدورها", "مجددا", "هاتفيا")
+
+
+def _genitive_of(p: ActorPhrase, i: int, j: int) -> bool:
+    """The phrase is the genitive of the noun trigger [i, j): right after it, unmarked."""
+    if p.marker_tok == i:
+        return True
+    return p.marker in (BARE, HEAD) and p.t0 == j
+
+
+def _series_agent(ctx: DocContext, mt: Match, earlier: list[Mention], w: object) -> str | None:
+    """The agent of an event noun before this one in the sentence, when they are a series."""
+    for prev in reversed(earlier):
+        if prev.source is None:
+            continue
+        linked = mt.prefix.startswith("و") or prev.root == mt.entry.root
+        if not linked:
+            gap = range(prev.match.i + prev.match.n, mt.i)
+            linked = any(ctx.base(t) in role_words().series_links for t in gap)
+        if linked:
+            return prev.source
+        return None
+    return None
+
+
+def _resolve_in_sentence(phrases: list[ActorPhrase], i: int, exclude: str | None) -> str | None:
+    for p in reversed(phrases):
+        if p.t1 <= i and p.actor and p.actor != exclude and p.actor_type in ("PERSON", "ORG", "GPE"):
+            return p.actor
+    return None
+
+
+def _kin_resolve(ctx: DocContext, phrases: list[ActorPhrase], actor: str | None, i: int) -> str | None:
+    """«نجل حفتر»: the person who shares the family name of X and is not X, named before."""
+    if actor is None:
+        return None
+    ph = next((p for p in phrases if p.actor == actor and p.kin), None)
+    if ph is None:
+        return actor
+    return family_member(ctx, ctx.keys[ph.head.t1 - 1], i, exclude=actor)
+
+
+def _unnamed_kin(ctx: DocContext, s: int, e: int) -> str | None:
+    """«عقد نجل حفتر …» where the family name was not tagged as a mention."""
+    w = role_words()
+    for t in range(s, min(e, len(ctx.keys) - 1)):
+        if ctx.base(t) in w.kinship and ctx.is_arabic(t + 1) and t + 1 not in ctx.mention_at:
+            return family_member(ctx, ctx.keys[t + 1], t)
+        if not ctx.is_arabic(t) or t in ctx.mention_at:
+            return None
+    return None
+
+
+def _etype(ctx: DocContext, entity: str) -> str:
+    e = ctx.entities.get(entity)
+    return e.type if e else ""
+
+
+def _index_le(starts: list[int], x: int) -> int:
+    from bisect import bisect_right
+
+    return bisect_right(starts, x) - 1
+
+
+def _citation_time_spans(doc: Document) -> list[tuple[int, int]]:
+    """Spans whose time expressions date a citation or a statement, not an event."""
+    spans = []
+    for c in doc.citations:
+        spans.append((c.evidence.start, c.evidence.end))
+    for q in doc.quotes:
+        if q.cue is not None and q.date:
+            spans.append((q.cue.start, q.start))
+    return spans
+
+
+def _inside(t: TimeRef, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= t.time.start and t.time.end <= e for s, e in spans)
+
+
+def _best_time(times: list[TimeRef]) -> str | None:
+    for t in times:
+        if t.time.type in ("DATE", "TIME") and t.time.value not in _VAGUE_TIMES:
+            return t.time.value[:10]
+    return None
+
+
+def _date_for(mt: Match, times: list[TimeRef], a: int) -> tuple[str | None, bool]:
+    """The nearest dated time expression of the sentence, when it is near enough to be the
+    clause's own («حين التقى» right after «18 يوليو», «في اليوم التالي، تُوّج … بتوقيع»)."""
+    best = None
+    best_d = 10**9
+    for t in times:
+        if t.time.type not in ("DATE", "TIME") or t.time.value in _VAGUE_TIMES or not t.time.value[:1].isdigit():
+            continue
+        if t.t0 >= mt.i:
+            d = t.t0 - (mt.i + mt.n)
+            if d > _MAX_DATE_AFTER:
+                continue
+        else:
+            d = mt.i - t.t1 + 1
+            if d > _MAX_DATE_BEFORE and t.t0 - a > 3:  # a sentence-initial date frames the sentence
+                continue
+        if d < best_d:
+            best, best_d = t.time.value[:10], d
+    return best, best is not None
+
+
+
+def _affiliated(ctx: DocContext, a: str, b: str) -> bool:
+    """a and b are one actor for merging: the same entity, or a person and an organization named
+    together in a title phrase («قائد الجيش الباكستاني، عاصم منير»)."""
+    if a == b:
+        return True
+    return (a, b) in _affiliations(ctx) or (b, a) in _affiliations(ctx)
+
+
+def _affiliations(ctx: DocContext) -> set[tuple[str, str]]:
+    if ctx.affiliations is not None:
+        return ctx.affiliations
+    pairs: set[tuple[str, str]] = set()
+    for k in range(len(ctx.sentences)):
+        a, b = ctx.sent_tok[k], ctx.sent_tok[k + 1]
+        if a >= b:
+            continue
+        for p in build_phrases(ctx, a, b):
+            ids = [m.entity for m in p.members]
+            for x in ids:
+                for y in ids:
+                    if x != y:
+                        pairs.add((x, y))
+    for e in ctx.entities.values():
+        for role in e.roles:
+            for m in ctx.mentions:
+                if role.start <= m.start and m.end <= role.end and m.entity != e.id:
+                    pairs.add((e.id, m.entity))
+    ctx.affiliations = pairs
+    return pairs
+
+
+def _covers(ctx: DocContext, small: set[str], big: set[str]) -> bool:
+    return all(any(_affiliated(ctx, x, y) for y in big) for x in small)
+
+
+def _mergeable(ctx: DocContext, group: list[Mention], m: Mention) -> bool:
+    head = group[0]
+    if head.root != m.root and not (head.root in ("04",) and m.root in ("04",)):
+        return False
+    if head.mode != m.mode:
+        return False
+    ga: set[str] = set()
+    for g in group:
+        ga |= g.actors()
+    ma = m.actors()
+    if not ma or not ga:
+        return False
+    if not (_covers(ctx, ma, ga) or _covers(ctx, ga, ma)):
+        # a mention in the same sentence that only adds a participant («وقعها فلان»)
+        if not (m.sentence == group[-1].sentence and m.target is None and m.root == group[-1].root):
+            return False
+    dates = {g.date for g in group if g.date and g.date_explicit}
+    if m.date and m.date_explicit and dates and not any(_same_day(m.date, d) for d in dates):
+        return False
+    places = {g.location for g in group if g.location and not g.weak_location}
+    if m.location and not m.weak_location and places and m.location not in places:
+        return False
+    return True
+
+
+def _same_day(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+def _event_of(ctx: DocContext, group: list[Mention]) -> Event | None:
+    headline = ctx.doc.headline
+
+    def score(m: Mention) -> tuple[int, int, int, int, int]:
+        full = (m.source is not None) + (m.target is not None and not m.weak_target)
+        in_headline = headline is not None and headline.start <= m.trigger.start < headline.end
+        persons = sum(_etype(ctx, a) == "PERSON" for a in (m.source, m.target) if a)
+        return (full, not in_headline, persons, m.match.form.pos == "verb", -m.match.i)
+
+    best = max(group, key=score)
+    source, target = best.source, best.target
+    if target is None or best.weak_target:
+        for m in group:
+            for cand in (m.target, m.source):
+                if cand and cand != source and not (m.weak_target and cand == m.target):
+                    if not _affiliated(ctx, cand, source or ""):
+                        target = cand
+                        break
+            if target and target != best.target:
+                break
+    if source is None:
+        for m in group:
+            if m.source and m.source != target:
+                source = m.source
+                break
+    entry = best.match.entry
+    if source is None and not (entry.bare and (target or best.location)):
+        return None
+    if target is None and source is not None and not entry.bare and entry.root not in _MONADIC_ROOTS:
+        if not any(m.location and not m.weak_location for m in group) or entry.root not in ("04",):
+            return None
+    if best.mode == HYPOTHETICAL:
+        return None
+    location = next((m.location for m in group if m.location and not m.weak_location), None)
+    location = location or next((m.location for m in group if m.location), None)
+    date = next((m.date for m in sorted(group, key=lambda m: not m.date_explicit) if m.date), None)
+    code = best.code
+    info = cameo.lookup(code)
+    conf = 0.35 + 0.2 * (source is not None) + 0.2 * (target is not None) + 0.05 * (location is not None)
+    conf += 0.05 * (date is not None) + 0.05 * (best.match.form.pos == "verb") + 0.05 * min(3, len(group) - 1)
+    return Event(
+        id="",
+        code=code,
+        label=info.label,
+        source=source,
+        target=target,
+        location=location,
+        date=date,
+        evidence=best.evidence,
+        confidence=min(0.95, conf),
+        plover=info.plover,
+        mode=best.mode,
+        trigger=best.trigger,
+    )
+
+
+#: roots whose events need no target (a statement, an intent, a protest, a posture)
+_MONADIC_ROOTS = frozenset({"01", "03", "14", "15", "08", "09", "12"})
