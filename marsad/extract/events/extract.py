@@ -39,12 +39,14 @@ from marsad.extract.events import cameo
 from marsad.extract.events.context import PLACE_TYPES, DocContext, TimeRef, key, word_set
 from marsad.extract.events.lexicon import Match, TriggerLexicon, trigger_lexicon
 from marsad.extract.events.modality import ASSERTED, HYPOTHETICAL, PLANNED, mode_of
+from marsad.extract.events.nominal import NominalIndex
 from marsad.extract.events.phrases import (
     AGENT,
     BARE,
     COORD,
     GROUP,
     HEAD,
+    INVITE,
     ActorPhrase,
     build_phrases,
     family_member,
@@ -98,31 +100,36 @@ class _Salience:
     recent: list[tuple[int, str, str]] = field(default_factory=list)  # (token, entity, type)
     subjects: list[tuple[int, str, str]] = field(default_factory=list)
 
-    def resolve(self, before: int, exclude: Iterable[str | None], feminine: bool, lo: int) -> str | None:
+    def resolve(
+        self, before: int, exclude: Iterable[str | None], feminine: bool, lo: int, *, subjects_only: bool = False
+    ) -> str | None:
         ex = {e for e in exclude if e}
-        for pool in (self.subjects, self.recent):
+        pools = (self.subjects,) if subjects_only else (self.subjects, self.recent)
+        for pool in pools:
             best = None
-            for tok, ent, typ in reversed(pool):
-                if tok >= before or ent in ex:
+            best_tok = -1
+            for tok, ent, typ in pool:
+                if tok >= before or tok < lo or ent in ex or tok <= best_tok:
                     continue
-                if tok < lo:
-                    break
-                fits = typ == "PERSON" if not feminine else typ in ("ORG", "GPE", "PERSON")
+                fits = typ == "PERSON" if not feminine else typ in ("ORG", "GPE")
                 if fits:
-                    best = ent
-                    break
+                    best, best_tok = ent, tok
             if best:
                 return best
+        if feminine:  # a woman
+            return self.resolve(before, exclude, False, lo, subjects_only=subjects_only)
         return None
 
 
 class EventExtractor:
     def __init__(self) -> None:
         self._said: list[tuple[int, int, str | None]] = []
+        self.nominal = NominalIndex()
         self.lex: TriggerLexicon = trigger_lexicon()
         self.words = role_words()
         rv = load_yaml("reporting_verbs.yaml")
-        forms = [f for v in rv["verbs"].values() for f in v.get("forms", ())]
+        # forms that are also common other words («بين»: between) do not close a clause here
+        forms = [f for v in rv["verbs"].values() if not v.get("near") for f in v.get("forms", ())]
         self.reporting = word_set(forms)
         self.quote_stops = word_set(load_yaml("quote_cues.yaml")["participles"])
 
@@ -142,6 +149,10 @@ class EventExtractor:
         para_starts = [p.start for p in doc.paragraphs]
         quote_speakers = {q.cue.start: q.speaker for q in doc.quotes if q.cue is not None and q.speaker}
         self._said = [(q.start, q.end, q.speaker) for q in doc.quotes if q.speaker]
+        self.nominal = NominalIndex.of(ctx, lambda t: self._is_verb(ctx, t))
+        for q in doc.quotes:
+            if q.cue is not None and q.speaker:
+                sal.subjects.append((ctx.token_at(q.cue.start), q.speaker, _etype(ctx, q.speaker)))
         for k in range(len(ctx.sentences)):
             a, b = ctx.sent_tok[k], ctx.sent_tok[k + 1]
             if a >= b:
@@ -192,6 +203,14 @@ class EventExtractor:
             if placed:
                 prev_place = (k, placed[-1])
         return out
+
+    def _is_verb(self, ctx: DocContext, t: int) -> bool:
+        if not ctx.is_arabic(t):
+            return False
+        if ctx.base(t) in self.reporting:
+            return True
+        m = self.lex.match(ctx, t)
+        return m is not None and m.form.pos == "verb" and _verb_prefix_ok(m.prefix)
 
     def _verb_tokens(self, ctx: DocContext, a: int, b: int) -> frozenset[int]:
         """Reporting and light verbs of the sentence (phrases do not reach across them)."""
@@ -312,6 +331,8 @@ class EventExtractor:
                 target = take(subj)
             if source is None and subj is None:
                 source = _unnamed_kin(ctx, j, min(b, j + 3))
+            if source is None and subj is None:
+                source = self._nominal_subject(ctx, j, b, i, a)
             if source is None and subj is None and self._pronoun_subject(ctx, i, a):
                 # «ذكرت الوزارة أنها دعت …», «أكد أنه التقى …»: the speaker did it
                 source = next((spk for s0, s1, spk in self._said if s0 <= ctx.starts[i] < s1), None)
@@ -323,12 +344,21 @@ class EventExtractor:
                 spk = quote_speakers.get(ctx.starts[i])
                 if spk:
                     source = spk
+            if source is None and subj is None and self._dropped_subject(ctx, mt, a, b):
+                source = self._topic(ctx, mt, k, earlier, sal, exclude=target)
             if target is None and entry.obj == "target":
                 obj = [p for p in after if id(p) not in used and p.marker == BARE]
                 if obj and obj[0].t0 - j <= 6:
                     target = take(obj[0])
         else:
             gen = next((p for p in after if id(p) not in used and _genitive_of(p, i, j)), None)
+            if gen is not None and gen.head.type in PLACE_TYPES and entry.root in _PLACE_GENITIVE_ROOTS:
+                # «هجوم برلين», «زيارة تونس»: the place of the event, not its agent
+                location = gen.head.entity
+                if entry.root == "04" and gen.head.type == "GPE":
+                    target, weak_target = gen.head.entity, True
+                used.add(id(gen))
+                gen = None
             if gen is not None:
                 if entry.gen == "patient":
                     target = target or take(gen)
@@ -338,8 +368,13 @@ class EventExtractor:
                     target = take(gen)
             if (source is None and entry.gen == "agent") or (source is None and target is not None):
                 light = self._light_verb_subject(ctx, phrases, i, lo, a)
+                v = self._light_verb_before(ctx, i, a)
                 if light is not None:
                     source = light
+                elif v is not None and entry.gen == "agent":
+                    source = self._nominal_subject(ctx, v + 1, i, v, a)
+                    if source is None and not any(p for p in phrases if v < p.t0 < i and p.marker == BARE):
+                        source = self._topic(ctx, mt, k, earlier, sal, exclude=target)
             if source is None:
                 source = _series_agent(ctx, mt, earlier, self.words)
         # a target after one of the trigger's prepositions (or «مع», «إلى» for any actor)
@@ -349,6 +384,8 @@ class EventExtractor:
                     continue
                 if p.marker in entry.preps or (p.marker == MAA and entry.root in _WITH_ROOTS) or (
                     p.marker == ILA and p.actor_type in ("PERSON", "ORG") and entry.root == "04"
+                ) or (p.marker == INVITE and entry.root == "04") or (
+                    mt.form.pos == "noun" and p.marker == "ل" and p.t0 - j <= 3 and entry.obj == "target"
                 ):
                     if p.actor_type in PLACE_TYPES and p.marker != MAA and p.actor_type != "GPE":
                         continue
@@ -394,6 +431,59 @@ class EventExtractor:
         s1 = max([men.trigger.end, *(s.end for s in arg_spans)])
         men.evidence = Span(s0, s1)
         return men
+
+    def _nominal_subject(self, ctx: DocContext, j: int, b: int, i: int, a: int) -> str | None:
+        """«ويؤدي رئيس الجمهورية زيارة», «أكدت الوزارة»: a subject named by a common noun."""
+        t = j
+        while t < b and t - j < 3 and _skippable(ctx, t, self.words):
+            t += 1
+        if t >= b or t in ctx.mention_at or not ctx.is_arabic(t):
+            return None
+        w = self.words
+        base = ctx.base(t)
+        if base in w.stops or base in w.preps or self._is_verb(ctx, t):
+            return None
+        if not (base.startswith("ال") or base in w.titles or any(f in w.titles for f in ctx.forms(t))):
+            return None
+        return self.nominal.resolve(ctx, t)
+
+    def _dropped_subject(self, ctx: DocContext, mt: Match, a: int, b: int) -> bool:
+        """A verb whose subject is not written: it continues the text's topic («وأضاف»,
+        «كما التقى», «حيث يؤدي»). Not a first-person verb, and no plain noun right after it
+        that could be its own subject."""
+        if mt.form.first_person:
+            return False
+        i = mt.i
+        cont = mt.prefix[:1] in ("و", "ف") or i == a or (
+            i > a and (ctx.keys[i - 1] in ("،", ",") or ctx.base(i - 1) in _CONTINUATIONS)
+        )
+        if not cont:
+            return False
+        j = i + mt.n
+        if j < b and ctx.is_arabic(j) and j not in ctx.mention_at:
+            nb = ctx.base(j)
+            if nb in self.words.group_nouns or nb in _ANONYMOUS:
+                return False
+        return True
+
+    def _topic(
+        self, ctx: DocContext, mt: Match, k: int, earlier: list[Mention], sal: _Salience, exclude: str | None
+    ) -> str | None:
+        """The actor the text is about: the source of an event before in the sentence, else the
+        last subject or speaker of the sentences before."""
+        for prev in reversed(earlier):
+            if prev.source and prev.source != exclude:
+                return prev.source
+        return sal.resolve(mt.i, (exclude,), mt.form.fem, ctx.sent_tok[max(0, k - 3)], subjects_only=True)
+
+    def _light_verb_before(self, ctx: DocContext, i: int, a: int) -> int | None:
+        w = self.words
+        for v in range(i - 1, max(a, i - 7) - 1, -1):
+            if ctx.keys[v] in _FULL_STOPS:
+                return None
+            if ctx.base(v) in w.light_verbs or any(f in w.light_verbs for f in ctx.forms(v)):
+                return v
+        return None
 
     def _pronoun_subject(self, ctx: DocContext, i: int, a: int) -> bool:
         """The verb's subject is the pronoun of «أنه/أنها/إنه» before it (across auxiliaries)."""
@@ -477,7 +567,10 @@ class EventExtractor:
         return events
 
 
+_CONTINUATIONS = frozenset(key(w) for w in ("كما", "ثم", "حيث", "بعدما", "كذلك", "أيضا", "قد", "لقد", "وقد"))
+_ANONYMOUS = frozenset(key(w) for w in ("مصادر", "مصدر", "شهود", "مسلحون", "مجهولون", "مواطنون", "أهالي", "عدد"))
 _PRONOUN_COMPLEMENTIZERS = frozenset(key(w) for w in ("أنه", "أنها", "إنه", "إنها", "أنهم", "إنهم", "أنهما"))
+_PLACE_GENITIVE_ROOTS = frozenset({"04", "14", "15", "17", "18", "19", "20"})
 _WITH_ROOTS = frozenset({"03", "04", "05", "06", "19", "16"})
 
 
@@ -707,6 +800,10 @@ def _event_of(ctx: DocContext, group: list[Mention]) -> Event | None:
     location = location or next((m.location for m in group if m.location), None)
     date = next((m.date for m in sorted(group, key=lambda m: not m.date_explicit) if m.date), None)
     code = best.code
+    if code[:3] == "040":
+        # a meeting merged with a visit is the visit («يزور … لإجراء مباحثات مع …»)
+        visit = next((m.code for m in group if m.code[:3] in ("042", "043")), None)
+        code = visit or code
     info = cameo.lookup(code)
     conf = 0.35 + 0.2 * (source is not None) + 0.2 * (target is not None) + 0.05 * (location is not None)
     conf += 0.05 * (date is not None) + 0.05 * (best.match.form.pos == "verb") + 0.05 * min(3, len(group) - 1)

@@ -18,6 +18,8 @@ from marsad.extract.events import cameo
 from marsad.extract.events.context import DocContext, key
 from marsad.lang import load_yaml
 
+_MAX_GAP = 5
+_GAP_STOPS = frozenset(".،,؛:!?؟\"«»“”")
 #: object and possessive pronouns, longest first
 ENCLITICS = ("هما", "هم", "هن", "ها", "ه", "كم", "نا", "ني", "ك")
 _NO_ACCUSATIVE_ENDINGS = ("ه", "ء", "ا", "ي", "ات")
@@ -157,6 +159,17 @@ class TriggerLexicon:
                 j = i + 1 + len(rest)
                 if j <= n and all(_core_match(ctx, i + 1 + m, w) for m, w in enumerate(rest)):
                     return Match(i, 1 + len(rest), f, strip, keys[i][:strip], "")
+        for strip, form in readings:
+            # «وقطعت السعودية ومصر علاقاتها»: a verb phrase with its subject in between
+            for rest, f in self.phrases.get(form, ()):
+                if f.pos != "verb":
+                    continue
+                for gap in range(1, _MAX_GAP + 1):
+                    s0 = i + 1 + gap
+                    if s0 + len(rest) > n or ctx.keys[s0 - 1] in _GAP_STOPS:
+                        break
+                    if all(_core_match(ctx, s0 + m, w) for m, w in enumerate(rest)):
+                        return Match(i, 1, f, strip, keys[i][:strip], "")
         for strip, form in readings:
             forms = self.words.get(form)
             if forms:

@@ -20,6 +20,7 @@ from marsad.lang import load_yaml
 
 BARE = ""
 AGENT = "agent"  # من قبل X
+INVITE = "invite"  # بدعوة من X
 HEAD = "head"  # وفد برئاسة X
 GROUP = "group"  # وفد من X
 COORD = "و"  # … و X
@@ -33,6 +34,8 @@ class RoleWords:
     place_preps: frozenset[str]
     agent_markers: PhraseSet
     head_markers: PhraseSet
+    invite_markers: PhraseSet
+    inclusive: PhraseSet
     group_nouns: frozenset[str]
     preps: frozenset[str]
     light_verbs: frozenset[str]
@@ -52,6 +55,8 @@ def role_words() -> RoleWords:
         place_preps=word_set(r["place_preps"]),
         agent_markers=PhraseSet.of(r["agent_markers"]),
         head_markers=PhraseSet.of(r["head_markers"]),
+        invite_markers=PhraseSet.of(r["invite_markers"]),
+        inclusive=PhraseSet.of(r["inclusive"]),
         group_nouns=word_set(r["group_nouns"]),
         preps=word_set(r["preps"]),
         light_verbs=word_set(r["light_verbs"]),
@@ -149,6 +154,14 @@ def _walk_back(
         base = ctx.base(k)
         if k in barriers:
             break
+        for back in (2, 1, 3):  # «بدعوة من X», «في مقدمتهم X», «تلبية لدعوة من X»
+            s0 = k - back + 1
+            if s0 < lo:
+                continue
+            if w.invite_markers.match(ctx, s0) == back:
+                return INVITE, s0, s0, titled, kin, False
+            if w.inclusive.match(ctx, s0) == back:
+                return BARE, -1, start, titled, kin, False
         if k >= lo + 1 and w.agent_markers.match(ctx, k - 1) == 2:
             return AGENT, k - 1, k - 1, titled, kin, False
         if w.agent_markers.match(ctx, k) == 1:

@@ -34,21 +34,24 @@ from functools import cache
 
 from marsad.doc import Citation, Document, Quote
 from marsad.extract.events.context import (
-    OPENING_QUOTES,
     QUOTE_MARKS,
     DocContext,
     PhraseSet,
     key,
     word_set,
 )
+from marsad.extract.events.nominal import NominalIndex
 from marsad.extract.events.phrases import BARE, GROUP, HEAD, ActorPhrase, build_phrases, role_words
 from marsad.lang import load_yaml
 from marsad.text.sentences import Span
 
 _STOP_PUNCT = frozenset(".!?؟")
+_CLOSING = frozenset("»”›")
 #: «أعرب عن "…"», «شدد على "…"»: a quotation right after the verb's preposition
 _QUOTE_PREPS = frozenset({"عن", "علي", "الي", "ب"})
-_MAX_CUE_REGION = 30
+#: what a call or a demand asks for comes after these («دعا إلى», «طالب بـ»)
+_DEMAND_PREPS = frozenset({"الي", "ب", "ل"})
+_MAX_CUE_REGION = 48
 _MIN_WORDS = 3
 
 
@@ -56,6 +59,7 @@ _MIN_WORDS = 3
 class QuoteLexicon:
     verbs: dict[str, str]  # form key → sense
     verb_after: dict[str, frozenset[str]]  # form key → words one of which must follow
+    verb_near: dict[str, int]  # form key → «أن» must follow within this many words
     participles: frozenset[str]
     complementizers: frozenset[str]
     introducers: PhraseSet
@@ -66,6 +70,9 @@ class QuoteLexicon:
     statement_issue: PhraseSet
     date_links: PhraseSet
     relatives: frozenset[str]
+    impersonal: frozenset[str]
+    institutions: frozenset[str]
+    possessive_sources: frozenset[str]
     speaker_nouns: frozenset[str]
     citation_verbs: frozenset[str]
     same_source: frozenset[str]
@@ -79,11 +86,15 @@ def quote_lexicon() -> QuoteLexicon:
     qc = load_yaml("quote_cues.yaml")
     verbs: dict[str, str] = {}
     after: dict[str, frozenset[str]] = {}
+    near: dict[str, int] = {}
     for spec in rv["verbs"].values():
-        for f in spec.get("forms", ()):
+        forms = list(spec.get("forms", ()))
+        for f in forms:
             verbs.setdefault(key(f), str(spec.get("sense", "say")))
             if spec.get("after"):
                 after[key(f)] = word_set(spec["after"])
+        if spec.get("near") and forms:
+            near[key(forms[0])] = int(spec["near"])
     intro: list[str] = list(qc["introducers"])
     intro += [c for c in (rv.get("cues") or {}) if not str(c).startswith("في ")]
     then = {}
@@ -99,6 +110,7 @@ def quote_lexicon() -> QuoteLexicon:
     return QuoteLexicon(
         verbs=verbs,
         verb_after=after,
+        verb_near=near,
         participles=word_set(qc["participles"]),
         complementizers=word_set(qc["complementizers"]),
         introducers=PhraseSet.of(intro),
@@ -109,6 +121,9 @@ def quote_lexicon() -> QuoteLexicon:
         statement_issue=PhraseSet.of(qc["statement_issue"]),
         date_links=PhraseSet.of(qc["date_links"]),
         relatives=word_set(qc["relatives"]),
+        impersonal=word_set(qc["impersonal"]),
+        institutions=word_set(qc["institutions"]),
+        possessive_sources=word_set(qc["possessive_sources"]),
         speaker_nouns=word_set(qc["speaker_nouns"]),
         citation_verbs=word_set(qc["citation_verbs"]),
         same_source=word_set(qc["same_source"]),
@@ -124,16 +139,19 @@ class _Cue:
     kind: str  # verb | participle | intro
     sense: str = "say"
     fem: bool = False
+    near: int = 0  # «أن» must follow within this many words (0: the usual window)
 
 
 @dataclass
 class _State:
     last_speaker: str | None = None
     last_speaker_tok: int = -1
+    gender: dict[str, str] = field(default_factory=dict)  # speaker → "f"/"m" from verb agreement
+    history: list[str] = field(default_factory=list)  # speakers in order
     channel_of: dict[str, str | None] = field(default_factory=dict)
     last_statement_issuer: str | None = None
     heads: dict[str, set[str]] = field(default_factory=dict)  # entity → head-noun keys
-    head_seen: list[tuple[int, str]] = field(default_factory=list)  # (token, entity) in order
+    nominal: NominalIndex | None = None
 
 
 class QuoteExtractor:
@@ -151,24 +169,45 @@ class QuoteExtractor:
     # ------------------------------------------------------------------------------------------
     def extract(self, ctx: DocContext) -> tuple[list[Quote], list[Citation]]:
         st = _State()
-        self._collect_heads(ctx, st)
+        st.nominal = NominalIndex.of(ctx, lambda k: self._verb_form(ctx, k) is not None)
+        st.heads = st.nominal.heads
         quotes: list[Quote] = []
         cites: dict[tuple[str | None, str, str | None], Citation] = {}
         for a, b in ctx.full_sent:
             cues = self._cues(ctx, a, b)
-            phrases = build_phrases(ctx, a, b, frozenset(c.i for c in cues if c.kind != "intro"))
+            phrases = build_phrases(ctx, a, b, frozenset(c.i for c in cues if c.kind != "intro" and not c.near))
             breaks = [c.i for c in cues if self._breaks(ctx, c, a)]
+            sent_quotes: list[Quote] = []
+            outlet: str | None = None
             for cue in cues:
                 end = next((x for x in breaks if x > cue.i), b)
+                inside = cue.kind == "intro" and any(
+                    q.start <= ctx.starts[cue.i] < q.end and q.speaker for q in sent_quotes
+                )
+                saved = (st.last_speaker, st.last_speaker_tok, st.last_statement_issuer)
                 found = self._quote(ctx, st, cue, a, b, end, phrases)
+                if inside and found is not None:
+                    # «وقال فلان إنه، طبقا لإحصاءات X، …»: a source inside someone's words is cited,
+                    # and the words stay his
+                    st.last_speaker, st.last_speaker_tok, st.last_statement_issuer = saved
+                    found = (None, found[1])
                 if found is None:
                     continue
                 q, cite = found
                 if q is not None:
-                    quotes.append(q)
+                    sent_quotes.append(q)
+                    if cue.kind == "intro" and q.channel is not None:
+                        outlet = q.channel
+                elif cue.kind == "intro" and cite is not None and cite.source and self._is_outlet(ctx, st, cite.source):
+                    outlet = cite.source
                 if cite is not None:
                     k = (cite.source, cite.kind, cite.date)
                     cites.setdefault(k, cite)
+            for q in sent_quotes:
+                # «…، وفق ما ذكرته وكالة X»: the outlet carried every quote of the sentence
+                if q.channel is None and outlet is not None and q.speaker != outlet:
+                    q.channel = outlet
+                quotes.append(q)
             for cite in self._outlet_citations(ctx, a, b, phrases):
                 cites.setdefault((cite.source, cite.kind, cite.date), cite)
         quotes.sort(key=lambda q: q.start)
@@ -185,52 +224,9 @@ class QuoteExtractor:
         return kept, out
 
     # ------------------------------------------------------------------------------------------
-    def _collect_heads(self, ctx: DocContext, st: _State) -> None:
-        """For every entity, the nouns written just before its mentions and in its titles."""
-        for m in ctx.mentions:
-            if m.nested:
-                continue
-            k = m.t0 - 1
-            lo = ctx.sentence_range(m.t0)[0]
-            got = st.heads.setdefault(m.entity, set())
-            steps = 0
-            while k >= lo and steps < 7:
-                kk = ctx.keys[k]
-                if kk in _STOP_PUNCT:
-                    break
-                if ctx.is_arabic(k):
-                    for _, f in ctx.readings(k):
-                        got.add(_core(f))
-                    steps += 1
-                elif kk not in QUOTE_MARKS and kk not in ("،", ","):
-                    break
-                k -= 1
-            for t in range(m.t0, m.t1):
-                if ctx.is_arabic(t):
-                    got.add(_core(ctx.base(t)))
-            st.head_seen.append((m.t0, m.entity))
-        for e in ctx.entities.values():
-            for r in e.roles:
-                for w in r.title.split():
-                    st.heads.setdefault(e.id, set()).add(_core(key(w)))
-
     def _nominal(self, ctx: DocContext, st: _State, t: int) -> str | None:
         """«الوكالة», «الصحفي الليبي»: the last entity named after the same noun."""
-        want = _core(ctx.base(t))
-        if len(want) < 3:
-            return None
-        nxt = _core(ctx.base(t + 1)) if t + 1 < len(ctx.keys) and ctx.is_arabic(t + 1) else ""
-        best = None
-        best_score = 0
-        for tok, ent in st.head_seen:
-            if tok >= t:
-                break
-            heads = st.heads.get(ent, set())
-            if want in heads:
-                score = 1 + (nxt in heads if nxt else 0)
-                if score >= best_score:
-                    best, best_score = ent, score
-        return best
+        return st.nominal.resolve(ctx, t) if st.nominal is not None else None
 
     # ------------------------------------------------------------------------------------------
     def _cues(self, ctx: DocContext, a: int, b: int) -> list[_Cue]:
@@ -254,8 +250,12 @@ class QuoteExtractor:
             form = self._verb_form(ctx, t)
             if form is not None:
                 need = lex.verb_after.get(form)
-                if not need or (t + 1 < b and ctx.base(t + 1) in need):
-                    out.append(_Cue(t, t + 1, "verb", lex.verbs[form], _feminine(form)))
+                after_channel = any(
+                    self._channel_at(ctx, u) is not None for u in range(max(a, t - 2), t) if ctx.is_arabic(u)
+                ) and ctx.keys[t] == ctx.base(t)
+                impersonal = ctx.base(t) in lex.impersonal
+                if not after_channel and not impersonal and (not need or (t + 1 < b and ctx.base(t + 1) in need)):
+                    out.append(_Cue(t, t + 1, "verb", lex.verbs[form], _feminine(form), lex.verb_near.get(form, 0)))
                 t += 1
                 continue
             if ctx.base(t) in lex.participles:
@@ -270,7 +270,9 @@ class QuoteExtractor:
             return True
         if cue.i == a or (ctx.keys[cue.i][:1] in ("و", "ف") and ctx.keys[cue.i] != ctx.base(cue.i)):
             return True
-        return cue.i > a and ctx.keys[cue.i - 1] in ("،", ",", "؛", ";", ".", ":")
+        return cue.i > a and (
+            ctx.keys[cue.i - 1] in ("،", ",", "؛", ";", ".", ":") or ctx.base(cue.i - 1) in ("كما", "ثم")
+        )
 
     def _verb_form(self, ctx: DocContext, t: int) -> str | None:
         for strip, f in ctx.readings(t):
@@ -299,6 +301,7 @@ class QuoteExtractor:
             return None
         region = (cue.i, c0)
         speaker, channel, kind, anonymous = self._speaker(ctx, st, cue, a, phrases, region)
+        explicit = speaker is not None and speaker != st.last_speaker
         date = self._date(ctx, cue, a, c0)
         if channel is None and speaker and not anonymous:
             ch_kind = self._channel_kind(ctx, region)
@@ -315,7 +318,10 @@ class QuoteExtractor:
             ctx.span(cue.i, cue.j),
         )
         if speaker and not anonymous:
+            if cue.kind == "verb" and explicit:
+                st.gender[speaker] = "f" if cue.fem else "m"
             st.last_speaker, st.last_speaker_tok = speaker, cue.i
+            st.history.append(speaker)
             if channel is not None or speaker not in st.channel_of:
                 st.channel_of[speaker] = channel
         elif anonymous:
@@ -339,6 +345,8 @@ class QuoteExtractor:
             if k == ":":
                 s = t + 1
                 return (s, end, s < end and ctx.keys[s] in QUOTE_MARKS) if s < end else None
+            if cue.near and t - cue.j > cue.near:
+                return None
             if ctx.is_arabic(t) and any(f in lex.complementizers for f in ctx.forms(t)):
                 if cue.kind == "verb" and cue.sense in ("call", "demand") and t - cue.j > 8:
                     return None
@@ -346,24 +354,28 @@ class QuoteExtractor:
                 if s < end and ctx.keys[s] in (":", "،"):
                     s += 1
                 return (s, end, s < end and ctx.keys[s] in QUOTE_MARKS) if s < end else None
-            if k in OPENING_QUOTES or (k in QUOTE_MARKS and t > cue.j and ctx.keys[t - 1] in (":", "،")) or (
-                k in QUOTE_MARKS and t > cue.j and ctx.base(t - 1) in _QUOTE_PREPS
+            if (
+                cue.sense in ("call", "demand")
+                and t > cue.j
+                and ctx.is_arabic(t)
+                and (ctx.base(t) in _DEMAND_PREPS or (ctx.keys[t][:1] == "ب" and ctx.keys[t] != ctx.base(t) and
+                     any(s == 1 for s, _ in ctx.readings(t)) and t - 1 in ctx.mention_at))
+                and t - cue.j <= 12
             ):
-                if (
-                    t == cue.j
-                    or ctx.keys[t - 1] in (":", "،")
-                    or self._is_subject_end(ctx, cue, t)
-                    or (ctx.base(t - 1) in _QUOTE_PREPS and t - cue.j <= 14)
-                ):
-                    return (t, end, True)
+                # «طالب X بـ"…"», «دعا الحزب كل الأطراف، إلى …»: what is asked for
+                return (t, end, False)
+            if k in QUOTE_MARKS and t - cue.j <= 16 and _quoted_words(ctx, t, end) >= _MIN_WORDS:
+                # «عبر عن استغرابه إزاء "…"», «أكد في بيانه "…"», «قال فلان: "…"»
+                return (t, end, True)
             if ctx.is_arabic(t) and (self._verb_form(ctx, t) is not None or ctx.base(t) in lex.participles):
-                return None
+                if not (ctx.keys[t] == ctx.base(t) and self._near_channel(ctx, t)):
+                    return None
             t += 1
         return None
 
-    def _is_subject_end(self, ctx: DocContext, cue: _Cue, t: int) -> bool:
-        """«قال فلان "…"»: a quotation right after the verb's subject."""
-        return t - cue.j <= 4 and ctx.mention_at.get(t - 1) is not None
+    def _near_channel(self, ctx: DocContext, t: int) -> bool:
+        """«في حوار صحفي نشر …», «تصريحات كان أدلى بها»: a verb in a relative clause of a channel."""
+        return any(ctx.is_arabic(u) and self._channel_at(ctx, u) is not None for u in range(max(0, t - 3), t))
 
     # ------------------------------------------------------------------------------------------
     def _speaker(
@@ -402,6 +414,24 @@ class QuoteExtractor:
             t += 1
         if t < r1:
             ph = next((p for p in phrases if p.t0 <= t < p.t1 or p.t0 == t), None)
+            if ph is None:
+                # «قال رئيس الجمهورية، فلان، إن», «أعلنت حملة المرشح فلان أن», «ذكرت صحيفة (X)»:
+                # the subject phrase starts with common nouns; its name comes a few words later
+                u = t
+                while u < r1 and u - t < 7 and (
+                    ctx.keys[u] in ("،", ",", "(", ")") or ctx.keys[u] in QUOTE_MARKS or self._np_word(ctx, u)
+                ):
+                    if u in ctx.mention_at:
+                        break
+                    u += 1
+                if u > t:
+                    ph = next(
+                        (p for p in phrases if p.head.t0 == u and p.actor and p.marker in (BARE, HEAD, GROUP)), None
+                    )
+            if ph is not None and ph.marker in (BARE, HEAD, GROUP) and ph.actor and self._addressee(
+                ctx, st, cue, ph, phrases, a
+            ):
+                return st.last_speaker, channel, kind, False
             if ph is not None and ph.marker in (BARE, HEAD, GROUP) and ph.actor:
                 spk = ph.actor
                 via = self._quoting_via(ctx, phrases, ph, r1)
@@ -411,6 +441,13 @@ class QuoteExtractor:
                     channel = spk
                     kind = kind or self._outlet_kind(ctx, st, spk)
                 return spk, channel, kind, False
+            if (
+                cue.sense == "report"
+                and ctx.base(t) in ("في", "فيه", "فيها")
+                and t + 1 < r1
+                and self._channel_at(ctx, t + 1) is not None
+            ):
+                t += 1  # «جاء في البيان أن», «ورد في التقرير»
             base = ctx.base(t)
             ck = self._channel_at(ctx, t)
             if ck is not None:  # «أفاد بيان صادر عن X», «ذكر تقرير لصحيفة X»
@@ -424,16 +461,26 @@ class QuoteExtractor:
                     if ch is None and self._is_outlet(ctx, st, issuer):
                         ch = issuer
                     return issuer, ch, ck, False
+                if base.startswith("ال"):  # «الرسالة», «البيان»: the one named before
+                    spk = (st.last_statement_issuer if ck == "statement" else None) or st.last_speaker
+                    return spk, channel, ck, spk is None
                 return None, channel, ck, True
             if base in lex.anonymous or any(f in lex.anonymous for f in ctx.forms(t)):
                 return None, channel, kind, True
-            if ctx.is_arabic(t) and (base in lex.speaker_nouns or _core(base) in self._speaker_cores):
-                ent = self._nominal(ctx, st, t) or st.last_speaker
+            if ctx.is_arabic(t) and (
+                base in lex.speaker_nouns or _core(base) in self._speaker_cores or base.startswith("ال")
+            ):
+                ent = self._nominal(ctx, st, t)
+                if ent is None and (base in lex.speaker_nouns or _core(base) in self._speaker_cores):
+                    ent = st.last_speaker
                 if ent is not None:
                     if channel is None and self._is_outlet(ctx, st, ent):
                         channel = ent
                         kind = kind or self._outlet_kind(ctx, st, ent)
                     return ent, channel, kind, False
+        via = self._quoted_person(ctx, phrases, j, r1)
+        if via is not None:  # «نقلت وكالات الأنباء عن فلان قوله إن»
+            return via, channel, kind, False
         # the subject before the verb (SVO)
         before = [p for p in phrases if p.t1 <= i and i - p.t1 <= 2 and p.marker in (BARE, HEAD, GROUP)]
         if before and before[-1].actor and all(
@@ -443,6 +490,16 @@ class QuoteExtractor:
             if channel is None and self._is_outlet(ctx, st, spk):
                 channel, kind = spk, kind or self._outlet_kind(ctx, st, spk)
             return spk, channel, kind, False
+        # «رئيس الجمهورية قال …», «الوزارة أكدت …»: a common noun phrase before the verb
+        u = i - 1
+        while u >= a and i - u <= 4 and ctx.is_arabic(u) and self._title_word(ctx, u):
+            u -= 1
+        if u < i - 1 and (u < a or not ctx.is_arabic(u) or ctx.base(u) in self.words.stops or u + 1 == a):
+            ent = self._nominal(ctx, st, u + 1)
+            if ent is not None:
+                if channel is None and self._is_outlet(ctx, st, ent):
+                    channel, kind = ent, kind or self._outlet_kind(ctx, st, ent)
+                return ent, channel, kind, False
         if i - 1 >= a and ctx.is_arabic(i - 1) and ctx.base(i - 1) in lex.speaker_nouns:
             ent = self._nominal(ctx, st, i - 1)
             if ent is not None:
@@ -453,17 +510,75 @@ class QuoteExtractor:
         # ذكرت فيه أن»), else the previous speaker («وأضاف أن»)
         if _subjectless(ctx, j, r1, phrases):
             first = next((p for p in phrases if p.t1 <= i and p.marker in (BARE, HEAD, GROUP) and p.actor), None)
-            spk = first.actor if first is not None and first.t0 - a <= 4 else st.last_speaker
+            spk = first.actor if first is not None and first.t0 - a <= 4 else self._agreeing_speaker(ctx, st, cue)
             if spk is not None and channel is None and self._possessive_channel(ctx, region):
                 channel = st.channel_of.get(spk)
             return spk, channel, kind, False
         return None, channel, kind, True
+
+    def _agreeing_speaker(self, ctx: DocContext, st: _State, cue: _Cue) -> str | None:
+        """The previous speaker, unless the verb's gender says it is someone else («وقالت إنها»
+        after a man spoke: the last woman or body that spoke)."""
+        want = "f" if cue.fem else "m"
+        for spk in reversed(st.history[-8:]):
+            g = st.gender.get(spk)
+            e = ctx.entities.get(spk)
+            if g == want or g is None or (e is not None and e.type != "PERSON"):
+                return spk
+        return st.last_speaker
+
+    def _np_word(self, ctx: DocContext, u: int) -> bool:
+        """A word that can be part of a subject phrase before its name: not a verb, particle,
+        preposition or complementizer."""
+        if not ctx.is_arabic(u):
+            return False
+        b = ctx.base(u)
+        w = self.words
+        if b in w.stops or b in w.preps or b in self.lex.complementizers or b in w.auxiliaries:
+            return False
+        if self._verb_form(ctx, u) is not None or b in self.lex.participles:
+            return False
+        return not any(f in self.lex.complementizers for f in ctx.forms(u))
+
+    def _title_word(self, ctx: DocContext, u: int) -> bool:
+        w = self.words
+        if not ctx.is_arabic(u) or u in ctx.mention_at:
+            return False
+        b = ctx.base(u)
+        return b in w.titles or _core(b) in w.titles or b in self.lex.speaker_nouns or (
+            b.startswith("ال") and len(b) > 3 and b not in w.stops and self._verb_form(ctx, u) is None
+        )
+
+    def _addressee(
+        self, ctx: DocContext, st: _State, cue: _Cue, ph: ActorPhrase, phrases: list[ActorPhrase], a: int
+    ) -> bool:
+        """«ودعا الحكومةَ إلى …» after a sentence by the same speaker: the phrase after a verb of
+        calling is whom the call is addressed to, when no second phrase (the addressee) follows
+        it and the verb continues the previous speaker's words."""
+        if cue.sense not in ("call", "demand") or st.last_speaker is None:
+            return False
+        if not (ctx.keys[cue.i][:1] in ("و", "ف") and ctx.keys[cue.i] != ctx.base(cue.i)):
+            return False
+        if cue.i - st.last_speaker_tok > 120:
+            return False
+        nxt = [p for p in phrases if p.t0 >= ph.t1 and p.t0 - ph.t1 <= 2 and p.marker in (BARE, HEAD, GROUP)]
+        return not nxt and ph.actor != st.last_speaker
 
     def _quoting_via(self, ctx: DocContext, phrases: list[ActorPhrase], ph: ActorPhrase, r1: int) -> str | None:
         """«نقلت وكالة X عن الوزير قوله»: the phrase after «عن» speaks through ph."""
         for p in phrases:
             if p.t0 >= ph.t1 and p.t0 < r1 and p.marker == "عن" and p.actor:
                 if p.t0 - ph.t1 <= 4:
+                    return p.actor
+        return self._quoted_person(ctx, phrases, ph.t1, r1)
+
+    def _quoted_person(self, ctx: DocContext, phrases: list[ActorPhrase], lo: int, r1: int) -> str | None:
+        """«… عن فلان قوله إن», «نسبت … إلى فلان قوله»: the person whose words are relayed."""
+        for p in phrases:
+            if p.t0 < lo or p.t0 >= r1 or not p.actor or p.marker not in ("عن", "الي"):
+                continue
+            for u in range(p.t1, min(r1, p.t1 + 3)):
+                if any(f in self.lex.possessive_sources for f in ctx.forms(u)):
                     return p.actor
         return None
 
@@ -579,8 +694,13 @@ class QuoteExtractor:
             if self._is_outlet(ctx, st, speaker):
                 channel = speaker
                 kind = kind or self._outlet_kind(ctx, st, speaker)
-        elif any(ctx.base(u) in lex.same_source for u in range(cue.j, np_end)):
-            speaker = st.last_statement_issuer if kind == "statement" else st.last_speaker
+        elif any(ctx.base(u) in lex.same_source for u in range(cue.j, np_end)) or (
+            kind is not None and _definite_channel(self, ctx, cue.j, np_end)
+        ):
+            # «حسب ذات البيان», «وفق نص البيان»: the statement named before
+            speaker = (st.last_statement_issuer if kind == "statement" else None) or st.last_speaker
+        elif any(f in lex.possessive_sources for u in range(cue.j, min(np_end, cue.j + 2)) for f in ctx.forms(u)):
+            speaker = st.last_speaker  # «وفق تقديره», «على حد قوله»
         else:
             for u in range(cue.j, min(np_end, cue.j + 2)):
                 if ctx.base(u) in lex.speaker_nouns:
@@ -603,7 +723,7 @@ class QuoteExtractor:
         span = None
         if _words(ctx, after0, end) >= _MIN_WORDS:
             span = _content_span(ctx, after0, end, ctx.keys[after0] in QUOTE_MARKS)
-        if span is None:
+        if span is None and not self._attributed_before(ctx, a, cue.i):
             b0 = a
             b1 = cue.i
             while b1 > b0 and (ctx.keys[b1 - 1] in ("،", ",", "؛", ";") or ctx.base(b1 - 1) in ("وذلك", "ذلك")):
@@ -619,6 +739,13 @@ class QuoteExtractor:
             st.last_speaker, st.last_speaker_tok = speaker, cue.i
             st.channel_of.setdefault(speaker, channel)
         return q, cite
+
+    def _attributed_before(self, ctx: DocContext, a: int, i: int) -> bool:
+        """The words before an introducer already have a reporting verb of their own."""
+        return any(
+            ctx.is_arabic(t) and (self._verb_form(ctx, t) is not None or ctx.base(t) in self.lex.participles)
+            for t in range(a, i)
+        )
 
     def _outlet_citations(self, ctx: DocContext, a: int, b: int, phrases: list[ActorPhrase]) -> list[Citation]:
         """«نشرت صحيفة X في 19 يوليو تفاصيل …»: an outlet cited without a quotation."""
@@ -643,6 +770,15 @@ class QuoteExtractor:
                     break
             out.append(Citation(p.actor, kind or "article", ctx.span(v, p.t1), date))
         return out
+
+
+def _definite_channel(qx: QuoteExtractor, ctx: DocContext, i: int, j: int) -> bool:
+    """A channel noun with the article among the first words: «البيان», «نص البلاغ»."""
+    for t in range(i, min(j, i + 3)):
+        k = ctx.base(t)
+        if k.startswith("ال") and qx.lex.channels.get(k[2:]) is not None:
+            return True
+    return False
 
 
 def _possessed_channel(qx: QuoteExtractor, ctx: DocContext, t: int) -> str | None:
@@ -682,6 +818,16 @@ def _subjectless(ctx: DocContext, j: int, r1: int, phrases: list[ActorPhrase]) -
         t += 1
     # the first word after the verb is a preposition, a channel phrase or the complementizer
     return True
+
+
+def _quoted_words(ctx: DocContext, t: int, end: int) -> int:
+    """Words between the quotation mark at t and the next mark (0 when it is a closing mark)."""
+    if ctx.keys[t] in _CLOSING:
+        return 0
+    u = t + 1
+    while u < end and ctx.keys[u] not in QUOTE_MARKS:
+        u += 1
+    return _words(ctx, t + 1, u)
 
 
 def _words(ctx: DocContext, i: int, j: int) -> int:
