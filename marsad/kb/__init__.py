@@ -63,9 +63,12 @@ def _merge(old: KBEntry, new: KBEntry) -> KBEntry:
         value = getattr(new, f.name)
         if f.name in ("aliases", "weak_aliases", "adjectives"):
             merged = tuple(dict.fromkeys(getattr(old, f.name) + value))
-            if old.name != new.name and f.name == "aliases":
-                merged = tuple(dict.fromkeys((*merged, old.name)))
-            changes[f.name] = tuple(a for a in merged if a != new.name)
+            if f.name == "aliases":
+                if old.name != new.name:
+                    merged = tuple(dict.fromkeys((*merged, old.name)))
+                merged = tuple(a for a in merged if a != new.name)
+            # a weak alias equal to the name stays: it makes that name weak
+            changes[f.name] = merged
         elif f.name in ("id", "type", "name", "source_file") or value != getattr(defaults, f.name):
             changes[f.name] = value
     return replace(old, **changes)
