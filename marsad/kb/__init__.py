@@ -33,6 +33,7 @@ from marsad.text.tokens import tokenize
 __all__ = ["KBEntry", "KBRole", "KnowledgeBase", "alias_key", "embedded_dir", "load_kb", "user_kb_dir"]
 
 KB_PATH_ENV = "MARSAD_KB_PATH"
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 
 
 def embedded_dir() -> Path:
@@ -167,10 +168,18 @@ class KnowledgeBase:
     def stats(self) -> dict[str, Any]:
         by_type = Counter(e.type for e in self.entries.values())
         by_subtype = Counter(e.subtype or "-" for e in self.entries.values())
-        aliases = sum(1 + len(e.aliases) + len(e.weak_aliases) for e in self.entries.values())
+        # names: distinct (entity, lookup key) pairs, i.e. the spellings the index really holds
+        # (two spellings that share a key, «بنغازي»/«بنغازى», count once)
+        names = arabic = 0
+        for e in self.entries.values():
+            keys = {alias_key(n) for n in (*e.all_names(), *e.weak_aliases)} - {""}
+            names += len(keys)
+            arabic += sum(1 for k in keys if _ARABIC_LETTER.search(k))
         return {
             "entities": len(self.entries),
-            "names": aliases,
+            "names": names,
+            "arabic_names": arabic,
+            "adjectives": len(self.adjective_index),
             "distinct_keys": len(self.alias_index),
             "with_wikidata": sum(1 for e in self.entries.values() if e.wikidata),
             "with_roles": sum(1 for e in self.entries.values() if e.roles),
