@@ -193,3 +193,19 @@ def test_the_generator_reproduces_the_generated_files(tmp_path: Path) -> None:
         fresh = (tmp_path / name).read_text(encoding="utf-8")
         shipped = (Path(DATA) / "geo" / name).read_text(encoding="utf-8")
         assert fresh == shipped, f"geo/{name} differs from what tools/build_gazetteer.py makes: rerun it"
+
+
+def test_an_id_in_two_embedded_files_is_one_entity() -> None:
+    """Files merge entries by id: two files may describe one entity, never two different ones."""
+    seen: dict[str, tuple[str, dict]] = {}
+    for path in sorted(Path(DATA).rglob("*.yaml")):
+        for e in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            if e["id"] in seen:
+                first_file, first = seen[e["id"]]
+                for field in ("type", "subtype", "country"):
+                    a, b = first.get(field), e.get(field)
+                    assert a is None or b is None or a == b, (
+                        f"id {e['id']!r}: {field} {a!r} in {first_file} but {b!r} in {path.name}"
+                    )
+            else:
+                seen[e["id"]] = (path.name, e)
