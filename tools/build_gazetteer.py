@@ -154,9 +154,12 @@ def iso_arabic_names() -> dict[str, list[str]]:
             text = m.group(1)
             if len(m.group(2).split()) == 1:
                 forms.append(m.group(2))
-        if "،" in text:  # ISO's inverted «إيران، الجمهورية الإسلامية الإيرانية»
+        inverted = ", " in c.name and " and " not in c.name.split(", ", 1)[1]  # "Iran, Islamic Republic of"
+        if "،" in text and inverted:  # «إيران، الجمهورية الإسلامية الإيرانية»
             head, tail = (p.strip() for p in text.split("،", 1))
             forms = [tail, head, *forms]
+        elif "،" in text:  # an enumeration: «سانت هيلينا، أسينشين وتريستان دا كونا» → its first place
+            forms.insert(0, text.split("،", 1)[0])
         else:
             forms.insert(0, text)
         cleaned = [n for n in (clean_arabic(f) for f in forms) if n]
@@ -283,7 +286,8 @@ def city_rows(
     used = set(reserved) | {r["id"] for r in states}
     for r in rows:
         base = slug(r["name_en"]) or f"place-{r['geonameid']}"
-        for candidate in (base, f"{base}-{r['parent']}", f"{base}-{r['parent']}-{r['geonameid']}"):
+        second = f"{base}-city" if base == r["parent"] else f"{base}-{r['parent']}"  # singapore-city
+        for candidate in (base, second, f"{base}-{r['parent']}-{r['geonameid']}"):
             # a hand-written city of this id overrides this place only if it is in the same country
             hand_city = hand.get(candidate)
             if hand_city is not None and hand_city.get("country", r["country"]) != r["country"]:
