@@ -86,7 +86,7 @@ def clean_arabic(name: str) -> str | None:
     if not name or not _ARABIC_OK.match(name):
         return None
     name = _MARKS.sub("", name)
-    if "وو" in name or any(w.startswith("ئ") or "ى" in w[:-1] for w in name.split()):
+    if "وو" in name or any(w.startswith(("ئ", "اا")) or "ى" in w[:-1] for w in name.split()):
         return None  # Uyghur, Kurdish… spellings: no Arabic word starts with ئ or has ى inside
     name = re.sub(r"\s+", " ", name).strip(" -'")
     name = re.sub(r" و ", " و", name)  # «البوسنة و الهرسك» → «البوسنة والهرسك», as news writes it
