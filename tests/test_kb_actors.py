@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from marsad.kb import KnowledgeBase, embedded_dir, load_kb
+from marsad.kb import KnowledgeBase, alias_key, embedded_dir, load_kb
 from marsad.kb.loader import kb_files, read_file
 from marsad.kb.model import KBEntry
 
@@ -182,9 +182,24 @@ def test_short_forms_rank_the_most_prominent_bearer_first(kb: KnowledgeBase, sho
     assert also in found, found
 
 
-def test_weak_short_forms_need_context(kb: KnowledgeBase) -> None:
-    from marsad.kb import alias_key
+def test_no_name_is_strong_for_one_entry_and_weak_for_another(kb: KnowledgeBase, actors: list[KBEntry]) -> None:
+    """Weakness is kept per key: a key weak for one bearer would make every bearer need context, so
+    all bearers of a short form carry it the same way (strong, ranked by prominence, or weak)."""
+    ids = {e.id for e in actors}
+    strong: dict[str, set[str]] = {}
+    for e in kb.entries.values():
+        for n in e.all_names():
+            strong.setdefault(alias_key(n), set()).add(e.id)
+    clashes = []
+    for e in kb.entries.values():
+        for n in e.weak_aliases:
+            others = strong.get(alias_key(n), set()) - {e.id}
+            if others and (e.id in ids or others & ids):
+                clashes.append((n, e.id, sorted(others)))
+    assert not clashes, clashes
 
+
+def test_weak_short_forms_need_context(kb: KnowledgeBase) -> None:
     for word in ("منير", "سعيد", "الشاهد", "الأسد", "عباس"):
         assert alias_key(word) in kb.weak_keys, word
 
@@ -247,7 +262,7 @@ def test_one_army_chief_at_a_time(kb: KnowledgeBase) -> None:
 
 
 def test_metonyms_of_governments_carry_their_period(kb: KnowledgeBase) -> None:
-    tripoli = [kb.entries[i] for i in kb.alias_index[_key("حكومة طرابلس")]]
+    tripoli = [kb.entries[i] for i in kb.alias_index[alias_key("حكومة طرابلس")]]
     assert {e.id for e in tripoli} >= {"gna", "gnu"}
 
     def held(day: str) -> set[str]:
@@ -257,7 +272,3 @@ def test_metonyms_of_governments_carry_their_period(kb: KnowledgeBase) -> None:
     assert held("2025-12-18") == {"gnu"}
 
 
-def _key(name: str) -> str:
-    from marsad.kb import alias_key
-
-    return alias_key(name)
