@@ -160,6 +160,7 @@ class OrgHead:
     needs: str  # any | named | quoted
     media: bool
     military: bool
+    definite_ok: bool = False  # with its article, a common complement still names one («النادي الصفاقسي»)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +219,7 @@ class EntityLexicon:
             for text, info in entries.items():
                 h = OrgHead(
                     text, info.get("subtype"), info.get("sector"), info.get("needs", "named"),
-                    bool(info.get("media")), bool(info.get("military")),
+                    bool(info.get("media")), bool(info.get("military")), bool(info.get("definite_ok")),
                 )
                 variants = _variants(text) if not info.get("definite_only") else [alias_key(text).split(" ")]
                 for keys in variants:

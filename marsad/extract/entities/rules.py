@@ -60,6 +60,7 @@ class Complement:
     named: bool = False  # a mention, an adjective or a proper word makes it a name
     content: bool = False  # a definite word that is not generic
     parts: tuple[str, ...] = ()
+    ends_with_adjective: bool = False  # «وزير الخارجية الأمريكي»: a name usually follows
 
 
 class Rules:
@@ -406,7 +407,9 @@ class Rules:
             return None
         if head.needs == "proper" and not named:
             return None
-        if (head.needs == "named" or definite_head) and not (named or (content and not definite_head)):
+        if head.needs == "named" and not (named or (content and not definite_head)):
+            return None
+        if head.needs == "any" and definite_head and not (named or (content and head.definite_ok)):
             return None
         base = dict(
             subtype=head.subtype, country=country, sector=head.sector, head=head_key,
@@ -582,6 +585,7 @@ class Rules:
             roles: list[RoleSpan] = []
             k = h.j
             is_rank = h.title.kind == "rank"
+            comp = None
             if not is_rank:
                 comp = self._title_complement(v, h.j)
                 k = comp.end
@@ -617,7 +621,16 @@ class Rules:
                 continue
             end, parts, strip = name
             enclosed = comma and (end >= v.n or v.form(end) in _COMMAS or v.is_punct(end)) and parts >= 2
-            if not ranked and not enclosed and not self._name_evidence(v, k, end, parts, comma):
+            # «وزير الخارجية الأمريكي أنتوني بلينكن إن»: a role closed by a nationality adjective,
+            # then two or three words that are neither definite nor a list's words, then a break
+            after_adjective = (
+                comp is not None and comp.ends_with_adjective and not comma and 2 <= parts <= 3
+                and not any(v.word(t).definite for t in range(k, end) if v.is_arabic(t))
+                and self._name_ends(v, end)
+            )
+            if not ranked and not enclosed and not after_adjective and not self._name_evidence(
+                v, k, end, parts, comma
+            ):
                 continue
             cand = Cand(k, end, strip, "PERSON", "rule", "title", name=v.clean_text(k, end, strip))
             cand.roles.extend(roles)
@@ -679,6 +692,7 @@ class Rules:
                     parts.extend(v.content_key(t) for t in range(c.i, c.j))
                     k = c.j
                     chain_open = False
+                    comp.ends_with_adjective = True  # a name closes the role: a person may follow
                     continue
                 break
             if not v.is_arabic(k):
@@ -713,6 +727,7 @@ class Rules:
                 parts.append(v.content_key(k, w.adjective_strip))
                 k += 1
                 chain_open = False
+                comp.ends_with_adjective = True
                 continue
             if w.qualifier:
                 k += 1
@@ -720,9 +735,12 @@ class Rules:
             if self._name_starts(v, k):
                 break
             if w.definite:
+                if v.keys[k][:1] in "بك" and not v.keys[k].startswith(ARTICLE):
+                    break  # «رئيس الجمهورية بالمساعدات …»: a prepositional phrase, not the role
                 parts.append(v.content_key(k))
                 k += 1
                 chain_open = False
+                comp.ends_with_adjective = False
                 continue
             if chain_open:
                 nxt = v.starting_at(k + 1)
@@ -773,7 +791,7 @@ class Rules:
         j = k
         parts = 0
         while j < v.n and parts < 4:
-            if not v.is_arabic(j):
+            if not v.is_arabic(j) or (j > k and (v.tokens.is_detached_proclitic(j) or len(v.keys[j]) == 1)):
                 break
             c = v.at(j)
             if j > k and c is not None:
@@ -908,7 +926,7 @@ class Rules:
     def _people_by_name(self, v: DocView) -> None:
         k = 0
         while k < v.n:
-            if v.at(k) is not None or not v.is_arabic(k):
+            if v.at(k) is not None or not v.is_arabic(k) or k in self.in_title:
                 k += 1
                 continue
             w = v.word(k)
@@ -948,7 +966,7 @@ class Rules:
     def _name_ends(self, v: DocView, end: int) -> bool:
         if end >= v.n or v.is_punct(end):
             return True
-        return v.is_arabic(end) and v.word(end).stop
+        return v.is_arabic(end) and (v.word(end).stop or v.word(end).report_verb)
 
 
 #: nouns after which «لـ"…"» names an outlet: «في تصريح لـ"الاستقلال"»
