@@ -25,6 +25,8 @@ P = TypeVar("P")
 ARTICLE = "ال"
 CONJUNCTIONS = frozenset("وف")
 PREPOSITIONS = frozenset("بلك")
+#: proclitics read before a given name: «وعماد», «لعماد»; not ب or ك («برقية» is not ب + رقية)
+_NAME_CLITICS = frozenset("وفل")
 
 
 class PhraseTrie(Generic[P]):
@@ -296,7 +298,7 @@ class EntityLexicon:
         given = -1
         for strip, form in readings:
             # after a proclitic only a longer name counts: «لعماد», not «بيان» (ب + يان)
-            if form in self.given and only_clitics(key, strip, any_clitic) and (strip == 0 or len(form) >= 4):
+            if form in self.given and only_clitics(key, strip, _NAME_CLITICS) and (strip == 0 or len(form) >= 4):
                 given = strip
                 break
         adjective, adj_strip = None, 0

@@ -228,8 +228,7 @@ class Rules:
         ):
             return None
         key = v.keys[p]
-        content = v.content_key(p)
-        if content in self.lex.place_generic:
+        if key in self.lex.place_generic or "ال" + v.content_key(p) in self.lex.place_generic:
             return None
         if not w.definite and key.endswith("يه") and not w.place_first:
             return None  # a nisba adjective: «منطقة عسكرية»
@@ -295,6 +294,8 @@ class Rules:
         chain_open = True  # an indefinite word may still continue a construct chain
         coordinated = False
         after_adjective = False
+        proper = False  # the name is an unknown word, not quoted nor in Latin script
+        chained = False  # an indefinite word continued the head («هيئة سوق …»)
         last_content = h_end
         while k < v.n and len(parts) < 7:
             if v.closing_quote(k) is not None or v.is_latin(k):
@@ -359,7 +360,7 @@ class Rules:
                     break  # «الحكومة الحبيب الصيد»: a person's name starts
                 if after_adjective and not v.keys[k].startswith("لل"):
                     break  # «السلطة العمانية التدخل»: a new phrase after the adjective
-                if v.keys[k].startswith("لل") and definite_head and not w.generic:
+                if v.keys[k].startswith("لل") and definite_head and not w.generic and not chained:
                     named = True  # «الجهاز المركزي للتعبئة», «المنظمة الدولية للطيران المدني»
                 parts.append(v.content_key(k))
                 if not w.generic:
@@ -388,10 +389,17 @@ class Rules:
                 ):
                     parts.append(v.content_key(k))
                     k += 1
+                    chained = True
                     continue
-                if head.media and not definite_head:
+                if (head.media or head.needs == "any") and not definite_head:
+                    # «وكالة أجانزيا نوفا», «جامعة بيرزيت»: an unknown proper word names it
                     run = self._proper_run(v, k)
+                    if run is not None and not head.media:
+                        run = min(run, k + 1)
+                        if v.keys[k].endswith("ه"):
+                            run = None  # «جامعة عريقة»: a feminine adjective or noun
                     if run is not None:
+                        proper = True
                         name_span = (k, run)
                         parts.extend(v.content_key(t) for t in range(k, run))
                         named = True
@@ -403,7 +411,7 @@ class Rules:
         end = k
         if not parts:
             return None
-        if head.needs == "quoted" and name_span is None:
+        if head.needs == "quoted" and (name_span is None or proper):
             return None
         if head.needs == "proper" and not named:
             return None
@@ -501,6 +509,8 @@ class Rules:
         for t in range(k + 1, j):
             if v.is_punct(t) and v.form(t) not in ("-", ".", "&", "'"):
                 return None
+        if not any(v.is_arabic(t) or v.is_latin(t) for t in range(k + 1, j)):
+            return None  # «( 1932 )»
         first = k + 1
         if v.is_arabic(first):
             w = v.word(first)
