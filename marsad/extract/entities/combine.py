@@ -71,8 +71,8 @@ def model_candidates(mv: ModelView, v: DocView, rules: Any) -> list[Cand]:
             continue
         if c.type == "PERSON":
             _trim_titles(c, v, rules)
-            if c.j <= c.i:
-                continue
+            if c.j <= c.i or any(t in rules.in_title for t in range(c.i, c.j)):
+                continue  # «المتحدث باسم الداخلية» holds no name «باسم»
         if c.j - c.i == 1 and v.is_arabic(c.i):
             w = v.word(c.i)
             if w.stop or w.report_verb or w.qualifier or w.generic or (

@@ -37,6 +37,8 @@ from marsad.extract.entities.view import DocView
 from marsad.kb import KnowledgeBase, alias_key
 
 _CLITICS = CONJUNCTIONS | PREPOSITIONS
+#: a recognizer's name this sure lends its family name to later mentions
+_SURE_MODEL = 0.8
 #: how far back (characters) a reference like «الوكالة» may look for its outlet
 _ANAPHOR_WINDOW = 2500
 
@@ -244,6 +246,8 @@ class Coref:
         for g in groups:
             if g.type != "PERSON":
                 continue
+            if not g.link and all(c.method == "model" and c.score < _SURE_MODEL for c in g.cands):
+                continue  # a name only the recognizer read, without confidence: not repeated
             seen: set[str] = set()
             for name in self._names(g):
                 if len(name) < 2:

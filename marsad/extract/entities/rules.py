@@ -285,7 +285,7 @@ class Rules:
 
     def _org_phrase(self, v: DocView, i: int, h_end: int, strip: int, head: OrgHead) -> Cand | None:
         head_key = " ".join(v.content_key(t, strip if t == i else 0) for t in range(i, h_end))
-        definite_head = v.keys[i][strip:].startswith(ARTICLE) or v.keys[i][strip:].startswith("لل")
+        definite_head = v.word(i).definite
         k = h_end
         country: str | None = None
         named = content = False
@@ -457,6 +457,8 @@ class Rules:
                 break
             if v.keys[j].endswith("يه") or (v.keys[j].endswith("ين") and len(v.keys[j]) > 5):
                 break  # nisba adjectives and plurals are not names
+            if v.keys[j][:1] == "ي" or any(r[1] != v.keys[j] and v.keys[j][:1] == "س" for r in v.readings(j)[1:]):
+                break  # an imperfect or future verb: «وزارة ستعلق»
             j += 1
         return j if j > k else None
 
@@ -511,6 +513,10 @@ class Rules:
                 return None
         if not any(v.is_arabic(t) or v.is_latin(t) for t in range(k + 1, j)):
             return None  # «( 1932 )»
+        if j == k + 2 and v.is_arabic(k + 1):
+            w = v.word(k + 1)
+            if w.adjective or w.stop or w.qualifier or w.report_verb:
+                return None  # «الموساد "الإسرائيلي"»: a quoted adjective
         first = k + 1
         if v.is_arabic(first):
             w = v.word(first)
