@@ -27,6 +27,7 @@ KB_YAML = """\
    country: PK, cameo: PAKMIL, parent: pakistan}
 - {id: lna, type: ORG, subtype: military, name: الجيش الوطني الليبي, aliases: [قوات شرق ليبيا],
    country: LY, cameo: LBYMIL}
+- {id: workers-party, type: ORG, subtype: party, name: حزب العمال, country: TN}
 - {id: lana, type: ORG, subtype: news_agency, name: وكالة الأنباء الليبية, country: LY, cameo: LBYMED}
 - id: khalifa-haftar
   type: PERSON

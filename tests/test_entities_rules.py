@@ -115,6 +115,19 @@ def test_agency_reference_resolves_to_the_outlet_named_before(ex: EntityExtracto
     assert nova.mentions[1].method == "coref"
 
 
+def test_a_longer_name_is_another_organization(ex: EntityExtractor) -> None:
+    doc = run(ex, "أعلن حزب العمال رفضه، فيما أنهى حزب العمال الكردستاني الهدنة.")
+    found = [(m.text, e.kb_id) for e in doc.entities for m in e.mentions]
+    assert found == [("حزب العمال", "workers-party"), ("حزب العمال الكردستاني", None)]
+
+
+def test_names_after_a_conjunction_and_after_a_rank(ex: EntityExtractor) -> None:
+    doc = run(ex, "يقودها وعبد العزيز الهاشمي، وأقنعنا الشيخ الصلابي بالمبادرة.")
+    found = mention_texts(doc)
+    assert ("عبد العزيز الهاشمي", "PERSON") in found  # «و» stays outside
+    assert ("الصلابي", "PERSON") in found
+
+
 # -- places -------------------------------------------------------------------------------------
 def test_places_after_place_nouns(ex: EntityExtractor) -> None:
     doc = run(ex, "وقعت الحادثة بمعتمدية سيدي علي بن عون من ولاية القصرين قرب مدينة تالة.")

@@ -90,6 +90,9 @@ def model_candidates(mv: ModelView, v: DocView, rules: Any) -> list[Cand]:
 
 
 def _trim_titles(c: Cand, v: DocView, rules: Any) -> None:
+    while c.j > c.i and v.is_arabic(c.i) and (v.word(c.i).report_verb or v.word(c.i).stop):
+        c.i += 1  # «أضاف الهاني»
+        c.strip = 0
     while c.j > c.i and v.is_arabic(c.j - 1) and (
         (c.j - 1) in rules.hit_at or v.word(c.j - 1).qualifier or v.word(c.j - 1).adjective
     ):

@@ -282,6 +282,32 @@ class Rules:
             cand = self._org_phrase(v, i, h_end, strip, head)
             if cand is not None:
                 v.add(cand)
+        self._extend_kb_orgs(v)
+
+    def _extend_kb_orgs(self, v: DocView) -> None:
+        """«حزب العمال الكردستاني» is not «حزب العمال»: a knowledge-base organization that a
+        name-giving word (a place, an adjective, a quoted name) continues is a longer, other name."""
+        root = self.lex.org_heads.root
+        for c in [x for x in v.cands if x.method == "kb" and x.type == "ORG" and x.j < v.n]:
+            i = c.i
+            if not any(f in root for _s, f in v.readings(i)):
+                continue
+            m = self.head_at(v, i)
+            if m is None or m[0] > c.j:
+                continue
+            nxt = c.j
+            w = v.word(nxt) if v.is_arabic(nxt) else None
+            if w is None or w.stop or w.conj:
+                continue
+            if not (w.definite and not w.adjective and not w.generic and not w.qualifier and (
+                v.keys[nxt].endswith(("ي", "يه")) or v.keys[nxt].startswith("لل")
+            )):
+                continue  # only an adjective of a non-state («الكردستاني») or a ل-complement
+            end = nxt + 1
+            longer = Cand(i, end, c.strip, "ORG", "rule", "org_head", subtype=c.subtype, name=v.clean_text(i, end, c.strip),
+                          head=v.content_key(i, c.strip), complement=tuple(v.content_key(t) for t in range(i + 1, end)))
+            v.remove(c)
+            v.add(longer)
 
     def _org_phrase(self, v: DocView, i: int, h_end: int, strip: int, head: OrgHead) -> Cand | None:
         head_key = " ".join(v.content_key(t, strip if t == i else 0) for t in range(i, h_end))
@@ -395,7 +421,8 @@ class Rules:
                     # «وكالة أجانزيا نوفا», «جامعة بيرزيت»: an unknown proper word names it
                     run = self._proper_run(v, k)
                     if run is not None and not head.media:
-                        run = min(run, k + 1)
+                        compound = v.word(k).place_first or v.word(k).connector
+                        run = min(run, k + 2 if compound else k + 1)
                         if v.keys[k].endswith("ه"):
                             run = None  # «جامعة عريقة»: a feminine adjective or noun
                     if run is not None:
@@ -632,7 +659,7 @@ class Rules:
                 if existing.type == "PERSON":
                     existing.roles.extend(roles)
                 continue
-            name = self._person_name(v, k)
+            name = self._person_name(v, k, after_rank=ranked)
             if name is None:
                 continue
             end, parts, strip = name
@@ -787,8 +814,9 @@ class Rules:
             return True
         return self._name_follows(v, k)
 
-    def _person_name(self, v: DocView, k: int) -> tuple[int, int, int] | None:
-        """``(end, parts, strip)`` of a person's name starting at token ``k``."""
+    def _person_name(self, v: DocView, k: int, after_rank: bool = False) -> tuple[int, int, int] | None:
+        """``(end, parts, strip)`` of a person's name starting at token ``k``. After a rank a
+        family name alone may be the name («الشيخ الصلابي»)."""
         if v.is_latin(k):
             span = self._latin_run(v, k)
             if span is None:
@@ -798,14 +826,18 @@ class Rules:
             return None
         w = v.word(k)
         strip = w.given if w.given > 0 else 0
-        if w.definite and w.given < 0:
+        opener = _opener_strip(v, k)
+        if opener is not None:
+            strip = opener
+        if w.definite and w.given < 0 and not after_rank:
             return None
-        if w.connector and v.keys[k] not in _NAME_OPENERS:
+        if w.connector and opener is None:
             return None
         if w.given < 0 and v.keys[k].endswith("يه"):
             return None  # «حساسية …»: a noun in -ية, not a first name
         j = k
         parts = 0
+        family_closed = False
         while j < v.n and parts < 4:
             if not v.is_arabic(j) or (j > k and (v.tokens.is_detached_proclitic(j) or len(v.keys[j]) == 1)):
                 break
@@ -831,7 +863,7 @@ class Rules:
                     return None
                 j += 1
                 continue
-            if w.connector:
+            if w.connector or (j == k and opener is not None):
                 if v.is_arabic(j + 1) and v.at(j + 1) is None and not v.word(j + 1).stop:
                     j += 2
                     parts += 1
@@ -839,6 +871,10 @@ class Rules:
                 break
             if j > k and not self._name_part(v, j, w):
                 break
+            if family_closed and not w.definite:
+                break  # «زياد الهاني محاولات …»: the name ended with its family name
+            if j > k and w.definite and w.given < 0:
+                family_closed = True
             j += 1
             parts += 1
         if parts == 0:
@@ -946,7 +982,7 @@ class Rules:
                 k += 1
                 continue
             w = v.word(k)
-            if (w.given < 0 and v.keys[k] not in _NAME_OPENERS) or w.stop:
+            if (w.given < 0 and _opener_strip(v, k) is None) or w.stop:
                 k += 1
                 continue
             prev_verb = k > 0 and v.is_arabic(k - 1) and v.word(k - 1).report_verb
@@ -999,6 +1035,15 @@ def _singular(key: str) -> bool:
 _LED_BY = {"برئاسه": "رئيس", "بقياده": "قائد", "بزعامه": "زعيم"}
 #: connectors that open a compound given name: «عبد الحميد», «أبو بكر»
 _NAME_OPENERS = frozenset({"عبد", "ابو"})
+def _opener_strip(v: DocView, k: int) -> int | None:
+    """Proclitic letters before «عبد» or «أبو» opening a name («وعبد العزيز» → 1), or None."""
+    key = v.keys[k]
+    for strip, form in v.readings(k):
+        if form in _NAME_OPENERS and all(ch in "وفل" for ch in key[:strip]):
+            return strip
+    return None
+
+
 #: a proclitic and the article: «بالقول», «والجيش»
 _CLITIC_ARTICLE = frozenset({"بال", "كال", "وال", "فال"})
 #: prepositions inside a role's complement
