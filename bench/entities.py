@@ -84,7 +84,7 @@ def main(argv: list[str]) -> int:
     sample = docs[: min(len(docs), 2000)]
     _profile_steps(ex, sample, steps)
     total = sum(steps.values())
-    print("  share of the stage's time (sample of {:,} articles): ".format(len(sample))
+    print(f"  share of the stage's time (sample of {len(sample):,} articles): "
           + ", ".join(f"{k} {v / total:.0%}" for k, v in steps.most_common()))
 
     # the matcher alone, and its scaling with document length
