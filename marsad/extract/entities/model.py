@@ -14,7 +14,7 @@ sentence is a few list concatenations per token and one Viterbi pass in C.
 
 Usage::
 
-    tagger = NameTagger.default()          # loaded once per process
+    tagger = load_model()                  # NameTagger.default(): loaded once per process
     for p in tagger.tag(doc):              # NamePrediction(first, end, type, score): token indices
         ...
     for s in tagger.spans(doc):            # NameSpan: original offsets, leading proclitic removed
@@ -415,6 +415,14 @@ class NameTagger:
     def spans(self, doc: Document, *, min_score: float = 0.0) -> list[NameSpan]:
         """:meth:`tag`, as spans of the original text without a leading proclitic."""
         return [prediction_span(doc, p, self.name_starts) for p in self.tag(doc, min_score=min_score)]
+
+
+def load_model() -> NameTagger:
+    """The packaged model, loaded once per process (FileNotFoundError when it is not installed)."""
+    data = resources.files("marsad.extract.entities").joinpath("data", MODEL_FILE)
+    if not data.is_file():
+        raise FileNotFoundError(f"the name recognizer's model {MODEL_FILE} is not installed with marsad")
+    return NameTagger.default()
 
 
 def clitic_letters(info: TypeInfo, name_starts: dict[str, int] | None = None) -> int:
