@@ -87,7 +87,7 @@ def quote_lexicon() -> QuoteLexicon:
     verbs: dict[str, str] = {}
     after: dict[str, frozenset[str]] = {}
     near: dict[str, int] = {}
-    for spec in rv["verbs"].values():
+    for spec in [*rv["verbs"].values(), *(qc.get("conditional_verbs") or {}).values()]:
         forms = list(spec.get("forms", ()))
         for f in forms:
             verbs.setdefault(key(f), str(spec.get("sense", "say")))
