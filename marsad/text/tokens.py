@@ -134,7 +134,7 @@ class Tokens(Sequence[Token]):
         types = _TYPES
         infos: list[TypeInfo | None] = list(map(types.get, parts))
         if None in infos:  # words this process has not met yet
-            infos = [info if info is not None else types[raw] for info, raw in zip(infos, parts)]
+            infos = [info if info is not None else types[raw] for info, raw in zip(infos, parts, strict=True)]
         self.infos: list[TypeInfo] = infos  # type: ignore[assignment]
         part_ends = list(accumulate(map(len, parts), initial=lead))
         self.nstarts: list[int] = part_ends[:-1]
