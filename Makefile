@@ -21,7 +21,7 @@ demo: $(VENV)/.installed-$(EXTRAS)
 	$(BIN)/marsad analyze examples/tripoli-un-envoy.txt --published 2025-12-18 --format text
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check marsad tests bench tools
+	$(BIN)/ruff check marsad tests bench $(wildcard tools)
 
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy

@@ -83,20 +83,37 @@ def _classify_char(first: str) -> str:
     return SYMBOL
 
 
+def _type_info(form: str) -> TypeInfo:
+    kind = _KIND_OF_FIRST.get(form[0]) or _classify(form)
+    if kind == ARABIC:
+        key = fold_key(form) if ("ة" in form or "ى" in form or "ؤ" in form or "ئ" in form) else form
+        return _new_info(TypeInfo, (form, kind, key, proclitic_forms(key)))
+    return _new_info(TypeInfo, (form, kind, fold_key(form), _NO_READINGS))
+
+
+_new_info = tuple.__new__
+
+
 class _TypeCache(dict[str, TypeInfo]):
-    """Token string (with its trailing white space) → TypeInfo; bounded so memory stays flat."""
+    """Token string (with its trailing white space) → TypeInfo; bounded so memory stays flat.
+
+    Two levels: the raw string as the regex returns it («كلمة » and «كلمة\n» are two keys),
+    then the bare form, so each distinct word is analyzed once."""
 
     limit = 400_000
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.forms: dict[str, TypeInfo] = {}
+
     def __missing__(self, raw: str) -> TypeInfo:
         form = raw.rstrip()
-        kind = _classify(form)
-        if kind == ARABIC:
-            key = fold_key(form) if ("ة" in form or "ى" in form or "ؤ" in form or "ئ" in form) else form
-        else:
-            key = fold_key(form)
-        readings = proclitic_forms(key) if kind == ARABIC else _NO_READINGS
-        info = TypeInfo(form, kind, key, readings)
+        info = self.forms.get(form)
+        if info is None:
+            info = _type_info(form)
+            if len(self.forms) >= self.limit:
+                self.forms.clear()
+            self.forms[form] = info
         if len(self) >= self.limit:
             self.clear()
         self[raw] = info
@@ -124,7 +141,7 @@ class Token(NamedTuple):
 class Tokens(Sequence[Token]):
     """The tokens of one text, stored as columns; indexing makes a :class:`Token`."""
 
-    __slots__ = ("_ends", "_starts", "infos", "nends", "normalized", "nstarts")
+    __slots__ = ("_bounds", "_ends", "_nends", "_nstarts", "_starts", "infos", "normalized")
 
     def __init__(self, normalized: Normalized) -> None:
         self.normalized = normalized
@@ -136,13 +153,28 @@ class Tokens(Sequence[Token]):
         if None in infos:  # words this process has not met yet
             infos = [info if info is not None else types[raw] for info, raw in zip(infos, parts, strict=True)]
         self.infos: list[TypeInfo] = infos  # type: ignore[assignment]
-        part_ends = list(accumulate(map(len, parts), initial=lead))
-        self.nstarts: list[int] = part_ends[:-1]
-        self.nends: list[int] = list(map(add, self.nstarts, map(len, map(_FORM, self.infos))))
+        # the start of each part, and one more entry: the end of the last one
+        self._bounds = list(accumulate(map(len, parts), initial=lead))
+        self._nstarts: list[int] | None = None
+        self._nends: list[int] | None = None
         self._starts: list[int] | None = None
         self._ends: list[int] | None = None
 
-    # -- columns ----------------------------------------------------------------------------
+    # -- columns (each computed on first use) -------------------------------------------------
+    @property
+    def nstarts(self) -> list[int]:
+        """Normalized start offsets of all tokens."""
+        if self._nstarts is None:
+            self._nstarts = self._bounds[:-1]
+        return self._nstarts
+
+    @property
+    def nends(self) -> list[int]:
+        """Normalized end offsets of all tokens."""
+        if self._nends is None:
+            self._nends = list(map(add, self._bounds, map(len, map(_FORM, self.infos))))
+        return self._nends
+
     @property
     def starts(self) -> list[int]:
         """Original start offsets of all tokens."""
