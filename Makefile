@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 EXTRAS ?= dev
 
-.PHONY: demo test lint typecheck pytest bench install clean score
+.PHONY: demo test lint typecheck pytest bench install clean score readme
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,3 +41,6 @@ score: $(VENV)/.installed-$(EXTRAS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .pytest_cache .ruff_cache
+
+readme: $(VENV)/.installed-$(EXTRAS)
+	$(BIN)/python tools/readme_demo.py

@@ -30,26 +30,35 @@ _QUOTES = frozenset("«»“”\"„‟")
 _TERMINALS = frozenset(".!?؟…؛")
 _CLOSING = frozenset("»”")
 _ABBREVIATIONS = frozenset(a.rstrip(".") for a in load_list("abbreviations.txt"))
-_WORD_BEFORE_RE = re.compile(r"([^\s.«»“”\"(]+(?:\.[^\s.«»“”\"(]+)*)$")
+_WORD_STOPS = frozenset("«»“”\"(")
 _MAX_QUOTE = 600  # a quotation left open longer than this was not one: stop protecting it
 _HEADLINE_MAX_WORDS = 30
 
 
+_new_span = tuple.__new__
+
+
 def _trimmed(text: str, start: int, end: int) -> Span | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end) if end > start else None
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return None
+    start += len(piece) - len(piece.lstrip())
+    return _new_span(Span, (start, start + len(stripped)))
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    m = _WORD_BEFORE_RE.search(text, max(0, dot - 20), dot)
-    if not m:
+    """True when the word before the period at ``dot`` is an abbreviation (د. ، ق.م.، إلخ.)."""
+    start = dot
+    while start > 0 and dot - start < 20 and not text[start - 1].isspace() and text[start - 1] not in _WORD_STOPS:
+        start -= 1
+    word = text[start:dot]
+    if not word:
         return False
-    word = m.group(1)
-    if len(word) == 1 and word.isalpha():
-        return True
+    if len(word) == 1:
+        return word.isalpha()
+    if "." in word:  # ق.م or U.S: every piece short
+        return all(len(piece) <= 2 for piece in word.split("."))
     return word in _ABBREVIATIONS or word.lower() in _ABBREVIATIONS
 
 

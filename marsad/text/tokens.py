@@ -83,44 +83,42 @@ def _classify_char(first: str) -> str:
     return SYMBOL
 
 
-def _type_info(form: str) -> TypeInfo:
-    kind = _KIND_OF_FIRST.get(form[0]) or _classify(form)
-    if kind == ARABIC:
-        key = fold_key(form) if ("ة" in form or "ى" in form or "ؤ" in form or "ئ" in form) else form
-        return _new_info(TypeInfo, (form, kind, key, proclitic_forms(key)))
-    return _new_info(TypeInfo, (form, kind, fold_key(form), _NO_READINGS))
-
-
 _new_info = tuple.__new__
+_CACHE_LIMIT = 400_000
+#: token string as the regex returns it (with its trailing white space) → TypeInfo
+_TYPES: dict[str, TypeInfo] = {}
+#: the bare form → TypeInfo, so «كلمة » and «كلمة\n» share one analysis
+_FORMS: dict[str, TypeInfo] = {}
 
 
-class _TypeCache(dict[str, TypeInfo]):
-    """Token string (with its trailing white space) → TypeInfo; bounded so memory stays flat.
-
-    Two levels: the raw string as the regex returns it («كلمة » and «كلمة\n» are two keys),
-    then the bare form, so each distinct word is analyzed once."""
-
-    limit = 400_000
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.forms: dict[str, TypeInfo] = {}
-
-    def __missing__(self, raw: str) -> TypeInfo:
-        form = raw.rstrip()
-        info = self.forms.get(form)
-        if info is None:
-            info = _type_info(form)
-            if len(self.forms) >= self.limit:
-                self.forms.clear()
-            self.forms[form] = info
-        if len(self) >= self.limit:
-            self.clear()
-        self[raw] = info
-        return info
+def _type_info(raw: str) -> TypeInfo:
+    """Analyze a token string not met before, and remember it (caches are bounded)."""
+    form = raw.rstrip()
+    info = _FORMS.get(form)
+    if info is None:
+        first = form[0]
+        kind = _KIND_OF_FIRST.get(first) or _classify(form)
+        if kind == ARABIC:
+            key = fold_key(form) if ("ة" in form or "ى" in form or "ؤ" in form or "ئ" in form) else form
+            info = _new_info(TypeInfo, (form, kind, key, proclitic_forms(key)))
+        else:
+            info = _new_info(TypeInfo, (form, kind, fold_key(form), _NO_READINGS))
+        if len(_FORMS) >= _CACHE_LIMIT:
+            _FORMS.clear()
+        _FORMS[form] = info
+    if len(_TYPES) >= _CACHE_LIMIT:
+        _TYPES.clear()
+    _TYPES[raw] = info
+    return info
 
 
-_TYPES = _TypeCache()
+def clear_type_cache() -> None:
+    """Forget every analyzed token type (benchmarks measure a fresh process with it)."""
+    _TYPES.clear()
+    _FORMS.clear()
+
+
+
 
 
 class Token(NamedTuple):
@@ -146,12 +144,19 @@ class Tokens(Sequence[Token]):
     def __init__(self, normalized: Normalized) -> None:
         self.normalized = normalized
         text = normalized.text
-        lead = len(text) - len(text.lstrip())
+        lead = 0
+        while lead < len(text) and text[lead].isspace():
+            lead += 1
         parts = _TOKEN_RE.findall(text, lead)
-        types = _TYPES
-        infos: list[TypeInfo | None] = list(map(types.get, parts))
-        if None in infos:  # words this process has not met yet
-            infos = [info if info is not None else types[raw] for info, raw in zip(infos, parts, strict=True)]
+        infos: list[TypeInfo | None] = list(map(_TYPES.get, parts))
+        if None in infos:  # words this process has not met yet: find them with C-level scans
+            i = -1
+            try:
+                while True:
+                    i = infos.index(None, i + 1)
+                    infos[i] = _type_info(parts[i])
+            except ValueError:
+                pass
         self.infos: list[TypeInfo] = infos  # type: ignore[assignment]
         # the start of each part, and one more entry: the end of the last one
         self._bounds = list(accumulate(map(len, parts), initial=lead))
