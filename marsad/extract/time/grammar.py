@@ -35,6 +35,8 @@ class Grammar:
     pod_follow: re.Pattern[str]
     #: token key -> offset of the expression in it, for the words that begin one
     triggers: dict[str, int]
+    #: what may stand between the months of a list («جانفي، فيفري و»)
+    month_gap: re.Pattern[str]
 
 
 def _patterns(lx: Lexicon) -> dict[str, str]:
@@ -59,6 +61,8 @@ def _patterns(lx: Lexicon) -> dict[str, str]:
     unit_pl = alternation(k for k, (_, n) in lx.units.items() if n == "pl")
     unit_def = alternation(list(lx.definite_units) + list(lx.periods))
     unit_def_sg = alternation(k for k, (_, n) in lx.definite_units.items() if n == "sg")
+    unit_def_pl = alternation(k for k, (_, n) in lx.definite_units.items() if n == "pl")
+    def_cardinal = alternation("ال" + k for k in lx.cardinals if " " not in k)
     this = alternation(lx.this)
     yw_forms = set()
     for w in lx.year_words:
@@ -71,6 +75,7 @@ def _patterns(lx: Lexicon) -> dict[str, str]:
     that = alternation(lx.narrative["that"])
     same = alternation(lx.narrative["same"])
     hours_after = alternation(lx.narrative["hours_after"])
+    same_period = alternation(lx.narrative["periods"])
     preps = alternation(lx.prepositions)
     clock_hour = alternation(lx.clock["hour"])
     clock_min = alternation(lx.clock["minute"])
@@ -96,12 +101,12 @@ def _patterns(lx: Lexicon) -> dict[str, str]:
     n = r"(?<![\d.,])\d{1,4}(?!\d|[.,]\d)"
     hh = r"(?<![\d.,:])(?:[01]?\d|2[0-4])"
     month_slot = (
-        rf"(?:(?P<{{p}}mon>{mon}){e}(?:\s*[/(\-]\s*(?P<{{p}}mon2>{mon}){e}(?:\s*\))?)?"
+        rf"(?:(?P<{{p}}mon>{mon}){e}(?:(?:\s*[/(\-]\s*|\s+)(?P<{{p}}mon2>{mon}){e}(?:\s*\))?)?"
         rf"|(?P<{{p}}hmon>{hmon}){e})"
     )
     year_slot = (
         rf"(?:\s*[,،]?\s*(?:من\s+)?(?:{yw}\s*)?(?P<{{p}}year>{y4})(?:\s*(?P<{{p}}era>{era}){e})?"
-        rf"|\s+(?P<{{p}}mod>{mod}){e})?"
+        rf"|\s+(?P<{{p}}mod>{mod}){e}|\s+من\s+{yw}\s+(?P<{{p}}ymod>{mod}){e})?"
     )
     a_ms = month_slot.format(p="A_")
     a_ys = year_slot.format(p="A_")
@@ -110,6 +115,7 @@ def _patterns(lx: Lexicon) -> dict[str, str]:
     return {
         # numeric dates: 17/12/2025 (day first), 2025-12-17
         "C": (
+            rf"(?:(?P<C_pod>{podb}){e}\s+)?"
             r"(?<![\d.,/\-])(?:(?P<C_a>\d{1,2})\s?(?P<C_sep>[/.\-])\s?(?P<C_b>\d{1,2})\s?(?P=C_sep)\s?"
             r"(?P<C_y>\d{4}|(?<=/)\d{2})"
             r"|(?P<C_iy>(?:19|20)\d\d)(?P<C_isep>[/.\-])(?P<C_im>\d{1,2})(?P=C_isep)(?P<C_id>\d{1,2}))"
@@ -117,10 +123,10 @@ def _patterns(lx: Lexicon) -> dict[str, str]:
         ),
         # a day and a month: [صباح] [اليوم] [يوم] [الأحد] 17 [و 18] [من] [شهر] ديسمبر[/ كانون الأول] [2025 | الماضي]
         "A": (
-            rf"(?:(?P<A_pod>{podb}){e}\s+)?(?:(?P<A_rel>{rel}){e}\s+)?(?:(?P<A_yawm>يوم|يومي){e}\s+)?"
+            rf"(?:(?P<A_pod>{podb}){e}\s+)?(?:(?P<A_rel>{rel}){e}\s+)?(?:(?P<A_yawm>يوم|يومي|ايام){e}\s+)?"
             rf"(?:(?P<A_wd>{wd}){e}\s*[,،]?\s*)?(?:(?:يوم|الموافق\s+ل?)\s*)?"
-            rf"(?P<A_day>{d2}|{ordinal}{e}|غره{e}|اول{e})"
-            rf"(?:\s*(?:و|-|الي|حتي|او|و\s*الي)\s*(?P<A_day2>{d2}))?"
+            rf"(?P<A_day>(?:ال)?{d2}|{ordinal}{e}|غره{e}|اول(?:\s+يوم)?{e})"
+            rf"(?P<A_more>(?:\s*(?:و|-|الي|حتي|او|،|,|و\s*الي)\s*{d2})*)"
             rf"\s*(?:من\s+)?(?:شهر\s+)?"
             rf"(?:{a_ms}|(?P<A_this>(?:ال|هذا\s+ال)شهر(?:\s+(?P<A_tmod>{mod}))?){e})"
             + a_ys
@@ -144,6 +150,9 @@ def _patterns(lx: Lexicon) -> dict[str, str]:
             rf"(?:(?:اليوم|يوم)\s+(?P<N_next>{nxt}){e}"
             rf"|(?P<N_that>{that})\s+(?:اليوم|يوم){e}"
             rf"|(?:اليوم|يوم)\s+(?P<N_same>{same}){e})"
+            # «نفس الفترة من السنة الماضية»، «نفس الشهر من 2016»، «هذا التاريخ»: the period being told
+            rf"|(?:(?P<N_sp>{that}|هذا(?=\s+التاريخ))\s+(?P<N_spw>{same_period})|(?P<N_spw2>{same_period})\s+{same}){e}"
+            rf"(?:\s+من\s+(?:(?P<N_yy>{y4})|{yw}\s*(?P<N_yy2>{y4})|{yw}\s+(?P<N_ymod>{mod}){e}))?"
             rf"|(?P<N_punit>{unit_def_sg})\s+(?:(?P<N_psame>{same})|(?P<N_pnext>{nxt})){e}"
             rf"|(?P<N_that2>{that})\s+(?P<N_punit2>{unit_def_sg}){e}"
             rf"|بعد\s+(?:(?P<N_hn>{n}|{cardinal}|{vague})\s+)?(?P<N_hours>{hours_after}){e}"
@@ -162,12 +171,12 @@ def _patterns(lx: Lexicon) -> dict[str, str]:
         ),
         # clock times: الساعة 15:00، الساعة العاشرة والنصف صباحا
         "T1": (
-            rf"(?P<T1_kw>{clock_hour})\s+(?:(?P<T1_h>{hh})(?:\s*[:h.]\s*(?P<T1_m>[0-5]\d))?(?!\d)"
+            rf"(?P<T1_kw>{clock_hour})(?:\s+|\s*\(\s*)(?:(?P<T1_h>{hh})(?:\s*[:h.]\s*(?P<T1_m>[0-5]\d))?(?!\d)"
             rf"(?:\s*و\s*(?P<T1_m2>[0-5]?\d)(?!\d)\s*(?:{clock_min}{e})?)?"
             rf"|(?P<T1_hw>{ord_f}){e}(?:\s+(?:و\s*)?(?P<T1_frac>{frac}){e}|\s+و\s*(?P<T1_m3>[0-5]?\d|{cardinal})\s*(?:{clock_min}{e})?"
             rf"|\s+الا\s+(?P<T1_less>ربعا|ربع|ثلثا|ثلث){e})?"
             rf"|(?P<T1_mid>منتصف\s+(?:الليل|النهار)){e})"
-            rf"(?:\s+(?P<T1_pod>{poda}){e})?"
+            rf"(?:\s+(?P<T1_pod>{poda}){e}(?:\s*و\s*(?P<T1_m4>[0-5]?\d)(?!\d)\s*(?:{clock_min}{e})?)?)?"
         ),
         # 15:00, 20h30
         "T2": rf"(?P<T2_h>{hh})\s?[:h]\s?(?P<T2_m>[0-5]\d)(?!\d|[:.,]\d)(?:\s+(?P<T2_pod>{poda}){e})?",
@@ -190,13 +199,21 @@ def _patterns(lx: Lexicon) -> dict[str, str]:
         # periods and counts without a preposition: الأسبوع الماضي، هذا العام، ثلاثة أيام، يومين
         "V": (
             rf"(?:(?P<V_edge>{edge}){e}\s+)?(?:(?P<V_def>{unit_def})\s+(?P<V_mod>{mod_all}){e}"
-            rf"|(?P<V_this>{this})\s+(?P<V_unit>{unit_def}){e})"
-            rf"|(?P<V_n>{n}|{cardinal}){e}\s*(?P<V_unit1>{unit_pl}|{unit_sg}){e}"
+            rf"|(?P<V_this>{this})\s+(?P<V_unit>{unit_def}){e}"
+            rf"|(?P<V_eunit>العام|السنه|الشهر|الاسبوع){e})"
+            # «الأيام الأربعة الأخيرة»: a count of units just past or to come
+            rf"|(?P<V_cdef>{unit_def_pl})\s+(?P<V_cn>{def_cardinal}){e}\s+(?P<V_cmod>{mod_all}){e}"
+            # «يوم كامل»
+            rf"|(?P<V_whole>{unit_sg})\s+(?:كامل|كامله|كاملا|باكمله|باكملها|بكامله){e}"
+            rf"|(?P<V_n>{n}|{cardinal}){e}(?:\s*(?:و|الي|او|-)\s*(?P<V_n2>{n}))?\s*(?P<V_unit1>{unit_pl}|{unit_sg}){e}"
             rf"|(?P<V_unit2>{unit_du}){e}"
         ),
         # recurrences: كل أسبوع، كل يوم أحد، يوميا
         "S": (
-            rf"(?P<S_every>{every})\s+(?:(?P<S_n>{n}|{cardinal})\s+)?(?:(?P<S_unit>{unit_sg}|{unit_pl}|{unit_du}){e}"
+            rf"(?:(?P<S_every2>{every})\s+)?ايام\s+(?P<S_wd3>{wd}){e}(?=(?:\s*(?:و|،|,)\s*{wd})*\s*[^\w\s])"
+            rf"|(?P<S_every3>{every})\s+ايام\s+(?P<S_wd4>{wd}){e}"
+            rf"|(?:ال|(?<=ل)ل)(?P<S_one>يوم|اسبوع|شهر|سنه|عام|ساعه)\s+(?:الواحد|الواحده){e}"
+            rf"|(?P<S_every>{every})\s+(?:(?P<S_n>{n}|{cardinal})\s+)?(?:(?P<S_unit>{unit_sg}|{unit_pl}|{unit_du}){e}"
             rf"(?:\s+(?P<S_wd>{wd_bare}){e})?|(?P<S_wd2>{wd}|{wd_bare}){e})"
             rf"|(?P<S_adv>{set_adv}){e}"
         ),
@@ -261,4 +278,7 @@ def grammar() -> Grammar:
     master = "(?:" + "|".join(f"(?P<{name}>{patterns[name]})" for name in FAMILIES) + ")"
     single = {name: re.compile(f"(?P<{name}>{patterns[name]})") for name in FAMILIES}
     pod_follow = re.compile(rf"\s+(?:من\s+)?(?P<pod>{alternation(lx.pod_before)})(?!\w)")
-    return Grammar(re.compile(master), single, re.compile(_future_pattern(lx)), pod_follow, _triggers(lx))
+    month_gap = re.compile(rf"(?:[\s,،و]|(?:شهر|اشهر|شهري)(?![^\W\d_])|{alternation(lx.months)}(?![^\W\d_]))*")
+    return Grammar(
+        re.compile(master), single, re.compile(_future_pattern(lx)), pod_follow, _triggers(lx), month_gap
+    )

@@ -148,7 +148,7 @@ def lexicon() -> Lexicon:
             for name in names:
                 k = key(name)
                 lx.units[k] = (unit, tag)
-                if tag != "du" and not k.endswith("ا"):
+                if not k.endswith(("ا", "ان")):  # «الأسبوع»، «الأيام»، «السنتين» (not «يوما»، «يومان»)
                     lx.definite_units["ال" + k] = (unit, tag)
     lx.periods = _keys(words["periods"])
     for kind, forms in words["prepositions"].items():

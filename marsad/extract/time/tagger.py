@@ -47,16 +47,20 @@ from marsad.text.tokens import Tokens, tokenize
 
 _PREV_WORD = re.compile(r"(\w+)[^\w]{0,3}$")
 _NEXT_WORD = re.compile(r"[^\w\n]{0,3}(\w+)")
-_CLAUSE_END = re.compile(r"[.!?؟\n]")
+_CLAUSE_END = re.compile(r"[!?؟\n]|(?<!\d)\.|\.(?!\d)")
+_DIGITS = re.compile(r"\d+")
 _RATE = re.compile(r"(\w+)\s+في\s*$")
 _PROCLITICS = "وفبلك"
 _POD_HOUR_SHIFT = {"AF": 12, "EV": 12}
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
-_GRANULARITY = {"D": "day", "W": "day", "M": "month", "Y": "year", "DE": "year", "CE": "year", "H": "day", "MIN": "day"}
+_GRANULARITY = {"D": "day", "W": "week", "M": "month", "Y": "year", "DE": "year", "CE": "year", "H": "day", "MIN": "day"}
 
 #: a partial date this close (in characters) after a dated one takes its year even far from the
 #: publication date (the two are told together)
 NEAR = 250
+#: a partial date this close before a dated one in the same sentence takes its year
+#: («جانفي، فيفري ومارس 2018»)
+FOLLOW_NEAR = 40
 
 #: how a value was resolved
 ABSOLUTE = "absolute"
@@ -76,6 +80,10 @@ class Found:
     value: str
     anchor: str
     hijri: str | None = None
+    #: a date the text states (a calendar date, a year, a narrative anchor), not a deictic word
+    told: bool = False
+    #: whether it becomes the narrative date (not for «بعد 3 سنوات من …», counted from what follows)
+    moves_ref: bool = True
 
 
 @dataclass(slots=True)
@@ -97,12 +105,20 @@ class _Context:
         self.ref_year: int | None = None
         self.year_marks = year_marks  # (position, year) of dates with a month and a written year
         self.bare_years = bare_years  # (position, year) of years written alone
+        self.last_value: str | None = None  # the last date value resolved («نفس الفترة»)
+        self.last_end = -1  # where it ended (normalized offset)
+        self.last_anchor = ""
+        self.last_told = False
+        self.previous: Found | None = None  # the last expression resolved, of any type
 
     def note(self, found: Found) -> None:
         """Move the narrative reference to a resolved day, month or year."""
         if found.anchor == UNRESOLVED or found.type not in ("DATE", "TIME"):
             return
         v = found.value.split("T", 1)[0]
+        if v[:1].isdigit() and found.type == "DATE":
+            self.last_value, self.last_end, self.last_anchor = v, found.end, found.anchor
+            self.last_told = found.told
         m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", v)
         if not m:
             return
@@ -138,6 +154,9 @@ class TimeTagger:
         self._weekday_cues = ctx["weekday_cues_before"]
         self._not_tonight_before = ctx["not_tonight_before"]
         self._rate_before = ctx["rate_before"]
+        self._weekday_not_after = ctx["weekday_not_after"]
+        self._weekday_not_before = ctx["weekday_not_before"]
+        self._general_heads = ctx["general_heads"]
         self._not_tonight_after = ctx["not_tonight_after"]
         self._weekday_keys = set(self.lx.weekdays)
         self._prepositions_before_month = {"في", "منذ", "خلال", "حتي", "الي", "قبل", "بعد", "من", "مطلع", "موفي", "نهايه", "بدايه", "اواخر", "منتصف", "اوائل", "غايه", "حدود"}
@@ -187,8 +206,11 @@ class TimeTagger:
                 continue
             for f in self._resolve(c, ctx):
                 if timex.is_valid(f.type, f.value):
+                    f.told = c.fam[0] in _TOLD
                     results.append(f)
-                    ctx.note(f)
+                    if f.moves_ref:
+                        ctx.note(f)
+                    ctx.previous = f
         for c in clocks:
             for f in self._resolve_clock(c, ctx, results):
                 if timex.is_valid(f.type, f.value):
@@ -264,6 +286,15 @@ class TimeTagger:
                 return True
         return False
 
+    def _general_year(self, word: str, start: int, mod: str) -> bool:
+        """True for «العام» the adjective: «المدير العام السابق»، «الإضراب العام المقبل»."""
+        if word != "العام":
+            return False
+        k = squash(mod)
+        if self.lx.modifiers.get(k) not in ("current", "future") and k not in ("السابق", "السابقه"):
+            return False
+        return self._prev_is(start, self._general_heads)
+
     def _is_rate(self, i: int) -> bool:
         """True for «في اليوم» after a number or a counted noun («736 مليما في اليوم»)."""
         m = _RATE.search(self._key, max(0, i - 40), i)
@@ -302,7 +333,10 @@ class TimeTagger:
                 d, mo = mo, d
         if timex.make_date(y, mo, d) is None or self._prev_is(m.start(fam), self._quantity_before):
             return None
-        return Candidate(fam, m.start(fam), m.end(fam), m, {"year": y, "month": mo, "day": d, "has_month": True})
+        info: dict[str, Any] = {"year": y, "month": mo, "day": d, "has_month": True}
+        if m.group("C_pod"):
+            info["pod"] = _look(self.lx.pod_before, m.group("C_pod"))
+        return Candidate(fam, m.start(fam), m.end(fam), m, info)
 
     def _month_ok(self, m: re.Match[str], group: str, strong_context: bool) -> int | None:
         """The month number of a matched name, or None when the name is not a month here."""
@@ -323,11 +357,18 @@ class TimeTagger:
         start = m.start(fam)
         if self._prev_is(start, self._name_heads):
             return None
-        day_s = m.group("A_day")
-        day = int(day_s) if day_s[0].isdigit() else (1 if day_s in ("غره", "اول") else lx.ordinals.get(squash(day_s), 0))
-        info: dict[str, Any] = {"day": day}
-        if m.group("A_day2"):
-            info["day2"] = int(m.group("A_day2"))
+        day_s = squash(m.group("A_day"))
+        if day_s.startswith("ال") and day_s[2:3].isdigit():
+            day_s = day_s[2:]
+        day = int(day_s) if day_s[0].isdigit() else (1 if day_s.split(" ")[0] in ("غره", "اول") else lx.ordinals.get(day_s, 0))
+        # a list or a range of days before one month: «22 و23 و24 جانفي»، «من 17 إلى 19 ديسمبر»
+        days = [(start, m.end("A_day"), day)]
+        if m.group("A_more"):
+            base = m.start("A_more")
+            days += [(base + d.start(), base + d.end(), int(d.group())) for d in _DIGITS.finditer(m.group("A_more"))]
+        days[-1] = (days[-1][0] if len(days) > 1 else start, m.end(fam), days[-1][2])
+        day = days[-1][2]
+        info: dict[str, Any] = {"day": day, "days": days}
         if m.group("A_mon"):
             mo = self._month_ok(m, "A_mon", True)
             if mo is None:
@@ -347,6 +388,8 @@ class TimeTagger:
                 info["has_month"] = False
         if m.group("A_mod"):
             info["mod"] = _look(lx.modifiers, m.group("A_mod"))
+        if m.group("A_ymod"):
+            info["ymod"] = _look(lx.modifiers, m.group("A_ymod"))
         if m.group("A_wd"):
             info["weekday"] = _look(lx.weekdays, m.group("A_wd"))
         if m.group("A_rel"):
@@ -363,7 +406,9 @@ class TimeTagger:
         lx = self.lx
         start = m.start(fam)
         info: dict[str, Any] = {}
-        strong = bool(m.group("B_shahr") or m.group("B_year") or m.group("B_mod") or m.group("B_mon2") or m.group("B_edge"))
+        strong = bool(
+            m.group("B_shahr") or m.group("B_year") or m.group("B_mod") or m.group("B_ymod") or m.group("B_mon2") or m.group("B_edge")
+        )
         if self._prev_number(start):
             return None  # «شارع 14 جانفي»: the day was there, and was not a date
         if m.group("B_mon"):
@@ -391,6 +436,8 @@ class TimeTagger:
                 info["has_month"] = False
         if m.group("B_mod"):
             info["mod"] = _look(lx.modifiers, m.group("B_mod"))
+        if m.group("B_ymod"):
+            info["ymod"] = _look(lx.modifiers, m.group("B_ymod"))
         return Candidate(fam, start, m.end(fam), m, info)
 
     def _parse_Q(self, fam: str, m: re.Match[str]) -> Candidate | None:
@@ -428,7 +475,15 @@ class TimeTagger:
         lx = self.lx
         nar = lx.narrative
         info: dict[str, Any] = {}
-        if m.group("N_next"):
+        if m.group("N_spw") or m.group("N_spw2"):
+            word = _canon(lx.definite_units, m.group("N_spw") or m.group("N_spw2"), lx.narrative["periods"])
+            info.update(kind="same_period", word=word)
+            y = m.group("N_yy") or m.group("N_yy2")
+            if y:
+                info["year"] = int(y)
+            elif m.group("N_ymod"):
+                info["ymod"] = _look(lx.modifiers, m.group("N_ymod"))
+        elif m.group("N_next"):
             info.update(kind="day", offset=1 if squash(m.group("N_next")) in nar["next"] else -1)
         elif m.group("N_that") or m.group("N_same"):
             info.update(kind="day", offset=0)
@@ -469,6 +524,8 @@ class TimeTagger:
                 return None
             if self._is_rate(m.start("E_rel")):
                 return None
+            if not has_cue and self._prev_is(m.start("E_rel"), {"خلال"}):
+                info["during"] = True  # «خلال اليوم»: during the day being told
         elif rel == "امس":
             if self._next_word(end) in self._not_yesterday_after:
                 return None
@@ -498,8 +555,10 @@ class TimeTagger:
         start = m.start(fam)
         name = _canon(lx.weekdays, m.group("W_wd"))
         cue = bool(m.group("W_yawm") or m.group("W_pod") or m.group("W_mod"))
-        if name in lx.ambiguous_weekdays and not cue and not self._prev_is(start, self._weekday_cues):
-            return None
+        if name in lx.ambiguous_weekdays and not cue and (
+            self._prev_is(start, self._weekday_not_after) or self._next_word(m.end(fam)) in self._weekday_not_before
+        ):
+            return None  # «كلا الاثنين» "both", «صلاة الجمعة»
         info: dict[str, Any] = {"weekday": lx.weekdays[name]}
         if m.group("W_mod"):
             info["mod"] = _look(lx.modifiers, m.group("W_mod"))
@@ -519,7 +578,7 @@ class TimeTagger:
             hour = 0 if "الليل" in g[p + "mid"] else 12
         elif g.get(p + "h") is not None:
             hour = int(g[p + "h"])
-            for k in ("m", "m2"):
+            for k in ("m", "m2", "m4"):
                 if g.get(p + k):
                     minute = int(g[p + k])
         else:
@@ -534,6 +593,8 @@ class TimeTagger:
                 minute = int(mm) if mm.isdigit() else lx.cardinals.get(squash(mm), -1)
             elif g.get(p + "less"):
                 hour, minute = hour - 1, 45 if "ربع" in g[p + "less"] else 40
+            if g.get(p + "m4"):
+                minute = int(g[p + "m4"])
         pod = lx.pod_after.get(squash(g.get(p + "pod") or ""))
         if pod is None:
             follow = self.g.pod_follow.match(self._key, m.end(fam))
@@ -564,7 +625,7 @@ class TimeTagger:
         start, end = m.start(fam), m.end(fam)
         if m.group("U_def"):
             word = _canon(lx.definite_units, m.group("U_def"), lx.periods)
-            if word == "العام" and self._prev_word(m.start("U_def")).startswith("ال"):
+            if self._general_year(word, m.start("U_def"), m.group("U_mod")):
                 return None
             info.update(kind="period", word=word, mod=_look(lx.modifiers, m.group("U_mod")))
             return Candidate(fam, m.start("U_def"), end, m, info)
@@ -594,11 +655,22 @@ class TimeTagger:
         start = m.start(fam)
         if m.group("V_def"):
             word = _canon(lx.definite_units, m.group("V_def"), lx.periods)
-            if word == "العام" and not m.group("V_edge") and self._prev_word(start).startswith("ال"):
+            if not m.group("V_edge") and self._general_year(word, start, m.group("V_mod")):
                 return None
             info.update(kind="period", word=word, mod=_look(lx.modifiers, m.group("V_mod")))
         elif m.group("V_this"):
             info.update(kind="period", word=_canon(lx.definite_units, m.group("V_unit"), lx.periods), mod="current")
+        elif m.group("V_eunit"):
+            if not m.group("V_edge"):
+                return None  # «العام» alone is also "general"; «نهاية العام» is this year's end
+            info.update(kind="period", word=_canon(lx.definite_units, m.group("V_eunit")), mod="current")
+        elif m.group("V_cdef"):
+            count = self._count(m.group("V_cn")[2:])
+            if not count:
+                return None
+            info.update(kind="duration", unit=_look(lx.definite_units, m.group("V_cdef"))[0], count=count)
+        elif m.group("V_whole"):
+            info.update(kind="duration", unit=_look(lx.units, m.group("V_whole"))[0], count=1)
         else:
             if m.group("V_unit1"):
                 count = self._count(m.group("V_n"))
@@ -610,6 +682,8 @@ class TimeTagger:
             else:
                 count, unit_word = 2, m.group("V_unit2")
             info.update(kind="duration", unit=_look(lx.units, unit_word)[0], count=count)
+            if m.group("V_n2"):
+                info["count2"] = int(m.group("V_n2"))  # «بين 44 و47 دقيقة»: two durations
         if m.group("V_edge"):
             info["edge"] = _look(lx.edges, m.group("V_edge"))
         return Candidate(fam, start, m.end(fam), m, info)
@@ -619,6 +693,10 @@ class TimeTagger:
         info: dict[str, Any] = {}
         if m.group("S_adv"):
             info["value"] = _look(lx.set_adverbs, m.group("S_adv"))
+        elif m.group("S_wd3") or m.group("S_wd4"):
+            info["value"] = timex.weekday_value(_look(lx.weekdays, m.group("S_wd3") or m.group("S_wd4")))
+        elif m.group("S_one"):
+            info["value"] = timex.duration(1, _look(lx.units, m.group("S_one"))[0])
         else:
             wd = m.group("S_wd") or m.group("S_wd2")
             if wd:
@@ -685,49 +763,58 @@ class TimeTagger:
         return None
 
     def _infer_year(
-        self, ctx: _Context, pos: int, month: int, day: int | None, weekday: int | None = None, future: bool | None = None
+        self, ctx: _Context, start: int, end: int, month: int, days: list[int], weekday: int | None, future: bool | None
     ) -> tuple[int, str] | None:
-        """The year of a partial date: the text's nearest fitting year, else the publication date."""
-        pub = ctx.pub
+        """The year of a partial date («19 يوليو»، «جوان»; ``days`` empty for a month).
 
-        def when(y: int) -> date | None:
-            return timex.make_date(y, month, day or 1)
+        In order: the year of a date written just before it (even far from the publication date:
+        «24 جانفي 1978 … يوم 26 جانفي»), or just after it in a list («جانفي، فيفري ومارس 2018»);
+        the year the weekday confirms; the nearest explicit year before it that fits the
+        publication date; the occurrence the publication date points to; the narrative year."""
+        pub = ctx.pub
+        day = days[-1] if days else None
+
+        def when(y: int, d: int | None = day) -> date | None:
+            return timex.make_date(y, month, d or 1)
 
         def fits_pub(y: int) -> bool:
-            d = when(y)
-            return pub is None or (d is not None and abs((d - pub).days) <= 366)
+            w = when(y)
+            return pub is None or (w is not None and abs((w - pub).days) <= 366)
 
-        text_year = self._nearest_year(ctx.year_marks, pos)
-        if text_year is not None and pub is not None and not fits_pub(text_year) and self._near_mark(ctx, pos):
-            return text_year, YEAR  # a date told right after one in another year («24 جانفي 1978 … يوم 26 جانفي»)
-        if weekday is not None and day is not None:
-            # the weekday picks the year among the ones the text and the publication date allow
+        following = [(p, y) for p, y in ctx.year_marks if end <= p <= end + FOLLOW_NEAR]
+        if following and self.g.month_gap.fullmatch(self._key, end, following[0][0]):
+            return following[0][1], YEAR  # a list of months ending with a year
+        text_year = self._nearest_year(ctx.year_marks, start)
+        if text_year is not None and self._near_mark(ctx, start):
+            return text_year, YEAR
+        if weekday is not None and days:
             options: list[tuple[int, str]] = []
             if text_year is not None and fits_pub(text_year):
                 options.append((text_year, YEAR))
             if pub is not None:
-                near = sorted((pub.year, pub.year - 1, pub.year + 1), key=lambda y: abs(((when(y) or pub) - pub).days))
-                options += [(y, PUBLICATION) for y in near]
+                near = [y for y in (pub.year, pub.year - 1, pub.year + 1) if (w := when(y)) and abs((w - pub).days) <= 300]
+                options += [(y, YEAR) for y in sorted(near, key=lambda y: abs(((when(y) or pub) - pub).days))]
             else:
                 base = text_year if text_year is not None else ctx.ref_year
                 if base is not None:
                     options += [(base, YEAR), (base + 1, YEAR), (base - 1, YEAR)]
             for y, how in options:
-                d = when(y)
-                if d is not None and d.isoweekday() == weekday:
+                if any((w := when(y, d)) is not None and w.isoweekday() == weekday for d in days):
                     return y, how
         if text_year is not None and fits_pub(text_year):
             return text_year, YEAR
         if pub is not None:
-            return self._year_from_pub(pub, month, day, future), PUBLICATION
+            return self._year_from_pub(pub, month, day, future), YEAR
         if ctx.ref_year is not None:
             return ctx.ref_year, YEAR
-        after = [y for p, y in ctx.year_marks if p > pos]
+        after = [y for p, y in ctx.year_marks if p > start]
         if after:
             return after[0], YEAR
         return None
 
     def _year_from_pub(self, pub: date, month: int, day: int | None, future: bool | None) -> int:
+        """The year that puts (month, day) nearest the publication date, after it for a future
+        verb, before it for a past modifier."""
         options = []
         for y in (pub.year - 1, pub.year, pub.year + 1):
             d = timex.make_date(y, month, day or 1)
@@ -735,10 +822,11 @@ class TimeTagger:
                 continue
             if day is None:
                 # a month: compare months, the publication month counting as both past and future
-                k = (y - pub.year) * 12 + month - pub.month
-                options.append((y, k))
+                options.append((y, (y - pub.year) * 12 + month - pub.month))
             else:
                 options.append((y, (d - pub).days))
+        if not options:
+            return pub.year
         if future is True:
             ahead = [o for o in options if o[1] >= 0]
             if ahead:
@@ -749,12 +837,29 @@ class TimeTagger:
                 return max(behind, key=lambda o: o[1])[0]
         return min(options, key=lambda o: abs(o[1]))[0]
 
-    def _year_for_mod(self, pub: date, month: int, mod: str) -> int:
-        if mod == "past" or mod == "recent":
-            return pub.year if month < pub.month else pub.year - 1
-        if mod == "future":
+    def _year_for_mod(self, pub: date, month: int, day: int | None, mod: str) -> int:
+        """«24 مارس الماضي»، «جوان المقبل»، «20 فيفري الجاري» against the publication date."""
+        if mod == "current":
+            return pub.year
+        past = mod in ("past", "recent")
+        if day is None:
+            if past:
+                return pub.year if month < pub.month else pub.year - 1
             return pub.year if month > pub.month else pub.year + 1
-        return pub.year
+        this = timex.make_date(pub.year, month, day)
+        if past:
+            return pub.year if this is not None and this < pub else pub.year - 1
+        return pub.year if this is not None and this >= pub else pub.year + 1
+
+    def _year_of_mod(self, ctx: _Context, mod: str) -> tuple[int | None, str]:
+        """«من العام الماضي» after a month: the year before the publication year (or the
+        narrative year without a publication date)."""
+        delta = {"past": -1, "recent": -1, "future": 1}.get(mod, 0)
+        if ctx.pub is not None:
+            return ctx.pub.year + delta, PUBLICATION
+        if ctx.ref_year is not None:
+            return ctx.ref_year + delta, NARRATIVE
+        return None, UNRESOLVED
 
     def _with_pod(self, start: int, end: int, d: date | None, pod: str | None, anchor: str, partial: str = "") -> Found:
         """A DATE, or a TIME when a part of the day is given; without a date, the ``partial``
@@ -766,14 +871,12 @@ class TimeTagger:
 
     def _resolve_C(self, c: Candidate, ctx: _Context) -> list[Found]:
         i = c.info
-        return [Found(c.start, c.end, "DATE", f"{i['year']:04d}-{i['month']:02d}-{i['day']:02d}", ABSOLUTE)]
+        return [self._with_pod(c.start, c.end, date(i["year"], i["month"], i["day"]), i.get("pod"), ABSOLUTE)]
 
     def _resolve_A(self, c: Candidate, ctx: _Context) -> list[Found]:
         i = c.info
         pod = i.get("pod")
-        days = [(c.start, c.m.end("A_day"), i["day"])] if "day2" in i else []
-        main_start = c.m.start("A_day2") if "day2" in i else c.start
-        days.append((main_start, c.end, i.get("day2", i["day"])))
+        days = i["days"]
         if "hmonth" in i:
             return self._resolve_hijri(c, ctx, days, pod)
         out: list[Found] = []
@@ -782,8 +885,10 @@ class TimeTagger:
         month = i["month"]
         anchor = ABSOLUTE
         year: int | None = i.get("year")
+        if year is None and "ymod" in i:
+            year, anchor = self._year_of_mod(ctx, i["ymod"])
         if year is None:
-            year, anchor = self._partial_year(c, ctx, month, i["day"], i.get("mod"), i.get("weekday"), i.get("rel"))
+            year, anchor = self._partial_year(c, ctx, month, [d for _, _, d in days], i.get("mod"), i.get("weekday"), i.get("rel"))
         for s, e, d in days:
             if year is None:
                 out.append(self._with_pod(s, e, None, pod, UNRESOLVED, f"XXXX-{month:02d}-{d:02d}"))
@@ -804,19 +909,20 @@ class TimeTagger:
         return [self._with_pod(s, e, timex.make_date(year, month, d), pod, anchor) for s, e, d in days]
 
     def _partial_year(
-        self, c: Candidate, ctx: _Context, month: int, day: int | None, mod: str | None, weekday: int | None, rel: int | None
+        self, c: Candidate, ctx: _Context, month: int, days: list[int], mod: str | None, weekday: int | None, rel: int | None
     ) -> tuple[int | None, str]:
         pub = ctx.pub
+        day = days[-1] if days else None
         if rel is not None and pub is not None and day is not None:
             d = pub + timedelta(days=rel)
-            if d.month == month and d.day == day:
+            if d.month == month and d.day in days:
                 return d.year, PUBLICATION
         if mod is not None and pub is not None:
-            return self._year_for_mod(pub, month, mod), PUBLICATION
+            return self._year_for_mod(pub, month, day, mod), PUBLICATION
         future = True if mod == "future" else (False if mod in ("past", "recent") else None)
         if future is None and pub is not None and self._future(c.start, c.end):
             future = True
-        got = self._infer_year(ctx, c.start, month, day, weekday, future)
+        got = self._infer_year(ctx, c.start, c.end, month, days, weekday, future)
         if got is None:
             return None, UNRESOLVED
         return got
@@ -874,7 +980,11 @@ class TimeTagger:
         month = i["month"]
         if "year" in i:
             return [Found(c.start, c.end, "DATE", timex.ym(i["year"], month), ABSOLUTE)]
-        year, anchor = self._partial_year(c, ctx, month, None, i.get("mod"), None, None)
+        year = None
+        if "ymod" in i:
+            year, anchor = self._year_of_mod(ctx, i["ymod"])
+        if year is None:
+            year, anchor = self._partial_year(c, ctx, month, [], i.get("mod"), None, None)
         if year is None:
             return [Found(c.start, c.end, "DATE", f"XXXX-{month:02d}", UNRESOLVED)]
         return [Found(c.start, c.end, "DATE", timex.ym(year, month), anchor)]
@@ -921,6 +1031,8 @@ class TimeTagger:
         i = c.info
         pod = i.get("pod")
         kind = i["kind"]
+        if kind == "same_period":
+            return self._resolve_same_period(c, ctx)
         if kind == "hours":
             base, anchor = ctx.ref_day, NARRATIVE
             if ctx.pub is not None and (base is None or self._future(c.start, c.end)):
@@ -956,10 +1068,42 @@ class TimeTagger:
             return [Found(c.start, c.end, "DATE", f"{ctx.ref_year + offset:04d}", NARRATIVE)]
         return []
 
+    def _resolve_same_period(self, c: Candidate, ctx: _Context) -> list[Found]:
+        """«نفس الفترة (من السنة الماضية)»، «الشهر نفسه»، «هذا التاريخ»: the period last told,
+        moved to another year when one is named."""
+        i = c.info
+        word = i["word"]
+        value: str | None
+        if word in ("الفتره", "المده"):
+            value = ctx.last_value
+        elif word in ("التاريخ", "اليوم"):
+            value = timex.ymd(ctx.ref_day) if ctx.ref_day else None
+        elif word == "الشهر":
+            value = timex.ym(*ctx.ref_month) if ctx.ref_month else None
+        elif word == "الاسبوع":
+            value = timex.iso_week(ctx.ref_day) if ctx.ref_day else None
+        else:
+            value = f"{ctx.ref_year:04d}" if ctx.ref_year else None
+        if value is None:
+            return []
+        year = i.get("year")
+        if year is None and "ymod" in i:
+            delta = {"past": -1, "recent": -1, "future": 1}.get(i["ymod"], 0)
+            year = (ctx.pub.year if ctx.pub else int(value[:4])) + delta
+        if year is not None:
+            value = f"{year:04d}" + value[4:]
+            if "-W" in value:
+                return []  # an ISO week does not carry over to another year
+        if not timex.valid_date_value(value):
+            return []
+        return [Found(c.start, c.end, "DATE", value, NARRATIVE)]
+
     def _resolve_E(self, c: Candidate, ctx: _Context) -> list[Found]:
         i = c.info
         offset = i["offset"]
         pub = ctx.pub
+        if i.get("during") and ctx.ref_day is not None and ctx.last_told:
+            return [Found(c.start, c.end, "DATE", timex.ymd(ctx.ref_day), NARRATIVE)]
         if pub is None:
             ref = "PRESENT_REF" if offset == 0 else ("PAST_REF" if offset < 0 else "FUTURE_REF")
             return [Found(c.start, c.end, "DATE", ref, UNRESOLVED)]
@@ -969,7 +1113,14 @@ class TimeTagger:
         i = c.info
         wd, mod, pod = i["weekday"], i.get("mod"), i.get("pod")
         pub = ctx.pub
-        if pub is None:
+        prev = ctx.previous
+        if (
+            prev is not None and prev.type == "SET" and prev.value.startswith("XXXX-WXX")
+            and c.start - prev.end <= 80 and self._key[c.start - 1 : c.start] == "و"
+        ):
+            return [Found(c.start, c.end, "SET", timex.weekday_value(wd), ABSOLUTE)]  # «أيام الثلاثاء والخميس»
+        told_nearby = ctx.ref_day is not None and mod is None and self._told_in_sentence(ctx, c.start)
+        if pub is None or told_nearby:
             if ctx.ref_day is None:
                 return [Found(c.start, c.end, "DATE", timex.weekday_value(wd), UNRESOLVED)]
             base = ctx.ref_day
@@ -999,6 +1150,9 @@ class TimeTagger:
         unit = self._unit_of(word)
         pub = ctx.pub
         anchor = PUBLICATION if pub is not None else UNRESOLVED
+        if unit is not None and unit[1] == "du":
+            # «السنتين المقبلتين»: two units, a duration
+            return [Found(c.start, c.end, "DURATION", timex.duration(2, unit[0]), ABSOLUTE)]
         if unit is None or unit[1] == "pl" or unit[0] in ("H", "MIN", "DE", "CE"):
             return [Found(c.start, c.end, "DATE", ref, anchor)]
         if pub is None:
@@ -1032,12 +1186,23 @@ class TimeTagger:
             # told when there is one at the unit's grain, else the duration alone
             base = self._narrative_base(ctx, unit)
             if base is not None and prep == "later":
-                return [self._date_at(c, base, unit if unit not in ("H", "MIN") else "D", count if unit not in ("H", "MIN") else count // 24 if unit == "H" else 0, NARRATIVE)]
-            span_start = c.m.start("U_n") if c.m.group("U_n") else c.start
-            return [Found(span_start, c.end, "DURATION", timex.duration(count, unit), ABSOLUTE)]
+                days = count // 24 if unit == "H" else 0
+                f = self._date_at(c, base, "D" if unit in ("H", "MIN") else unit, days if unit in ("H", "MIN") else count, NARRATIVE)
+            else:
+                span_start = c.m.start("U_n") if c.m.group("U_n") else c.start
+                f = Found(span_start, c.end, "DURATION", timex.duration(count, unit), ABSOLUTE)
+            f.moves_ref = False
+            return [f]
         if prep == "ago":
             if count is None:
                 return [Found(c.start, c.end, "DATE", "PAST_REF", PUBLICATION if pub else UNRESOLVED)]
+            if self._told_in_sentence(ctx, c.start) and squash(c.m.group("U_prep")) == "قبل":
+                base = self._narrative_base(ctx, unit)
+                from_pub = self._date_at(c, pub, unit, -count, PUBLICATION) if pub is not None else None
+                # «… في ديسمبر مقابل 1.79 مليار قبل 3 أشهر»: before the date just told; but «في العام
+                # 1880 أي قبل 136 عاما» restates that date from the publication date
+                if base is not None and (from_pub is None or from_pub.value != ctx.last_value):
+                    return [self._date_at(c, base, unit, -count, NARRATIVE)]
             if pub is None:
                 return [Found(c.start, c.end, "DATE", "PAST_REF", UNRESOLVED)]
             return [self._date_at(c, pub, unit, -count, PUBLICATION)]
@@ -1056,6 +1221,10 @@ class TimeTagger:
             return [self._date_at(c, pub, unit, count, PUBLICATION)]
         return []
 
+    def _told_in_sentence(self, ctx: _Context, start: int) -> bool:
+        """True when a date the text gives (not a deictic one) ends earlier in this sentence."""
+        return 0 <= ctx.last_end <= start and ctx.last_told and not _CLAUSE_END.search(self._key, ctx.last_end, start)
+
     def _narrative_base(self, ctx: _Context, unit: str) -> date | None:
         """The date being told, at the grain ``unit`` counts in (a day for days, a year for years)."""
         if ctx.ref_day is not None:
@@ -1071,13 +1240,24 @@ class TimeTagger:
         if d is None:
             return Found(c.start, c.end, "DATE", "", anchor)  # dropped by validation
         gran = _GRANULARITY[unit]
-        value = timex.ymd(d) if gran == "day" else (timex.ym(d.year, d.month) if gran == "month" else f"{d.year:04d}")
+        if gran == "day":
+            value = timex.ymd(d)
+        elif gran == "week":
+            value = timex.iso_week(d)
+        else:
+            value = timex.ym(d.year, d.month) if gran == "month" else f"{d.year:04d}"
         return Found(c.start, c.end, "DATE", value, anchor)
 
     def _resolve_V(self, c: Candidate, ctx: _Context) -> list[Found]:
         i = c.info
         if i["kind"] == "period":
             return self._resolve_period(c, ctx, i["word"], i["mod"], i.get("edge"))
+        if "count2" in i:
+            first_end = c.m.end("V_n")
+            return [
+                Found(c.start, first_end, "DURATION", timex.duration(i["count"], i["unit"]), ABSOLUTE),
+                Found(c.m.start("V_n2"), c.end, "DURATION", timex.duration(i["count2"], i["unit"]), ABSOLUTE),
+            ]
         return [Found(c.start, c.end, "DURATION", timex.duration(i["count"], i["unit"]), ABSOLUTE)]
 
     def _resolve_S(self, c: Candidate, ctx: _Context) -> list[Found]:
@@ -1101,6 +1281,25 @@ class TimeTagger:
             ]
         return [Found(c.start, c.end, "DATE", f"{y:04d}", ABSOLUTE)]
 
+    def _recurring(self, c: Candidate, dated: list[Found]) -> bool:
+        """True when the hour recurs over days: the sentence before it ends a date range («من 28
+        نوفمبر إلى 1 ديسمبر … العرض الأول الساعة 11») or names a recurrence («أيام الثلاثاء»)."""
+        key = self._key
+        before = [
+            f for f in dated
+            if f.type in ("DATE", "SET") and f.end <= c.start and not _CLAUSE_END.search(key, f.end, c.start)
+        ]
+        if not before:
+            return False
+        last = max(before, key=lambda f: f.end)
+        if last.type == "SET":
+            return True
+        if last.type != "DATE" or c.start - last.end > 200:
+            return False
+        return _RANGE_END.search(key, max(0, last.start - 15), last.start) is not None and any(
+            f.end <= last.start and last.start - f.end <= 40 for f in before
+        )
+
     def _resolve_clock(self, c: Candidate, ctx: _Context, dated: list[Found]) -> list[Found]:
         """A clock time takes the date of the nearest day-level date in its sentence."""
         key = self._key
@@ -1116,17 +1315,26 @@ class TimeTagger:
             elif f.start >= c.end:
                 gap = key[c.end : f.start]
                 dist = f.start - c.end + 1  # prefer the date before on a tie
+                if dist > 15:
+                    continue  # a date after the hour only when it is attached («… من صباح يوم الأحد»)
             else:
                 continue
             if _CLAUSE_END.search(gap) or dist > 200:
                 continue
             if best is None or dist < best[0]:
                 best = (dist, v, f.anchor)
+        if self._recurring(c, dated):
+            return [Found(c.start, c.end, "TIME", f"XXXX-XX-XXT{clock}", ABSOLUTE)]
         if best is not None:
             return [Found(c.start, c.end, "TIME", f"{best[1]}T{clock}", best[2])]
         if ctx.pub is not None:
             return [Found(c.start, c.end, "TIME", f"{timex.ymd(ctx.pub)}T{clock}", PUBLICATION)]
         return [Found(c.start, c.end, "TIME", f"XXXX-XX-XXT{clock}", UNRESOLVED)]
+
+
+#: families whose dates the text states (they can anchor «خلال اليوم»، «قبل 3 أشهر»، «يوم الخميس»)
+_TOLD = "ABCDNQ"
+_RANGE_END = re.compile(r"(?:الي|حتي)(?:\s+غايه)?\s*$")
 
 
 def _canon(table: dict[str, Any], text: str, also: set[str] | frozenset[str] = frozenset()) -> str:
