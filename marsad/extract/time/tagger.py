@@ -159,6 +159,7 @@ class TimeTagger:
         self._general_heads = ctx["general_heads"]
         self._not_tonight_after = ctx["not_tonight_after"]
         self._weekday_keys = set(self.lx.weekdays)
+        self._month_keys = set(self.lx.months) | set(self.lx.hijri_months)
         self._prepositions_before_month = {"في", "منذ", "خلال", "حتي", "الي", "قبل", "بعد", "من", "مطلع", "موفي", "نهايه", "بدايه", "اواخر", "منتصف", "اوائل", "غايه", "حدود"}
 
     # -- the public entry points ----------------------------------------------------------------
@@ -733,6 +734,8 @@ class TimeTagger:
                 return None
             if self._prev_is(m.start("D_y"), self._quantity_before):
                 return None
+            if self._prev_is(m.start("D_y"), self._month_keys):
+                return None  # «31 فبراير 2017»: the date could not be read, its year alone is not meant
             nxt = self._next_word(m.end("D_y"))
             if nxt in self._quantity_after or self._key[m.end("D_y") : m.end("D_y") + 2].strip().startswith("%"):
                 return None

@@ -136,7 +136,10 @@ def valid_time_value(v: str) -> bool:
     if clock in PARTS_OF_DAY:
         return True
     c = _CLOCK_RE.fullmatch(clock)
-    return c is not None and int(c.group(1)) <= 24 and int(c.group(2)) < 60
+    if c is None:
+        return False
+    hour, minute = int(c.group(1)), int(c.group(2))
+    return minute < 60 and (hour < 24 or (hour == 24 and minute == 0))
 
 
 def valid_duration_value(v: str) -> bool:
