@@ -27,16 +27,27 @@ FAMILIES = ("C", "A", "B", "Q", "N", "E", "W", "T1", "T2", "T3", "U", "V", "S", 
 
 @dataclass(frozen=True)
 class Grammar:
-    master: re.Pattern[str]
+    patterns: dict[str, str]
     single: dict[str, re.Pattern[str]]
     #: a future verb or marker («سيلتقي»، «من المنتظر»)
     future: re.Pattern[str]
     #: a part of the day after a clock time («التاسعة من مساء اليوم»)
     pod_follow: re.Pattern[str]
-    #: token key -> offset of the expression in it, for the words that begin one
-    triggers: dict[str, int]
+    #: token key -> its readings: (offset of the expression in it, the families that can begin there)
+    triggers: dict[str, tuple[tuple[int, tuple[str, ...]], ...]]
     #: what may stand between the months of a list («جانفي، فيفري و»)
     month_gap: re.Pattern[str]
+    #: the families that can begin with a number
+    digit_families: tuple[str, ...]
+    _compiled: dict[tuple[str, ...], re.Pattern[str]]
+
+    def regex(self, families: tuple[str, ...]) -> re.Pattern[str]:
+        """One regex of these families, in order (compiled once per set of families)."""
+        rx = self._compiled.get(families)
+        if rx is None:
+            rx = re.compile("(?:" + "|".join(f"(?P<{f}>{self.patterns[f]})" for f in families) + ")")
+            self._compiled[families] = rx
+        return rx
 
 
 def _patterns(lx: Lexicon) -> dict[str, str]:
@@ -171,7 +182,7 @@ def _patterns(lx: Lexicon) -> dict[str, str]:
         ),
         # clock times: الساعة 15:00، الساعة العاشرة والنصف صباحا
         "T1": (
-            rf"(?P<T1_kw>{clock_hour})(?:\s+|\s*\(\s*)(?:(?P<T1_h>{hh})(?:\s*[:h.]\s*(?P<T1_m>[0-5]\d))?(?!\d)"
+            rf"(?P<T1_kw>{clock_hour})(?:\s+|\s*\(\s*)(?:(?P<T1_h>{hh})(?:\s*[:hH.]\s*(?P<T1_m>[0-5]\d))?(?!\d)"
             rf"(?:\s*و\s*(?P<T1_m2>[0-5]?\d)(?!\d)\s*(?:{clock_min}{e})?)?"
             rf"|(?P<T1_hw>{ord_f}){e}(?:\s+(?:و\s*)?(?P<T1_frac>{frac}){e}|\s+و\s*(?P<T1_m3>[0-5]?\d|{cardinal})\s*(?:{clock_min}{e})?"
             rf"|\s+الا\s+(?P<T1_less>ربعا|ربع|ثلثا|ثلث){e})?"
@@ -179,7 +190,7 @@ def _patterns(lx: Lexicon) -> dict[str, str]:
             rf"(?:\s+(?P<T1_pod>{poda}){e}(?:\s*و\s*(?P<T1_m4>[0-5]?\d)(?!\d)\s*(?:{clock_min}{e})?)?)?"
         ),
         # 15:00, 20h30
-        "T2": rf"(?P<T2_h>{hh})\s?[:h]\s?(?P<T2_m>[0-5]\d)(?!\d|[:.,]\d)(?:\s+(?P<T2_pod>{poda}){e})?",
+        "T2": rf"(?P<T2_h>{hh})\s?[:hH]\s?(?P<T2_m>[0-5]\d)(?!\d|[:.,]\d)(?:\s+(?P<T2_pod>{poda}){e})?",
         # an hour with a part of the day: العاشرة صباحا، 10 ليلا
         "T3": (
             rf"(?:(?P<T3_h>{hh})(?!\d)|(?P<T3_hw>{ord_f}){e}(?:\s+(?:و\s*)?(?P<T3_frac>{frac}){e})?)"
@@ -235,50 +246,77 @@ def _future_pattern(lx: Lexicon) -> str:
 
 
 #: proclitic letters and pairs a trigger word may carry (و ف ب ل ك and their usual pairs)
-PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "ال")
-
-#: words that begin an expression besides the lexicon entries (see the patterns)
-_LEADS = (
-    "غره", "اول", "يوم", "يومي", "ليوم", "شهر", "شهري", "الشهر", "هذا", "منتصف", "بعد", "سنوات", "فتره", "حقبه",
-    "عقد", "مطلع", "اواخر", "بدايه", "نهايه", "اوائل", "اليوم",
-)
+PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك")
+#: stands for any number among a family's first words
+DIGITS = "#"
 
 
-def _triggers(lx: Lexicon) -> dict[str, int]:
-    """Token key → where the expression starts in it (after its proclitics), for every word
-    that can begin an expression. Digits are triggers too (checked apart)."""
-    tables: list[Any] = [
-        lx.months, lx.hijri_months, lx.weekdays, lx.relative_days, lx.tonight, lx.pod_before, lx.edges,
-        lx.ordinals, lx.ordinals_feminine, lx.narrative["that"], lx.definite_units, lx.periods, lx.units,
-        lx.this, lx.every, lx.set_adverbs, lx.refs, lx.year_words, lx.year_words_dual, lx.decades,
-        lx.century_words, lx.seasons, lx.quarters, lx.prepositions, lx.cardinals, lx.clock["hour"], _LEADS,
-    ]
-    firsts: set[str] = set()
-    for table in tables:
-        for word in table:
-            firsts.add(word.split(" ")[0])
-    firsts |= {k[2:] for k in lx.decades if k.startswith("ال")}
-    out: dict[str, int] = {}
+def _family_leads(lx: Lexicon) -> dict[str, set[str]]:
+    """The words each family's pattern can begin with (first words of multiword entries)."""
+
+    def firsts(*tables: Any) -> set[str]:
+        return {str(w).split(" ")[0] for table in tables for w in table}
+
+    pod, rel, wd = firsts(lx.pod_before), firsts(lx.relative_days), firsts(lx.weekdays)
+    edges = firsts(lx.edges)
+    sg = {k for k, (_, n) in lx.units.items() if n == "sg"}
+    du = {k for k, (_, n) in lx.units.items() if n == "du"}
+    yw = set()
+    for w in lx.year_words | lx.year_words_dual:
+        yw |= {w, "ل" + w, "ب" + w} | ({"لل" + w[2:]} if w.startswith("ال") else set())
+    decades = set(lx.decades) | {k[2:] for k in lx.decades if k.startswith("ال")}
+    return {
+        "C": {DIGITS} | pod,
+        "A": {DIGITS, "ال", "يوم", "يومي", "ايام", "الموافق", "غره", "اول"} | pod | rel | wd | firsts(lx.ordinals),
+        "B": {"شهر", "شهري"} | edges | firsts(lx.months, lx.hijri_months),
+        "Q": {"سنوات", "فتره", "حقبه", "عقد", "مطلع", "اواخر", "منتصف", "بدايه", "نهايه", "اوائل"}
+        | firsts(lx.quarters, lx.seasons, lx.century_words) | decades,
+        "N": {"اليوم", "يوم", "بعد", "هذا"} | pod | firsts(lx.narrative["that"], lx.narrative["periods"])
+        | {k for k, (_, n) in lx.definite_units.items() if n == "sg"},
+        "E": {"يوم"} | pod | rel | firsts(lx.tonight),
+        "W": {"يوم", "ليوم"} | pod | wd,
+        "T1": firsts(lx.clock["hour"]),
+        "T2": {DIGITS},
+        "T3": {DIGITS} | firsts(lx.ordinals_feminine),
+        "U": firsts(lx.prepositions),
+        "V": {DIGITS, "العام", "السنه", "الشهر", "الاسبوع"} | edges | firsts(lx.definite_units, lx.periods, lx.this)
+        | sg | du | firsts(lx.cardinals),
+        "S": {"ايام", "اليوم", "الاسبوع", "الشهر", "السنه", "العام", "الساعه"} | firsts(lx.every, lx.set_adverbs),
+        "P": firsts(lx.refs),
+        "D": {DIGITS} | edges | yw,
+    }
+
+
+def _triggers(leads: dict[str, set[str]]) -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+    """Token key → its readings: (where the expression starts in it, after its proclitics; the
+    families that can start there, in their order), for every word that can begin one."""
+    families_of: dict[str, list[str]] = {}
+    for family in FAMILIES:
+        for word in leads[family]:
+            families_of.setdefault(word, []).append(family)
+    out: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
     for p in PROCLITICS:
-        for w in firsts:
-            if p == "ال" and w.startswith("ال"):
-                continue
-            out.setdefault(p + w, len(p) if p != "ال" else 0)
-    for w in firsts:  # the article contracted after ل: «لليوم» = ل + ال + يوم
+        for w, fams in families_of.items():
+            if w != DIGITS:
+                out.setdefault(p + w, []).append((len(p), tuple(fams)))
+    for w, fams in families_of.items():  # the article contracted after ل: «لليوم» = ل + ال + يوم
         if w.startswith("ال") and len(w) > 3:
             for p in ("", "و", "ف"):
-                out.setdefault(p + "ل" + "ل" + w[2:], len(p) + 1)
-    return out
+                out.setdefault(p + "ل" + "ل" + w[2:], []).append((len(p) + 1, tuple(fams)))
+    # a key read several ways («بالعام»: the year word «بالعام», or ب + «العام»): fewest letters
+    # stripped first
+    return {k: tuple(sorted(options)) for k, options in out.items()}
 
 
 @cache
 def grammar() -> Grammar:
     lx = lexicon()
     patterns = _patterns(lx)
-    master = "(?:" + "|".join(f"(?P<{name}>{patterns[name]})" for name in FAMILIES) + ")"
     single = {name: re.compile(f"(?P<{name}>{patterns[name]})") for name in FAMILIES}
     pod_follow = re.compile(rf"\s+(?:من\s+)?(?P<pod>{alternation(lx.pod_before)})(?!\w)")
     month_gap = re.compile(rf"(?:[\s,،و]|(?:شهر|اشهر|شهري)(?![^\W\d_])|{alternation(lx.months)}(?![^\W\d_]))*")
+    leads = _family_leads(lx)
+    digits = tuple(f for f in FAMILIES if DIGITS in leads[f])
     return Grammar(
-        re.compile(master), single, re.compile(_future_pattern(lx)), pod_follow, _triggers(lx), month_gap
+        patterns, single, re.compile(_future_pattern(lx)), pod_follow, _triggers(leads), month_gap, digits, {}
     )

@@ -23,20 +23,40 @@ def key(word: str) -> str:
 
 
 def alternation(words: Iterable[str], article: bool = True) -> str:
-    """A non-capturing regex alternation of keys, longest first; spaces match any white space.
+    """A regex matching any of the keys (the longest one where several match), compiled as a
+    trie so that a failing position costs one test per letter; spaces match any white space.
 
     With ``article``, a key that starts with the article also matches it contracted after the
     preposition ل («لليوم»، «للسنوات»: ل + ال written لل)."""
-    keys = sorted({key(w) for w in words if w.strip()}, key=lambda k: (-len(k), k))
+    keys = {key(w) for w in words if w.strip()}
     if not keys:
         return "(?!)"
-    out = []
+    pattern = _trie(keys)
+    if article:
+        contracted = {k[2:] for k in keys if k.startswith("ال") and len(k) > 3}
+        if contracted:
+            pattern = f"(?:{pattern}|(?<=ل)ل{_trie(contracted)})"
+    return pattern
+
+
+def _trie(keys: Iterable[str]) -> str:
+    root: dict[str, Any] = {}
     for k in keys:
-        pattern = r"\s+".join(re.escape(p) for p in k.split(" "))
-        if article and k.startswith("ال") and len(k) > 3:
-            pattern = "(?:ال|(?<=ل)ل)" + pattern[2:]
-        out.append(pattern)
-    return "(?:" + "|".join(out) + ")"
+        node = root
+        for ch in k:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(node[ch]) for ch in sorted(c for c in node if c)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    return "(?:" + emit(root) + ")"
 
 
 def squash(text: str) -> str:

@@ -40,12 +40,12 @@ from hijridate import Gregorian, Hijri
 
 from marsad.doc import Document, TimeExpression
 from marsad.extract.time import timex
-from marsad.extract.time.grammar import FAMILIES, Grammar, grammar
+from marsad.extract.time.grammar import Grammar, grammar
 from marsad.extract.time.lexicon import Lexicon, lexicon, squash
-from marsad.text.normalize import Normalized, fold_key, normalize
+from marsad.text.normalize import Normalized, normalize
 from marsad.text.tokens import Tokens, tokenize
 
-_PREV_WORD = re.compile(r"(\w+)[^\w]{0,3}$")
+_WORD_BACK = re.compile(r"\W{0,3}(\w+)")  # matched on reversed text
 _NEXT_WORD = re.compile(r"[^\w\n]{0,3}(\w+)")
 _CLAUSE_END = re.compile(r"[!?؟\n]|(?<!\d)\.|\.(?!\d)")
 _DIGITS = re.compile(r"\d+")
@@ -169,7 +169,7 @@ class TimeTagger:
             doc.normalized = normalize(doc.text)
         norm = doc.normalized
         tokens = doc.tokens if doc.tokens is not None else tokenize(norm)
-        found = self.find(fold_key(norm.text), doc.published, tokens=tokens, original=doc.text, normalized=norm)
+        found = self.find(_key_text(norm.text), doc.published, tokens=tokens, original=doc.text, normalized=norm)
         out = []
         for f in found:
             s, e = norm.span_to_original(f.start, f.end)
@@ -231,41 +231,55 @@ class TimeTagger:
         trig = g.triggers
         keys = tokens.keys
         nstarts = tokens.nstarts
-        hits = [i for i, k in enumerate(keys) if k in trig or "0" <= k[0] <= "9"]
+        hits = [i for i, k in enumerate(keys) if k in trig or "0" <= k < ":"]  # a trigger word or a number
         out: list[Candidate] = []
         pos = 0
-        match = g.master.match
+        digits = ((0, g.digit_families),)
         for i in hits:
-            k = keys[i]
-            start = nstarts[i] + trig.get(k, 0)
-            if start < pos:
-                continue
-            m = match(key, start)
-            if m is None:
-                continue
-            fam = m.lastgroup or ""
-            cand = self._parse(fam, m)
+            cand = None
+            for offset, families in trig.get(keys[i], digits):
+                start = nstarts[i] + offset
+                if start >= pos:
+                    cand = self._candidate_at(key, start, families)
+                    if cand is not None:
+                        break
             if cand is None:
-                start = m.start()
-                for later in FAMILIES[FAMILIES.index(fam) + 1 :]:
-                    m2 = g.single[later].match(key, start)
-                    if m2 is not None:
-                        cand = self._parse(later, m2)
-                        if cand is not None:
-                            break
-                if cand is None:
-                    continue
+                continue
             out.append(cand)
             pos = max(cand.end, cand.m.end())
         return out
 
     def _prev_word(self, i: int) -> str:
-        m = _PREV_WORD.search(self._key, max(0, i - 30), i)
-        return m.group(1) if m else ""
+        """The word before the one starting at ``i`` (its attached proclitics skipped), across at
+        most three spaces or punctuation marks."""
+        key = self._key
+        j = i
+        while j > 0 and i - j < 3 and key[j - 1].isalpha():
+            j -= 1
+        m = _WORD_BACK.match(key[max(0, j - 30) : j][::-1])
+        return m.group(1)[::-1] if m else ""
 
     def _next_word(self, i: int) -> str:
         m = _NEXT_WORD.match(self._key, i)
         return m.group(1) if m else ""
+
+    def _candidate_at(self, key: str, start: int, families: tuple[str, ...]) -> Candidate | None:
+        """The first family that matches at ``start`` and passes its context rules."""
+        g = self.g
+        m = g.regex(families).match(key, start)
+        if m is None:
+            return None
+        fam = m.lastgroup or ""
+        cand = self._parse(fam, m)
+        if cand is not None:
+            return cand
+        for later in families[families.index(fam) + 1 :]:
+            m2 = g.single[later].match(key, start)
+            if m2 is not None:
+                cand = self._parse(later, m2)
+                if cand is not None:
+                    return cand
+        return None
 
     def _prev_number(self, i: int) -> bool:
         j = i - 1
@@ -1338,6 +1352,19 @@ class TimeTagger:
 #: families whose dates the text states (they can anchor «خلال اليوم»، «قبل 3 أشهر»، «يوم الخميس»)
 _TOLD = "ABCDNQ"
 _RANGE_END = re.compile(r"(?:الي|حتي)(?:\s+غايه)?\s*$")
+
+
+_KEY_FOLDS = (("ى", "ي"), ("ة", "ه"), ("ؤ", "ء"), ("ئ", "ء"))
+
+
+def _key_text(normalized: str) -> str:
+    """The matching key of a normalized text for the Arabic letters (one for one, so offsets
+    stay): what :func:`marsad.text.normalize.fold_key` does, without the Latin case fold the
+    patterns do not need, and at the speed of ``str.replace``."""
+    for a, b in _KEY_FOLDS:
+        if a in normalized:
+            normalized = normalized.replace(a, b)
+    return normalized
 
 
 def _canon(table: dict[str, Any], text: str, also: set[str] | frozenset[str] = frozenset()) -> str:
