@@ -150,6 +150,9 @@ def _patterns(lx: Lexicon) -> dict[str, str]:
         "Q": (
             rf"(?P<Q_q>{quarters})\s+(?P<Q_o>{q_ord}){e}\s*(?:من\s+)?(?:(?P<Q_yw>{yw})\s*)?"
             rf"(?:(?P<Q_y>{y4})|(?P<Q_mod>{mod}){e})?"
+            # «الثلاثة أشهر الأخيرة من السنة الماضية»، «الأشهر الستة الأولى من 2017»: a quarter, a half
+            rf"|(?:(?:ال)?(?P<Q_mn>ثلاثه|سته|3|6)\s+(?:ال)?(?:اشهر|شهور)|(?:الاشهر|الشهور)\s+(?:ال)(?P<Q_mn2>ثلاثه|سته))"
+            rf"\s+(?P<Q_mpos>الاولي|الاخيره|الاخيرة)\s+من\s+(?:{yw}\s*)?(?:(?P<Q_my>{y4})|(?P<Q_mmod>{mod}){e})"
             rf"|(?P<Q_season>{seasons})\s+(?:(?P<Q_sy>{y4})|(?P<Q_smod>{mod}){e})"
             rf"|(?:(?:سنوات|فتره|حقبه|عقد|مطلع|اواخر|منتصف|بدايه|نهايه|اوائل)\s+)?(?:ال)?(?P<Q_dec>{decades}){e}"
             rf"(?:\s+(?:من\s+)?(?P<Q_dcent>{century})\s+(?P<Q_dc>{cent_ord}|{mod}){e})?"
@@ -269,7 +272,8 @@ def _family_leads(lx: Lexicon) -> dict[str, set[str]]:
         "C": {DIGITS} | pod,
         "A": {DIGITS, "ال", "يوم", "يومي", "ايام", "الموافق", "غره", "اول"} | pod | rel | wd | firsts(lx.ordinals),
         "B": {"شهر", "شهري"} | edges | firsts(lx.months, lx.hijri_months),
-        "Q": {"سنوات", "فتره", "حقبه", "عقد", "مطلع", "اواخر", "منتصف", "بدايه", "نهايه", "اوائل"}
+        "Q": {"سنوات", "فتره", "حقبه", "عقد", "مطلع", "اواخر", "منتصف", "بدايه", "نهايه", "اوائل", DIGITS}
+        | {"ثلاثه", "سته", "الثلاثه", "السته", "الاشهر", "الشهور"}
         | firsts(lx.quarters, lx.seasons, lx.century_words) | decades,
         "N": {"اليوم", "يوم", "بعد", "هذا"} | pod | firsts(lx.narrative["that"], lx.narrative["periods"])
         | {k for k, (_, n) in lx.definite_units.items() if n == "sg"},

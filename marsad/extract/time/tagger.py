@@ -468,6 +468,15 @@ class TimeTagger:
                 info["year"] = int(m.group("Q_y"))
             if m.group("Q_mod"):
                 info["mod"] = _look(lx.modifiers, m.group("Q_mod"))
+        elif m.group("Q_mpos"):
+            n = m.group("Q_mn") or m.group("Q_mn2")
+            first = m.group("Q_mpos") == "الاولي"
+            code, k = ("Q", 1 if first else 4) if n in ("ثلاثه", "3") else ("H", 1 if first else 2)
+            info.update(kind="quarter", code=code, n=k)
+            if m.group("Q_my"):
+                info["year"] = int(m.group("Q_my"))
+            else:
+                info["mod"] = _look(lx.modifiers, m.group("Q_mmod"))
         elif m.group("Q_season"):
             info.update(kind="season", code=_look(lx.seasons, m.group("Q_season")))
             if m.group("Q_sy"):
@@ -990,7 +999,7 @@ class TimeTagger:
                     hyear -= 1
                 elif mod == "future" and i["hmonth"] <= h_now.month:
                     hyear += 1
-            mid = _hijri_to_date(hyear, i["hmonth"], 15)
+            mid = _hijri_to_date(hyear, i["hmonth"], 1)  # a whole Hijri month: the month it begins in
             if mid is None:
                 return []
             return [Found(c.start, c.end, "DATE", timex.ym(mid.year, mid.month), ABSOLUTE if "year" in i else PUBLICATION, f"{hyear:04d}-{i['hmonth']:02d}")]
@@ -1106,7 +1115,7 @@ class TimeTagger:
         year = i.get("year")
         if year is None and "ymod" in i:
             delta = {"past": -1, "recent": -1, "future": 1}.get(i["ymod"], 0)
-            year = (ctx.pub.year if ctx.pub else int(value[:4])) + delta
+            year = int(value[:4]) + delta  # «مقارنة بنفس الفترة من السنة الماضية»: a year before that period
         if year is not None:
             value = f"{year:04d}" + value[4:]
             if "-W" in value:
@@ -1198,6 +1207,15 @@ class TimeTagger:
             if count is None and prep == "within":
                 return []
             return [Found(c.start, c.end, "DURATION", timex.duration(count, unit), ABSOLUTE)]
+        prev = ctx.previous
+        if (
+            i["of"] and prev is not None and prev.type == "DATE" and _DAY.fullmatch(prev.value)
+            and not self._key[prev.end : c.start].strip(" ،,")
+        ):
+            # «السبت، بعد يوم من توليه»: the phrase describes the date just given
+            f = Found(c.start, c.end, "DATE", prev.value, prev.anchor)
+            f.moves_ref = False
+            return [f]
         if i["of"] and count is not None:
             # «قبل يومين من الانتخابات»، «بعد سنة من ولادته»: counted from an event; the date being
             # told when there is one at the unit's grain, else the duration alone
@@ -1344,10 +1362,20 @@ class TimeTagger:
             return [Found(c.start, c.end, "TIME", f"XXXX-XX-XXT{clock}", ABSOLUTE)]
         if best is not None:
             return [Found(c.start, c.end, "TIME", f"{best[1]}T{clock}", best[2])]
+        # no date in its sentence: the last day told shortly before («الأحد 26 فيفري» then a line
+        # «الساعة 14:00 …»), else the publication date
+        before = [f for f in dated if f.end <= c.start and c.start - f.end <= CLOCK_NEAR and _DAY.match(f.value)]
+        if before:
+            last = max(before, key=lambda f: f.end)
+            return [Found(c.start, c.end, "TIME", f"{last.value[:10]}T{clock}", NARRATIVE if last.told else last.anchor)]
         if ctx.pub is not None:
             return [Found(c.start, c.end, "TIME", f"{timex.ymd(ctx.pub)}T{clock}", PUBLICATION)]
         return [Found(c.start, c.end, "TIME", f"XXXX-XX-XXT{clock}", UNRESOLVED)]
 
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: a clock time without a date in its sentence takes a day told this close before it
+CLOCK_NEAR = 300
 
 #: families whose dates the text states (they can anchor «خلال اليوم»، «قبل 3 أشهر»، «يوم الخميس»)
 _TOLD = "ABCDNQ"
