@@ -43,12 +43,14 @@ from marsad.extract.time import timex
 from marsad.extract.time.grammar import Grammar, grammar
 from marsad.extract.time.lexicon import Lexicon, lexicon, squash
 from marsad.text.normalize import Normalized, normalize
-from marsad.text.tokens import Tokens, tokenize
+from marsad.text.tokens import NUMBER, Tokens, tokenize
 
 _WORD_BACK = re.compile(r"\W{0,3}(\w+)")  # matched on reversed text
 _NEXT_WORD = re.compile(r"[^\w\n]{0,3}(\w+)")
 _CLAUSE_END = re.compile(r"[!?؟\n]|(?<!\d)\.|\.(?!\d)")
 _DIGITS = re.compile(r"\d+")
+_OPENING_QUOTES = ('"', "«", "“")
+_CLOSING_QUOTES = ('"', "»", "”")
 _RATE = re.compile(r"(\w+)\s+في\s*$")
 _PROCLITICS = "وفبلك"
 _POD_HOUR_SHIFT = {"AF": 12, "EV": 12}
@@ -229,15 +231,15 @@ class TimeTagger:
     def _candidates(self, key: str, tokens: Tokens) -> list[Candidate]:
         g = self.g
         trig = g.triggers
-        keys = tokens.keys
+        infos = tokens.infos
         nstarts = tokens.nstarts
-        hits = [i for i, k in enumerate(keys) if k in trig or "0" <= k < ":"]  # a trigger word or a number
+        hits = [i for i, info in enumerate(infos) if info.key in trig or info.kind is NUMBER]  # a trigger or a number
         out: list[Candidate] = []
         pos = 0
         digits = ((0, g.digit_families),)
         for i in hits:
             cand = None
-            for offset, families in trig.get(keys[i], digits):
+            for offset, families in trig.get(infos[i].key, digits):
                 start = nstarts[i] + offset
                 if start >= pos:
                     cand = self._candidate_at(key, start, families)
@@ -309,6 +311,15 @@ class TimeTagger:
         if self.lx.modifiers.get(k) not in ("current", "future") and k not in ("السابق", "السابقه"):
             return False
         return self._prev_is(start, self._general_heads)
+
+    def _in_short_quote(self, start: int, end: int) -> bool:
+        """True when the expression ends a quoted name of at most three words («"روسيا اليوم"»)."""
+        key = self._key
+        if key[end : end + 1] not in _CLOSING_QUOTES:
+            return False
+        lo = max(0, start - 30)
+        opening = max(key.rfind(q, lo, start) for q in _OPENING_QUOTES)
+        return opening >= 0 and len(key[opening + 1 : start].split()) <= 2
 
     def _is_rate(self, i: int) -> bool:
         """True for «في اليوم» after a number or a counted noun («736 مليما في اليوم»)."""
@@ -531,7 +542,7 @@ class TimeTagger:
 
     def _parse_E(self, fam: str, m: re.Match[str]) -> Candidate | None:
         lx = self.lx
-        end = m.end(fam)
+        start, end = m.start(fam), m.end(fam)
         if m.group("E_tonight"):
             return self._parse_tonight(fam, m)
         rel = _canon(lx.relative_days, m.group("E_rel"))
@@ -546,8 +557,8 @@ class TimeTagger:
                     return None
             if not m.group("E_pod") and self._prev_is(m.start("E_rel"), self._not_today_before):
                 return None
-            if self._is_rate(m.start("E_rel")):
-                return None
+            if self._is_rate(m.start("E_rel")) or self._in_short_quote(start, end):
+                return None  # «13 دينارا في اليوم»، «قناة "روسيا اليوم"»
             if not has_cue and self._prev_is(m.start("E_rel"), {"خلال"}):
                 info["during"] = True  # «خلال اليوم»: during the day being told
         elif rel == "امس":
@@ -651,7 +662,10 @@ class TimeTagger:
             word = _canon(lx.definite_units, m.group("U_def"), lx.periods)
             if self._general_year(word, m.start("U_def"), m.group("U_mod")):
                 return None
-            info.update(kind="period", word=word, mod=_look(lx.modifiers, m.group("U_mod")))
+            mod = _look(lx.modifiers, m.group("U_mod"))
+            if word == "المرحله" and (mod == "recent" or self._next_word(end) == "من"):
+                return None
+            info.update(kind="period", word=word, mod=mod)
             return Candidate(fam, m.start("U_def"), end, m, info)
         unit_word = m.group("U_unit1") or m.group("U_unit2") or m.group("U_unit3") or m.group("U_unit4") or m.group("U_unit5")
         unit = _look(lx.units, unit_word)[0]
@@ -681,7 +695,10 @@ class TimeTagger:
             word = _canon(lx.definite_units, m.group("V_def"), lx.periods)
             if not m.group("V_edge") and self._general_year(word, start, m.group("V_mod")):
                 return None
-            info.update(kind="period", word=word, mod=_look(lx.modifiers, m.group("V_mod")))
+            mod = _look(lx.modifiers, m.group("V_mod"))
+            if word == "المرحله" and (mod == "recent" or self._next_word(m.end(fam)) == "من"):
+                return None  # «المرحلة الأخيرة من التصفيات»: a stage, not a time
+            info.update(kind="period", word=word, mod=mod)
         elif m.group("V_this"):
             info.update(kind="period", word=_canon(lx.definite_units, m.group("V_unit"), lx.periods), mod="current")
         elif m.group("V_eunit"):
@@ -1176,6 +1193,9 @@ class TimeTagger:
         unit = self._unit_of(word)
         pub = ctx.pub
         anchor = PUBLICATION if pub is not None else UNRESOLVED
+        if unit is not None and unit[0] in ("DE", "CE") and unit[1] == "sg":
+            # «خلال العشرية القادمة»: the ten years to come or just past
+            return [Found(c.start, c.end, "DURATION", "P10Y" if unit[0] == "DE" else "P100Y", ABSOLUTE)]
         if unit is not None and unit[1] == "du":
             # «السنتين المقبلتين»: two units, a duration
             return [Found(c.start, c.end, "DURATION", timex.duration(2, unit[0]), ABSOLUTE)]
@@ -1209,6 +1229,17 @@ class TimeTagger:
             return [Found(c.start, c.end, "DURATION", timex.duration(count, unit), ABSOLUTE)]
         prev = ctx.previous
         if (
+            count is not None and prev is not None and prev.type == "DATE" and prev.value[:1].isdigit()
+            and self._prev_word(c.start) == "اي" and c.start - prev.end <= 8
+        ):
+            # «بتاريخ 24 جوان 2011، أي قبل 4 سنوات»: the date just given, said another way
+            gran = _GRANULARITY[unit]
+            size = {"day": 10, "week": 10, "month": 7, "year": 4}[gran]
+            if gran != "week" or len(prev.value) < 10:
+                f = Found(c.start, c.end, "DATE", prev.value[:size], prev.anchor)
+                f.moves_ref = False
+                return [f]
+        if (
             i["of"] and prev is not None and prev.type == "DATE" and _DAY.fullmatch(prev.value)
             and not self._key[prev.end : c.start].strip(" ،,")
         ):
@@ -1216,6 +1247,8 @@ class TimeTagger:
             f = Found(c.start, c.end, "DATE", prev.value, prev.anchor)
             f.moves_ref = False
             return [f]
+        if i["of"] and count is None:
+            return []  # «قبل ساعات من الاختيار»: some time before an event this tagger does not date
         if i["of"] and count is not None:
             # «قبل يومين من الانتخابات»، «بعد سنة من ولادته»: counted from an event; the date being
             # told when there is one at the unit's grain, else the duration alone
