@@ -12,6 +12,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from marsad.contract import valid_timex
 from marsad.doc import Document
 from marsad.extract.time import tagger as tagger_module
 from marsad.extract.time import timex
@@ -47,6 +48,7 @@ def check_values(text: str, published: date | None = None) -> list:  # type: ign
     for t in times:
         assert _SHAPES[t.type].fullmatch(t.value), (t.type, t.value, text)
         assert timex.is_valid(t.type, t.value), t
+        assert valid_timex(t.value), t  # the output contract's own check
         for y, mo, d in re.findall(r"(\d{4})-(\d{2})-(\d{2})", t.value):  # every full date exists
             date(int(y), int(mo), int(d))
         assert 0 <= t.start < t.end <= len(text) and text[t.start : t.end] == t.text
@@ -100,7 +102,7 @@ _WORDS = (
     "في من إلى أمس اليوم غدا الأحد الاثنين الجمعة يوم ليلة صباح مساء الساعة العاشرة صباحا منذ قبل بعد خلال "
     "ثلاثة أيام يومين أسبوع الأسبوع الماضي المقبل الجاري الشهر العام السنة عام سنة هذا كل يوميا مارس ماي "
     "جوان أوت ديسمبر كانون الأول تموز رمضان شوال هـ شهر نفس الفترة التالي ذلك نهاية موفى مطلع الآن حاليا "
-    "القرن الثمانينات صائفة الثلاثي / - : ، . و الوزير قال إن الحكومة 15:00"
+    "القرن الثمانينات صائفة الثلاثي / - : ، . و الوزير قال إن الحكومة 15:00 ظهر عقدين عقود"
 ).split()
 
 

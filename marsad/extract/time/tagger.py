@@ -100,13 +100,12 @@ class Candidate:
 class _Context:
     """What resolution may use: the publication date, the narrative date, the explicit years."""
 
-    def __init__(self, pub: date | None, year_marks: list[tuple[int, int]], bare_years: list[tuple[int, int]]):
+    def __init__(self, pub: date | None, year_marks: list[tuple[int, int]]):
         self.pub = pub
         self.ref_day: date | None = None
         self.ref_month: tuple[int, int] | None = None
         self.ref_year: int | None = None
         self.year_marks = year_marks  # (position, year) of dates with a month and a written year
-        self.bare_years = bare_years  # (position, year) of years written alone
         self.last_value: str | None = None  # the last date value resolved («نفس الفترة»)
         self.last_end = -1  # where it ended (normalized offset)
         self.last_anchor = ""
@@ -190,17 +189,9 @@ class TimeTagger:
         if tokens is None:
             tokens = tokenize(normalized if normalized is not None else normalize(key))
         cands = self._candidates(key, tokens)
-        year_marks: list[tuple[int, int]] = []
-        bare_years: list[tuple[int, int]] = []
-        for c in cands:
-            y = c.info.get("year")
-            if y is None:
-                continue
-            if c.info.get("has_month"):
-                year_marks.append((c.start, y))
-            elif c.fam == "D" and not c.info.get("hijri"):
-                bare_years.append((c.start, y))
-        ctx = _Context(pub, year_marks, bare_years)
+        # dates with a month and a written year: the years partial dates may take
+        year_marks = [(c.start, c.info["year"]) for c in cands if c.info.get("has_month")]
+        ctx = _Context(pub, year_marks)
         results: list[Found] = []
         clocks: list[Candidate] = []
         for c in cands:
@@ -909,7 +900,8 @@ class TimeTagger:
         value (an empty one is invalid, so the expression is dropped)."""
         value = timex.ymd(d) if d is not None else partial
         if pod:
-            return Found(start, end, "TIME", value + "T" + pod, anchor)
+            # midday («ظهر اليوم») as noon: the contract's parts of the day are MO AF EV NI DT
+            return Found(start, end, "TIME", value + ("T12:00" if pod == "MI" else "T" + pod), anchor)
         return Found(start, end, "DATE", value, anchor)
 
     def _resolve_C(self, c: Candidate, ctx: _Context) -> list[Found]:

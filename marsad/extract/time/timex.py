@@ -89,7 +89,10 @@ def weekday_value(weekday: int) -> str:
 
 
 def duration(n: int | None, unit: str) -> str:
-    """``P3D``, ``PT5H``, ``PT30M``, ``P2DE``; an unknown count gives ``PXD``."""
+    """``P3D``, ``PT5H``, ``PT30M``; decades and centuries in years (``P20Y``); an unknown
+    count gives ``PXD``."""
+    if unit in ("DE", "CE"):
+        n, unit = (None if n is None else n * (10 if unit == "DE" else 100)), "Y"
     count = "X" if n is None else str(n)
     if unit == "H":
         return f"PT{count}H"
