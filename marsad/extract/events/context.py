@@ -229,6 +229,15 @@ class DocContext:
             return r[1][1]
         return k
 
+    def isin(self, i: int, words: frozenset[str] | set[str] | dict[str, object]) -> bool:
+        """The token, or the token without a leading و/ف, is one of ``words`` («وفد» is not و + فد
+        when «وفد» itself is listed)."""
+        k = self.keys[i]
+        if k in words:
+            return True
+        b = self.base(i)
+        return b != k and b in words
+
     def forms(self, i: int) -> Iterable[str]:
         """Every reading of token i (the key itself first)."""
         return (f for _, f in self.readings(i))

@@ -183,6 +183,11 @@ class EventExtractor:
                     mention.mode = PLANNED
                 if mention.location is None and prev_place[1] and k - prev_place[0] <= 2:
                     mention.location, mention.weak_location = prev_place[1], True
+                    if self._place_anaphor(ctx, mt, b):
+                        # «ستزور الجهة», «وصل إلى المدينة»: the place named before
+                        mention.weak_location = False
+                        if mention.target is None and _etype(ctx, prev_place[1]) == "GPE":
+                            mention.target, mention.weak_target = prev_place[1], True
                 sent_mentions.append(mention)
             self._compose(ctx, sent_mentions)
             for mention in sent_mentions:
@@ -200,6 +205,11 @@ class EventExtractor:
             elif prev_date[0] != para:
                 prev_date = (para, None)
             placed = [m.location for m in sent_mentions if m.location and not m.weak_location]
+            placed += [
+                p.head.entity
+                for p in phrases
+                if p.head.type in ("GPE", "LOC") and p.marker in self.words.place_preps and not p.titled
+            ][-1:]
             if placed:
                 prev_place = (k, placed[-1])
         return out
@@ -207,7 +217,7 @@ class EventExtractor:
     def _is_verb(self, ctx: DocContext, t: int) -> bool:
         if not ctx.is_arabic(t):
             return False
-        if ctx.base(t) in self.reporting:
+        if ctx.isin(t, self.reporting):
             return True
         m = self.lex.match(ctx, t)
         return m is not None and m.form.pos == "verb" and _verb_prefix_ok(m.prefix)
@@ -216,7 +226,7 @@ class EventExtractor:
         """Reporting and light verbs of the sentence (phrases do not reach across them)."""
         w = self.words
         return frozenset(
-            t for t in range(a, b) if ctx.is_arabic(t) and (ctx.base(t) in self.reporting or ctx.base(t) in w.light_verbs)
+            t for t in range(a, b) if ctx.is_arabic(t) and (ctx.isin(t, self.reporting) or ctx.isin(t, w.light_verbs))
         )
 
     # ------------------------------------------------------------------------------------------
@@ -281,7 +291,7 @@ class EventExtractor:
         hi = j
         while hi < b and hi - j < _MAX_AFTER:
             key = ctx.keys[hi]
-            if key in _FULL_STOPS or ctx.base(hi) in w.stops or key in self.quote_stops:
+            if key in _FULL_STOPS or ctx.isin(hi, w.stops) or key in self.quote_stops:
                 break
             if hi > j:
                 nxt = self.lex.match(ctx, hi)
@@ -289,12 +299,12 @@ class EventExtractor:
                     nxt.form.pos == "verb" or nxt.prefix.startswith("و") or ctx.keys[hi - 1] in ("،", ",")
                 ):
                     break
-            if hi > j + 1 and ctx.base(hi) in self.reporting:
+            if hi > j + 1 and ctx.isin(hi, self.reporting):
                 break
             hi += 1
         lo = i
         while lo > a and i - lo < _MAX_BEFORE and ctx.keys[lo - 1] not in _FULL_STOPS and ctx.keys[lo - 1] not in "،,":
-            if ctx.base(lo - 1) in w.stops and lo - 1 < i - 1:
+            if ctx.isin(lo - 1, w.stops) and lo - 1 < i - 1:
                 break
             lo -= 1
         after = [p for p in phrases if j <= p.t0 < hi or (p.marker_tok == i and p.t0 >= i)]
@@ -347,7 +357,7 @@ class EventExtractor:
             if source is None and subj is None and self._dropped_subject(ctx, mt, a, b):
                 source = self._topic(ctx, mt, k, earlier, sal, exclude=target)
             if target is None and entry.obj == "target":
-                obj = [p for p in after if id(p) not in used and p.marker == BARE]
+                obj = [p for p in after if id(p) not in used and p.marker in (BARE, GROUP, HEAD)]
                 if obj and obj[0].t0 - j <= 6:
                     target = take(obj[0])
         else:
@@ -376,7 +386,10 @@ class EventExtractor:
                     if source is None and not any(p for p in phrases if v < p.t0 < i and p.marker == BARE):
                         source = self._topic(ctx, mt, k, earlier, sal, exclude=target)
             if source is None:
-                source = _series_agent(ctx, mt, earlier, self.words)
+                has_target = target is not None or any(
+                    p.marker in (MAA, ILA) or p.marker in entry.preps for p in after if p.actor
+                )
+                source = _series_agent(ctx, mt, earlier, self.words, has_target)
         # a target after one of the trigger's prepositions (or «مع», «إلى» for any actor)
         if target is None:
             for p in after:
@@ -385,7 +398,7 @@ class EventExtractor:
                 if p.marker in entry.preps or (p.marker == MAA and entry.root in _WITH_ROOTS) or (
                     p.marker == ILA and p.actor_type in ("PERSON", "ORG") and entry.root == "04"
                 ) or (p.marker == INVITE and entry.root == "04") or (
-                    mt.form.pos == "noun" and p.marker == "ل" and p.t0 - j <= 3 and entry.obj == "target"
+                    mt.form.pos == "noun" and p.marker == "ل" and entry.obj == "target" and _adjacent(ctx, j, p.t0)
                 ):
                     if p.actor_type in PLACE_TYPES and p.marker != MAA and p.actor_type != "GPE":
                         continue
@@ -396,8 +409,9 @@ class EventExtractor:
         # pronouns: «استقبله», «زيارته», «معه»
         if mt.enclitic and (entry.obj == "target" or mt.form.pos == "noun"):
             fem = mt.enclitic in ("ها", "هن")
-            ref = sal.resolve(i, (source,), fem, ctx.sent_tok[max(0, k - 3)])
-            ref = ref or _resolve_in_sentence(phrases, i, source)
+            ref = _earlier_actor(ctx, earlier, source, fem)
+            ref = ref or sal.resolve(i, (source,), fem, ctx.sent_tok[max(0, k - 3)])
+            ref = ref or _resolve_in_sentence(phrases, i, source, fem)
             if mt.form.pos == "verb" and target is None:
                 target = ref
             elif mt.form.pos == "noun":
@@ -410,7 +424,7 @@ class EventExtractor:
         target = _kin_resolve(ctx, phrases, target, i)
         # the place
         for p in after + before:
-            if id(p) in used or p.head.type not in PLACE_TYPES:
+            if id(p) in used or p.head.type not in PLACE_TYPES or p.titled:
                 continue
             if (p.marker in w.place_preps and p.marker not in (MIN, ALA)) or (
                 p.marker == BARE and entry.root == "04" and mt.form.pos == "verb" and p.t0 >= j
@@ -441,9 +455,9 @@ class EventExtractor:
             return None
         w = self.words
         base = ctx.base(t)
-        if base in w.stops or base in w.preps or self._is_verb(ctx, t):
+        if ctx.isin(t, w.stops) or ctx.isin(t, w.preps) or self._is_verb(ctx, t):
             return None
-        if not (base.startswith("ال") or base in w.titles or any(f in w.titles for f in ctx.forms(t))):
+        if not (base.startswith("ال") or ctx.isin(t, w.titles) or any(f in w.titles for f in ctx.forms(t))):
             return None
         return self.nominal.resolve(ctx, t)
 
@@ -454,15 +468,17 @@ class EventExtractor:
         if mt.form.first_person:
             return False
         i = mt.i
+        k = i - 1
+        while k >= a and i - k <= 2 and ctx.isin(k, self.words.auxiliaries):
+            k -= 1
         cont = mt.prefix[:1] in ("و", "ف") or i == a or (
-            i > a and (ctx.keys[i - 1] in ("،", ",") or ctx.base(i - 1) in _CONTINUATIONS)
-        )
+            i > a and (ctx.keys[i - 1] in ("،", ",") or ctx.isin(i - 1, _CONTINUATIONS))
+        ) or (k >= a and ctx.isin(k, _SUBJUNCTIVE))  # «نفى أن يكون وقّع», «قرر أن يزور»
         if not cont:
             return False
         j = i + mt.n
         if j < b and ctx.is_arabic(j) and j not in ctx.mention_at:
-            nb = ctx.base(j)
-            if nb in self.words.group_nouns or nb in _ANONYMOUS:
+            if ctx.isin(j, self.words.group_nouns) or ctx.isin(j, _ANONYMOUS):
                 return False
         return True
 
@@ -481,9 +497,18 @@ class EventExtractor:
         for v in range(i - 1, max(a, i - 7) - 1, -1):
             if ctx.keys[v] in _FULL_STOPS:
                 return None
-            if ctx.base(v) in w.light_verbs or any(f in w.light_verbs for f in ctx.forms(v)):
+            if ctx.isin(v, w.light_verbs) or any(f in w.light_verbs for f in ctx.forms(v)):
                 return v
         return None
+
+    def _place_anaphor(self, ctx: DocContext, mt: Match, b: int) -> bool:
+        """A visit to a place named by a definite common noun («الجهة», «المدينة», «البلاد»)."""
+        if mt.entry.root != "04":
+            return False
+        t = mt.i + mt.n
+        if t < b and ctx.isin(t, _PLACE_PREPS_NOUN):
+            t += 1
+        return t < b and ctx.keys[t].startswith("ال") and any(f in self.words.place_nouns for f in ctx.forms(t))
 
     def _pronoun_subject(self, ctx: DocContext, i: int, a: int) -> bool:
         """The verb's subject is the pronoun of «أنه/أنها/إنه» before it (across auxiliaries)."""
@@ -505,10 +530,14 @@ class EventExtractor:
                 continue
             if destination and p.head.type in PLACE_TYPES and p.marker == BARE and not p.titled:
                 return None  # «يزور بنغازي»: a place right after a visit verb is where, not who
-            if p.marker in (BARE, HEAD, GROUP) and p.t0 - j <= 4:
-                if all(_skippable(ctx, t, self.words) for t in range(j, p.t0)):
+            if p.marker in (BARE, HEAD, GROUP) and p.t0 - j <= 8:
+                inside = {t for q in after if q is not p and q.marker not in (BARE, HEAD, GROUP) for t in range(q.t0, q.t1)}
+                if all(
+                    t in inside or _skippable(ctx, t, self.words) or ctx.isin(t, self.words.group_nouns)
+                    for t in range(j, p.t0)
+                ):
                     return p
-            if p.t0 - j > 4:
+            if p.t0 - j > 8:
                 break
         return None
 
@@ -517,7 +546,7 @@ class EventExtractor:
             if p.marker not in (BARE, HEAD, GROUP):
                 return None
             gap = range(p.t1, i)
-            if len(gap) <= 3 and all(ctx.base(t) in self.words.auxiliaries for t in gap):
+            if len(gap) <= 3 and all(ctx.isin(t, self.words.auxiliaries) for t in gap):
                 return p
             return None
         return None
@@ -530,7 +559,7 @@ class EventExtractor:
             key = ctx.keys[v]
             if key in _FULL_STOPS:
                 return None
-            if ctx.base(v) in w.light_verbs or any(f in w.light_verbs for f in ctx.forms(v)):
+            if ctx.isin(v, w.light_verbs) or any(f in w.light_verbs for f in ctx.forms(v)):
                 between = [p for p in phrases if v < p.t0 and p.t1 <= i and p.marker in (BARE, HEAD, GROUP)]
                 if between:
                     return _kin_resolve(ctx, phrases, between[0].actor, i) if between[0].kin else between[0].actor
@@ -547,7 +576,7 @@ class EventExtractor:
         for m in mentions:
             if m.mode == HYPOTHETICAL:
                 continue
-            if m.source is None and m.target is None:
+            if m.source is None and m.target is None and not (m.match.entry.bare and m.location):
                 continue
             merged = False
             for g in reversed(groups):
@@ -562,14 +591,19 @@ class EventExtractor:
             ev = _event_of(ctx, g)
             if ev is not None:
                 events.append(ev)
+        text = ctx.doc.text
         for n, ev in enumerate(events, 1):
             ev.id = f"V{n}"
+            ev.text = text[ev.evidence.start : ev.evidence.end]
         return events
 
 
+_PLACE_PREPS_NOUN = frozenset(key(w) for w in ("إلى", "في"))
+_SUBJUNCTIVE = frozenset(key(w) for w in ("أن", "كي", "لكي", "لن"))
 _CONTINUATIONS = frozenset(key(w) for w in ("كما", "ثم", "حيث", "بعدما", "كذلك", "أيضا", "قد", "لقد", "وقد"))
 _ANONYMOUS = frozenset(key(w) for w in ("مصادر", "مصدر", "شهود", "مسلحون", "مجهولون", "مواطنون", "أهالي", "عدد"))
 _PRONOUN_COMPLEMENTIZERS = frozenset(key(w) for w in ("أنه", "أنها", "إنه", "إنها", "أنهم", "إنهم", "أنهما"))
+_PLACE_MARKERS = frozenset({FI, key("داخل"), "ب"})
 _PLACE_GENITIVE_ROOTS = frozenset({"04", "14", "15", "17", "18", "19", "20"})
 _WITH_ROOTS = frozenset({"03", "04", "05", "06", "19", "16"})
 
@@ -594,6 +628,11 @@ def _skippable(ctx: DocContext, t: int, w: object) -> bool:
                                                            "بدورها", "مجددا", "هاتفيا")
 
 
+def _adjacent(ctx: DocContext, j: int, t: int) -> bool:
+    """Only adjectives (words with the article) between the noun ending at j and token t."""
+    return t - j <= 2 and all(ctx.keys[u].startswith("ال") for u in range(j, t))
+
+
 def _genitive_of(p: ActorPhrase, i: int, j: int) -> bool:
     """The phrase is the genitive of the noun trigger [i, j): right after it, unmarked."""
     if p.marker_tok == i:
@@ -601,25 +640,41 @@ def _genitive_of(p: ActorPhrase, i: int, j: int) -> bool:
     return p.marker in (BARE, HEAD) and p.t0 == j
 
 
-def _series_agent(ctx: DocContext, mt: Match, earlier: list[Mention], w: object) -> str | None:
-    """The agent of an event noun before this one in the sentence, when they are a series."""
+def _series_agent(
+    ctx: DocContext, mt: Match, earlier: list[Mention], w: object, has_target: bool = False
+) -> str | None:
+    """The agent of an event noun before this one in the sentence, when they are a series: joined
+    by «و» or a series word («إضافة إلى», «ثم»), or of the same kind with a partner of its own
+    («عقد سلسلة لقاءات، شملت اجتماعا مع X»)."""
     for prev in reversed(earlier):
         if prev.source is None:
             continue
-        linked = mt.prefix.startswith("و") or prev.root == mt.entry.root
+        linked = mt.prefix.startswith("و") or (prev.root == mt.entry.root and has_target)
         if not linked:
             gap = range(prev.match.i + prev.match.n, mt.i)
-            linked = any(ctx.base(t) in role_words().series_links for t in gap)
+            linked = any(ctx.isin(t, role_words().series_links) for t in gap)
         if linked:
             return prev.source
         return None
     return None
 
 
-def _resolve_in_sentence(phrases: list[ActorPhrase], i: int, exclude: str | None) -> str | None:
+def _resolve_in_sentence(phrases: list[ActorPhrase], i: int, exclude: str | None, fem: bool = False) -> str | None:
+    want = ("ORG", "GPE") if fem else ("PERSON",)
     for p in reversed(phrases):
-        if p.t1 <= i and p.actor and p.actor != exclude and p.actor_type in ("PERSON", "ORG", "GPE"):
+        if p.t1 <= i and p.actor and p.actor != exclude and p.actor_type in want and p.marker not in _PLACE_MARKERS:
             return p.actor
+    return None
+
+
+def _earlier_actor(ctx: DocContext, earlier: list[Mention], exclude: str | None, fem: bool) -> str | None:
+    """A pronoun's antecedent among the actors of the events before it in the sentence."""
+    for prev in reversed(earlier):
+        for cand in (prev.source, None if prev.weak_target else prev.target):
+            if cand and cand != exclude:
+                typ = _etype(ctx, cand)
+                if (typ == "PERSON") != fem or typ == "ORG":
+                    return cand
     return None
 
 
@@ -637,7 +692,7 @@ def _unnamed_kin(ctx: DocContext, s: int, e: int) -> str | None:
     """«عقد نجل حفتر …» where the family name was not tagged as a mention."""
     w = role_words()
     for t in range(s, min(e, len(ctx.keys) - 1)):
-        if ctx.base(t) in w.kinship and ctx.is_arabic(t + 1) and t + 1 not in ctx.mention_at:
+        if ctx.isin(t, w.kinship) and ctx.is_arabic(t + 1) and t + 1 not in ctx.mention_at:
             return family_member(ctx, ctx.keys[t + 1], t)
         if not ctx.is_arabic(t) or t in ctx.mention_at:
             return None
@@ -753,8 +808,14 @@ def _mergeable(ctx: DocContext, group: list[Mention], m: Mention) -> bool:
     dates = {g.date for g in group if g.date and g.date_explicit}
     if m.date and m.date_explicit and dates and not any(_same_day(m.date, d) for d in dates):
         return False
-    places = {g.location for g in group if g.location and not g.weak_location}
-    if m.location and not m.weak_location and places and m.location not in places:
+    places = {g.location for g in group if g.location and not g.weak_location and _etype(ctx, g.location) != "FAC"}
+    if (
+        m.location
+        and not m.weak_location
+        and _etype(ctx, m.location) != "FAC"  # a building is somewhere in the city named
+        and places
+        and m.location not in places
+    ):
         return False
     return True
 

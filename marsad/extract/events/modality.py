@@ -140,6 +140,6 @@ def mode_of(ctx: DocContext, m: Match, sent_start: int) -> str:
     if not verb:
         j = m.i + m.n
         for k in range(j, min(j + 3, len(ctx.keys))):
-            if ctx.keys[k] in c.planned_after or ctx.base(k) in c.planned_after:
+            if ctx.keys[k] in c.planned_after or ctx.isin(k, c.planned_after):
                 return PLANNED
     return ASSERTED

@@ -81,18 +81,19 @@ class NominalIndex:
         """The entity the noun phrase starting at token t names, or None."""
         if not ctx.is_arabic(t):
             return None
-        want = core(ctx.base(t))
-        if len(want) < 3:
+        wants = {core(ctx.keys[t]), core(ctx.base(t))}
+        wants = {w for w in wants if len(w) >= 3}
+        if not wants:
             return None
         nxt = core(ctx.base(t + 1)) if t + 1 < len(ctx.keys) and ctx.is_arabic(t + 1) else ""
-        body = want in self.institutions or ctx.base(t).endswith("ه")
+        body = bool(wants & self.institutions) or ctx.keys[t].endswith("ه")
         best = None
         best_score = 0.0
         for tok, ent in self.seen:
             if tok >= t:
                 break
             heads = self.heads.get(ent, set())
-            if want not in heads:
+            if not wants & heads:
                 continue
             e = ctx.entities.get(ent)
             if e is None or (actors_only and e.type not in ("PERSON", "ORG", "GPE")):

@@ -152,7 +152,7 @@ def _walk_back(
                 continue
             break
         base = ctx.base(k)
-        if k in barriers:
+        if k in barriers or ctx.isin(k, w.auxiliaries) or ctx.isin(k, w.stops):
             break
         for back in (2, 1, 3):  # «بدعوة من X», «في مقدمتهم X», «تلبية لدعوة من X»
             s0 = k - back + 1
@@ -170,7 +170,7 @@ def _walk_back(
         if n and k + n >= m.t0 - skipped:
             return HEAD, k, k, titled, kin, False
         if base in w.preps or key in w.preps:
-            if base == "من" and k - 1 >= lo and ctx.base(k - 1) in w.group_nouns:
+            if base == "من" and k - 1 >= lo and ctx.isin(k - 1, w.group_nouns):
                 return GROUP, k, k - 1, titled, kin, False
             mk = "بين" if base == "بين" else base
             if key[0] == "و" and base != key and prev is not None and base == "بين":
@@ -194,7 +194,7 @@ def _walk_back(
             skipped += 1
             if marked and not _article_word(key):
                 return lead[-1], k, k, titled, kin, False
-            if is_title and prev is not None and prev.t1 == k:
+            if is_title and prev is not None and prev.t1 == k and prev.head.type != "PERSON":
                 # «قائد الجيش الباكستاني المشير فلان»: an apposition without a comma
                 return BARE, -1, start, False, False, True
             k -= 1

@@ -98,7 +98,7 @@ class IndicatorsStage:
 
     def _indicator(self, ctx: DocContext, s: int, e: int) -> Indicator | None:
         c = self.cues
-        while s < e and (ctx.base(s) in c.skip or ctx.keys[s] in _TRIM):
+        while s < e and (ctx.isin(s, c.skip) or ctx.keys[s] in _TRIM):
             s += 1
         stop = s
         while stop < e and ctx.keys[stop] not in _END:
@@ -136,7 +136,7 @@ class IndicatorsStage:
         n_tok = len(ctx.keys)
         t = 0
         while t < n_tok:
-            if ctx.is_arabic(t) and ctx.base(t) in c.question:
+            if ctx.is_arabic(t) and ctx.isin(t, c.question):
                 alts, t = self._alternatives(ctx, t + 1)
                 if len(alts) >= 2:
                     for s, e in alts:

@@ -218,6 +218,8 @@ class QuoteExtractor:
                 continue
             kept.append(q)
         out = sorted(cites.values(), key=lambda c: c.evidence.start)
+        for c in out:
+            c.text = ctx.doc.text[c.evidence.start : c.evidence.end]
         # a citation without a date is dropped when the same source is cited with one
         dated = {(c.source, c.kind) for c in out if c.date}
         out = [c for c in out if c.date or (c.source, c.kind) not in dated]
@@ -253,12 +255,12 @@ class QuoteExtractor:
                 after_channel = any(
                     self._channel_at(ctx, u) is not None for u in range(max(a, t - 2), t) if ctx.is_arabic(u)
                 ) and ctx.keys[t] == ctx.base(t)
-                impersonal = ctx.base(t) in lex.impersonal
-                if not after_channel and not impersonal and (not need or (t + 1 < b and ctx.base(t + 1) in need)):
+                impersonal = ctx.isin(t, lex.impersonal)
+                if not after_channel and not impersonal and (not need or (t + 1 < b and ctx.isin(t + 1, need))):
                     out.append(_Cue(t, t + 1, "verb", lex.verbs[form], _feminine(form), lex.verb_near.get(form, 0)))
                 t += 1
                 continue
-            if ctx.base(t) in lex.participles:
+            if ctx.isin(t, lex.participles):
                 out.append(_Cue(t, t + 1, "participle"))
             t += 1
         return out
@@ -358,7 +360,7 @@ class QuoteExtractor:
                 cue.sense in ("call", "demand")
                 and t > cue.j
                 and ctx.is_arabic(t)
-                and (ctx.base(t) in _DEMAND_PREPS or (ctx.keys[t][:1] == "ب" and ctx.keys[t] != ctx.base(t) and
+                and (ctx.isin(t, _DEMAND_PREPS) or (ctx.keys[t][:1] == "ب" and ctx.keys[t] != ctx.base(t) and
                      any(s == 1 for s, _ in ctx.readings(t)) and t - 1 in ctx.mention_at))
                 and t - cue.j <= 12
             ):
@@ -367,7 +369,7 @@ class QuoteExtractor:
             if k in QUOTE_MARKS and t - cue.j <= 16 and _quoted_words(ctx, t, end) >= _MIN_WORDS:
                 # «عبر عن استغرابه إزاء "…"», «أكد في بيانه "…"», «قال فلان: "…"»
                 return (t, end, True)
-            if ctx.is_arabic(t) and (self._verb_form(ctx, t) is not None or ctx.base(t) in lex.participles):
+            if ctx.is_arabic(t) and (self._verb_form(ctx, t) is not None or ctx.isin(t, lex.participles)):
                 if not (ctx.keys[t] == ctx.base(t) and self._near_channel(ctx, t)):
                     return None
             t += 1
@@ -403,7 +405,7 @@ class QuoteExtractor:
                 kind = kind or self._outlet_kind(ctx, st, spk)
             return spk, channel, kind, False
         # «فلان الذي رأى أن»
-        if i - 1 >= a and ctx.base(i - 1) in lex.relatives:
+        if i - 1 >= a and ctx.isin(i - 1, lex.relatives):
             ante = [p for p in phrases if p.t1 <= i - 1 and i - 1 - p.t1 <= 1]
             if ante and ante[-1].actor:
                 return ante[-1].actor, channel, kind, False
@@ -452,7 +454,7 @@ class QuoteExtractor:
             ck = self._channel_at(ctx, t)
             if ck is not None:  # «أفاد بيان صادر عن X», «ذكر تقرير لصحيفة X»
                 issuer = self._issuer(ctx, phrases, t, r1)
-                if issuer is None and any(ctx.base(u) in lex.same_source for u in range(t + 1, min(r1, t + 3))):
+                if issuer is None and any(ctx.isin(u, lex.same_source) for u in range(t + 1, min(r1, t + 3))):
                     issuer = st.last_statement_issuer or st.last_speaker
                 if issuer is not None:
                     if ck == "statement":
@@ -484,7 +486,7 @@ class QuoteExtractor:
         # the subject before the verb (SVO)
         before = [p for p in phrases if p.t1 <= i and i - p.t1 <= 2 and p.marker in (BARE, HEAD, GROUP)]
         if before and before[-1].actor and all(
-            ctx.base(u) in self.words.auxiliaries or ctx.keys[u] in ("،",) for u in range(before[-1].t1, i)
+            ctx.isin(u, self.words.auxiliaries) or ctx.keys[u] in ("،",) for u in range(before[-1].t1, i)
         ):
             spk = before[-1].actor
             if channel is None and self._is_outlet(ctx, st, spk):
@@ -494,13 +496,13 @@ class QuoteExtractor:
         u = i - 1
         while u >= a and i - u <= 4 and ctx.is_arabic(u) and self._title_word(ctx, u):
             u -= 1
-        if u < i - 1 and (u < a or not ctx.is_arabic(u) or ctx.base(u) in self.words.stops or u + 1 == a):
+        if u < i - 1 and (u < a or not ctx.is_arabic(u) or ctx.isin(u, self.words.stops) or u + 1 == a):
             ent = self._nominal(ctx, st, u + 1)
             if ent is not None:
                 if channel is None and self._is_outlet(ctx, st, ent):
                     channel, kind = ent, kind or self._outlet_kind(ctx, st, ent)
                 return ent, channel, kind, False
-        if i - 1 >= a and ctx.is_arabic(i - 1) and ctx.base(i - 1) in lex.speaker_nouns:
+        if i - 1 >= a and ctx.is_arabic(i - 1) and ctx.isin(i - 1, lex.speaker_nouns):
             ent = self._nominal(ctx, st, i - 1)
             if ent is not None:
                 if channel is None and self._is_outlet(ctx, st, ent):
@@ -694,7 +696,7 @@ class QuoteExtractor:
             if self._is_outlet(ctx, st, speaker):
                 channel = speaker
                 kind = kind or self._outlet_kind(ctx, st, speaker)
-        elif any(ctx.base(u) in lex.same_source for u in range(cue.j, np_end)) or (
+        elif any(ctx.isin(u, lex.same_source) for u in range(cue.j, np_end)) or (
             kind is not None and _definite_channel(self, ctx, cue.j, np_end)
         ):
             # «حسب ذات البيان», «وفق نص البيان»: the statement named before
@@ -703,7 +705,7 @@ class QuoteExtractor:
             speaker = st.last_speaker  # «وفق تقديره», «على حد قوله»
         else:
             for u in range(cue.j, min(np_end, cue.j + 2)):
-                if ctx.base(u) in lex.speaker_nouns:
+                if ctx.isin(u, lex.speaker_nouns):
                     speaker = self._nominal(ctx, st, u)
                     break
         if kind == "statement" and speaker is not None:
@@ -743,7 +745,7 @@ class QuoteExtractor:
     def _attributed_before(self, ctx: DocContext, a: int, i: int) -> bool:
         """The words before an introducer already have a reporting verb of their own."""
         return any(
-            ctx.is_arabic(t) and (self._verb_form(ctx, t) is not None or ctx.base(t) in self.lex.participles)
+            ctx.is_arabic(t) and (self._verb_form(ctx, t) is not None or ctx.isin(t, self.lex.participles))
             for t in range(a, i)
         )
 
