@@ -132,7 +132,7 @@ def _walk_back(
     p = m.prefix
     if p:
         letters = p[1:] if p[0] in "وف" and len(p) > 1 else p
-        if letters and letters[0] in "بلك":
+        if letters and letters[0] in "بل":
             return letters[0], m.t0, m.t0, False, False, False
         if p[0] == "و" and prev is not None:
             return COORD, m.t0, m.t0, False, False, False
@@ -176,9 +176,17 @@ def _walk_back(
             if key[0] == "و" and base != key and prev is not None and base == "بين":
                 mk = "بين"
             return mk, k, k, titled, kin, False
-        strip, stem = _stem_of(ctx, k, w)
+        if prev is not None and k < prev.t1:
+            # «رئيسة الحكومة نجلاء بودن»: the name after a titled phrase is its head
+            if prev.titled and prev.head.type != "PERSON" and m.type == "PERSON":
+                return BARE, -1, start, False, False, True
+            break
+        if ctx.isin(k, w.titles):
+            strip, stem = 0, key  # «باسم», «وكالة»: a title as written, not a preposition + word
+        else:
+            strip, stem = _stem_of(ctx, k, w)
         lead = key[:strip]
-        marked = bool(lead) and lead[-1] in "بلك" and not lead.endswith("ال")
+        marked = bool(lead) and lead[-1] in "بل" and not lead.endswith("ال")
         if stem in w.kinship:
             kin = True
             skipped += 1
@@ -214,7 +222,7 @@ def _stem_of(ctx: DocContext, k: int, w: RoleWords) -> tuple[int, str]:
         if f in w.titles or f in w.place_nouns or f in w.kinship or f in w.group_nouns:
             return strip, f
     for strip, f in readings:
-        if strip and ctx.keys[k][:strip][-1:] in ("ب", "ل", "ك") and len(f) >= 3:
+        if strip and ctx.keys[k][:strip][-1:] in ("ب", "ل") and len(f) >= 3:
             return strip, f
     return 0, ctx.keys[k]
 
