@@ -144,9 +144,8 @@ class EventExtractor:
         skip_times = _citation_time_spans(doc)
         sal = _Salience()
         out: list[Mention] = []
-        prev_date: tuple[int, str | None] = (-1, None)  # (paragraph, date) of the sentence before
+        prev_date: tuple[int, str | None] = (-1, None)  # (sentence, date) of the last dated sentence
         prev_place: tuple[int, str | None] = (-1, None)
-        para_starts = [p.start for p in doc.paragraphs]
         quote_speakers = {q.cue.start: q.speaker for q in doc.quotes if q.cue is not None and q.speaker}
         self._said = [(q.start, q.end, q.speaker) for q in doc.quotes if q.speaker]
         self.nominal = NominalIndex.of(ctx, lambda t: self._is_verb(ctx, t))
@@ -157,7 +156,6 @@ class EventExtractor:
             a, b = ctx.sent_tok[k], ctx.sent_tok[k + 1]
             if a >= b:
                 continue
-            para = _index_le(para_starts, ctx.starts[a])
             matches = self._triggers(ctx, a, b)
             barriers = frozenset(m.i for m in matches if m.form.pos == "verb") | self._verb_tokens(ctx, a, b)
             phrases = build_phrases(ctx, a, b, barriers)
@@ -167,8 +165,8 @@ class EventExtractor:
                 mention = self._arguments(ctx, mt, k, a, b, phrases, sal, sent_mentions, quote_speakers)
                 mention.mode = mode_of(ctx, mt, a)
                 d, explicit = _date_for(mt, times, a)
-                if d is None and prev_date[0] == para and prev_date[1]:
-                    d = prev_date[1]
+                if d is None and prev_date[0] == k - 1 and prev_date[1]:
+                    d = prev_date[1]  # the sentence right before dates this one («وفي اليوم التالي …»)
                 if d is None and doc.published and mention.mode == ASSERTED:
                     d = doc.published.isoformat()
                 mention.date, mention.date_explicit = d, explicit
@@ -201,9 +199,7 @@ class EventExtractor:
                     sal.recent.append((ph.mt0, ph.actor, ph.actor_type))
             dated = [m.date for m in sent_mentions if m.date_explicit and m.date]
             if dated or times:
-                prev_date = (para, dated[-1] if dated else _best_time(times))
-            elif prev_date[0] != para:
-                prev_date = (para, None)
+                prev_date = (k, dated[-1] if dated else _best_time(times))
             placed = [m.location for m in sent_mentions if m.location and not m.weak_location]
             placed += [
                 p.head.entity
@@ -576,8 +572,8 @@ class EventExtractor:
         for m in mentions:
             if m.mode == HYPOTHETICAL:
                 continue
-            if m.source is None and m.target is None and not (m.match.entry.bare and m.location):
-                continue
+            if m.source is None and m.target is None:
+                continue  # who did what to whom: an event needs at least one named actor
             merged = False
             for g in reversed(groups):
                 if _mergeable(ctx, g, m):
@@ -820,6 +816,20 @@ def _mergeable(ctx: DocContext, group: list[Mention], m: Mention) -> bool:
     return True
 
 
+def _host_country(ctx: DocContext, place: str) -> str:
+    """The state the article names that a city belongs to (by country code), else the city."""
+    e = ctx.entities.get(place)
+    if e is None or e.subtype in _STATE_SUBTYPES or not e.country:
+        return place
+    for other in ctx.entities.values():
+        if other.type == "GPE" and other.subtype in _STATE_SUBTYPES and other.country == e.country:
+            return other.id
+    return place
+
+
+_STATE_SUBTYPES = frozenset({"state", "country"})
+
+
 def _same_day(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
@@ -857,6 +867,8 @@ def _event_of(ctx: DocContext, group: list[Mention]) -> Event | None:
             return None
     if best.mode == HYPOTHETICAL:
         return None
+    if target is not None and entry.root == "04" and _etype(ctx, target) == "GPE":
+        target = _host_country(ctx, target)  # «زار روما»: the host of a visit is the country
     location = next((m.location for m in group if m.location and not m.weak_location), None)
     location = location or next((m.location for m in group if m.location), None)
     date = next((m.date for m in sorted(group, key=lambda m: not m.date_explicit) if m.date), None)

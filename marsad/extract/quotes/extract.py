@@ -46,6 +46,10 @@ from marsad.lang import load_yaml
 from marsad.text.sentences import Span
 
 _STOP_PUNCT = frozenset(".!?؟")
+_OUTLET_SUBTYPES = frozenset(
+    {"media", "outlet", "news_agency", "newspaper", "broadcaster", "website", "tv", "television", "radio",
+     "magazine", "tv_channel", "radio_station", "news_site"}
+)
 _CLOSING = frozenset("»”›")
 #: «أعرب عن "…"», «شدد على "…"»: a quotation right after the verb's preposition
 _QUOTE_PREPS = frozenset({"عن", "علي", "الي", "ب"})
@@ -636,7 +640,7 @@ class QuoteExtractor:
 
     def _is_outlet(self, ctx: DocContext, st: _State, entity: str) -> bool:
         e = ctx.entities.get(entity)
-        if e is not None and e.subtype in ("media", "outlet", "news_agency", "newspaper", "broadcaster"):
+        if e is not None and e.subtype in _OUTLET_SUBTYPES:
             return True
         heads = st.heads.get(entity, set())
         return any(_core(h) in self.lex.outlets for h in heads)
