@@ -83,6 +83,7 @@ class Mention:
     trigger: Span = field(default_factory=lambda: Span(0, 0))
     extra: list[str] = field(default_factory=list)  # other participants (a second signer)
     composed: bool = False
+    inferred: bool = False  # the source is not written in the clause (the topic, a series)
 
     @property
     def root(self) -> str:
@@ -125,6 +126,7 @@ class EventExtractor:
     def __init__(self) -> None:
         self._said: list[tuple[int, int, str | None]] = []
         self.nominal = NominalIndex()
+        self._fs: list[tuple[int, int]] = []
         self.lex: TriggerLexicon = trigger_lexicon()
         self.words = role_words()
         rv = load_yaml("reporting_verbs.yaml")
@@ -152,8 +154,9 @@ class EventExtractor:
         for q in doc.quotes:
             if q.cue is not None and q.speaker:
                 sal.subjects.append((ctx.token_at(q.cue.start), q.speaker, _etype(ctx, q.speaker)))
-        for k in range(len(ctx.sentences)):
-            a, b = ctx.sent_tok[k], ctx.sent_tok[k + 1]
+        agents: dict[str, str] = {}  # CAMEO code → the last named agent of such an event
+        self._fs = ctx.full_sent
+        for k, (a, b) in enumerate(ctx.full_sent):
             if a >= b:
                 continue
             matches = self._triggers(ctx, a, b)
@@ -191,6 +194,13 @@ class EventExtractor:
             for mention in sent_mentions:
                 if mention.composed:
                     continue
+                if mention.root in _FORCE_ROOTS:
+                    # «نفذ الموساد 14 عملية اغتيال … اغتيل فلان …»: in a run of the same kind of
+                    # violence, an act without a named agent is the last named agent's
+                    if mention.source is None and mention.target is not None and mention.code in agents:
+                        mention.source = agents[mention.code]
+                    elif mention.source is not None:
+                        agents[mention.code] = mention.source
                 out.append(mention)
                 if mention.source:
                     sal.subjects.append((mention.match.i, mention.source, _etype(ctx, mention.source)))
@@ -199,7 +209,8 @@ class EventExtractor:
                     sal.recent.append((ph.mt0, ph.actor, ph.actor_type))
             dated = [m.date for m in sent_mentions if m.date_explicit and m.date]
             if dated or times:
-                prev_date = (k, dated[-1] if dated else _best_time(times))
+                d0 = dated[-1] if dated else _best_time(times)
+                prev_date = (k, d0 if d0 and len(d0) >= 10 else None)  # only a day carries over
             placed = [m.location for m in sent_mentions if m.location and not m.weak_location]
             placed += [
                 p.head.entity
@@ -327,7 +338,12 @@ class EventExtractor:
                     target = source
                 source = take(p)
                 break
-        if mt.form.pos == "verb":
+        if mt.form.tense == "passive":
+            # «اغتيل فلان في …»: the phrase after a passive verb is its patient
+            subj = self._subject_after(ctx, after, j, used)
+            if subj is not None and target is None:
+                target = take(subj)
+        elif mt.form.pos == "verb":
             subj = self._subject_before(ctx, before, i) if source is None else None
             if subj is None:
                 subj = self._subject_after(ctx, after, j, used, destination=entry.root == "04")
@@ -352,6 +368,9 @@ class EventExtractor:
                     source = spk
             if source is None and subj is None and self._dropped_subject(ctx, mt, a, b):
                 source = self._topic(ctx, mt, k, earlier, sal, exclude=target)
+                # the subject of a verb before in the same sentence («نفى فلان أن يكون وقّع») is
+                # written; a topic from sentences before is inferred
+                men.inferred = source is not None and all(prev.source != source for prev in earlier)
             if target is None and entry.obj == "target":
                 obj = [p for p in after if id(p) not in used and p.marker in (BARE, GROUP, HEAD)]
                 if obj and obj[0].t0 - j <= 6:
@@ -381,11 +400,14 @@ class EventExtractor:
                     source = self._nominal_subject(ctx, v + 1, i, v, a)
                     if source is None and not any(p for p in phrases if v < p.t0 < i and p.marker == BARE):
                         source = self._topic(ctx, mt, k, earlier, sal, exclude=target)
+                        men.inferred = source is not None
+                men.inferred = source is not None
             if source is None:
                 has_target = target is not None or any(
                     p.marker in (MAA, ILA) or p.marker in entry.preps for p in after if p.actor
                 )
                 source = _series_agent(ctx, mt, earlier, self.words, has_target)
+                men.inferred = source is not None
         # a target after one of the trigger's prepositions (or «مع», «إلى» for any actor)
         if target is None:
             for p in after:
@@ -406,7 +428,7 @@ class EventExtractor:
         if mt.enclitic and (entry.obj == "target" or mt.form.pos == "noun"):
             fem = mt.enclitic in ("ها", "هن")
             ref = _earlier_actor(ctx, earlier, source, fem)
-            ref = ref or sal.resolve(i, (source,), fem, ctx.sent_tok[max(0, k - 3)])
+            ref = ref or sal.resolve(i, (source,), fem, self._fs[max(0, k - 3)][0])
             ref = ref or _resolve_in_sentence(phrases, i, source, fem)
             if mt.form.pos == "verb" and target is None:
                 target = ref
@@ -430,6 +452,13 @@ class EventExtractor:
                     target, weak_target = p.head.entity, True
                 used.add(id(p))
                 break
+        if location is None and entry.root in _PLACE_BOUND_ROOTS:
+            # «اغتيل فلان، وهو …؛ بإطلاق النار عليه في مالطا»: the place further in the sentence
+            for p in sorted((p for p in phrases if p.t0 >= j and id(p) not in used), key=lambda p: p.t0):
+                if p.head.type in PLACE_TYPES and not p.titled and p.marker in w.place_preps and p.marker != MIN:
+                    location = p.head.entity
+                    used.add(id(p))
+                    break
         if target == source:
             target = None
         if target is not None and entry.root == "04" and _etype(ctx, target) in PLACE_TYPES:
@@ -486,7 +515,7 @@ class EventExtractor:
         for prev in reversed(earlier):
             if prev.source and prev.source != exclude:
                 return prev.source
-        return sal.resolve(mt.i, (exclude,), mt.form.fem, ctx.sent_tok[max(0, k - 3)], subjects_only=True)
+        return sal.resolve(mt.i, (exclude,), mt.form.fem, self._fs[max(0, k - 3)][0], subjects_only=True)
 
     def _light_verb_before(self, ctx: DocContext, i: int, a: int) -> int | None:
         w = self.words
@@ -574,6 +603,8 @@ class EventExtractor:
                 continue
             if m.source is None and m.target is None:
                 continue  # who did what to whom: an event needs at least one named actor
+            if m.mode != ASSERTED and m.inferred:
+                continue  # what did not happen is kept only when the text says who
             merged = False
             for g in reversed(groups):
                 if _mergeable(ctx, g, m):
@@ -599,6 +630,8 @@ _SUBJUNCTIVE = frozenset(key(w) for w in ("أن", "كي", "لكي", "لن"))
 _CONTINUATIONS = frozenset(key(w) for w in ("كما", "ثم", "حيث", "بعدما", "كذلك", "أيضا", "قد", "لقد", "وقد"))
 _ANONYMOUS = frozenset(key(w) for w in ("مصادر", "مصدر", "شهود", "مسلحون", "مجهولون", "مواطنون", "أهالي", "عدد"))
 _PRONOUN_COMPLEMENTIZERS = frozenset(key(w) for w in ("أنه", "أنها", "إنه", "إنها", "أنهم", "إنهم", "أنهما"))
+_PLACE_BOUND_ROOTS = frozenset({"04", "14", "17", "18", "19", "20"})
+_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 _PLACE_MARKERS = frozenset({FI, key("داخل"), "ب"})
 _PLACE_GENITIVE_ROOTS = frozenset({"04", "14", "15", "17", "18", "19", "20"})
 _WITH_ROOTS = frozenset({"03", "04", "05", "06", "19", "16"})

@@ -276,6 +276,10 @@ def trigger_lexicon() -> TriggerLexicon:
             if len(parts) > 1:
                 for form, tense, fem, plural, first in _present_forms(parts[1]):
                     add(form, Form(entry, "verb", tense, fem, plural, first))
+        for form in raw.get("passive", ()):
+            k = key(form)
+            if k not in words:  # a form shared with the active voice stays active
+                add(k, Form(entry, "verb", "passive", k.endswith("ت")))
         noun_entry = entry
         if entry.needs:  # the noun is matched without the verb's object constraint
             noun_entry = TriggerEntry(entry.code, entry.lemma, entry.obj, entry.gen, entry.preps, entry.bare,
