@@ -191,6 +191,7 @@ class EventExtractor:
                             mention.target, mention.weak_target = prev_place[1], True
                 sent_mentions.append(mention)
             self._compose(ctx, sent_mentions)
+            _requested(ctx, sent_mentions)
             for mention in sent_mentions:
                 if mention.composed:
                     continue
@@ -454,7 +455,7 @@ class EventExtractor:
                 break
         if location is None and entry.root in _PLACE_BOUND_ROOTS:
             # «اغتيل فلان، وهو …؛ بإطلاق النار عليه في مالطا»: the place further in the sentence
-            for p in sorted((p for p in phrases if p.t0 >= j and id(p) not in used), key=lambda p: p.t0):
+            for p in sorted((p for p in phrases if j <= p.t0 < j + _MAX_PLACE and id(p) not in used), key=lambda p: p.t0):
                 if p.head.type in PLACE_TYPES and not p.titled and p.marker in w.place_preps and p.marker != MIN:
                     location = p.head.entity
                     used.add(id(p))
@@ -630,6 +631,10 @@ _SUBJUNCTIVE = frozenset(key(w) for w in ("أن", "كي", "لكي", "لن"))
 _CONTINUATIONS = frozenset(key(w) for w in ("كما", "ثم", "حيث", "بعدما", "كذلك", "أيضا", "قد", "لقد", "وقد"))
 _ANONYMOUS = frozenset(key(w) for w in ("مصادر", "مصدر", "شهود", "مسلحون", "مجهولون", "مواطنون", "أهالي", "عدد"))
 _PRONOUN_COMPLEMENTIZERS = frozenset(key(w) for w in ("أنه", "أنها", "إنه", "إنها", "أنهم", "إنهم", "أنهما"))
+_MAX_PLACE = 20
+_MAX_REQUESTED = 25
+#: roots whose verbs govern what is asked, intended, refused or threatened
+_REQUEST_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 _PLACE_BOUND_ROOTS = frozenset({"04", "14", "17", "18", "19", "20"})
 _FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 _PLACE_MARKERS = frozenset({FI, key("داخل"), "ب"})
@@ -655,6 +660,23 @@ def _skippable(ctx: DocContext, t: int, w: object) -> bool:
         return key in "،,\"«»“”'"
     return ctx.kinds[t] in ("number",) or ctx.base(t) in ("على", "راس", "وفد", "رسميا", "اليوم", "امس", "ايضا", "بدوره",
                                                            "بدورها", "مجددا", "هاتفيا")
+
+
+def _requested(ctx: DocContext, ms: list[Mention]) -> None:
+    """«طالب الحكومة بإدانة العدوان وبانسحاب القوى», «دعا إلى فتح تحقيق»: event nouns after a
+    request, an appeal, an intent, a refusal or a threat are what is asked for, not facts."""
+    for n, outer in enumerate(ms):
+        if outer.composed or outer.root not in _REQUEST_ROOTS:
+            continue
+        end = outer.match.i + outer.match.n
+        for inner in ms[n + 1 :]:
+            if inner.composed or inner.match.i - end > _MAX_REQUESTED:
+                break
+            if inner.root in _REQUEST_ROOTS:
+                break
+            if inner.match.form.pos == "noun" and inner.mode == ASSERTED:
+                inner.mode = HYPOTHETICAL
+            end = inner.match.i + inner.match.n
 
 
 def _adjacent(ctx: DocContext, j: int, t: int) -> bool:
@@ -844,9 +866,16 @@ def _mergeable(ctx: DocContext, group: list[Mention], m: Mention) -> bool:
         and _etype(ctx, m.location) != "FAC"  # a building is somewhere in the city named
         and places
         and m.location not in places
+        and not any(_within(ctx, m.location, p) or _within(ctx, p, m.location) for p in places)
     ):
         return False
     return True
+
+
+def _within(ctx: DocContext, place: str, state: str) -> bool:
+    """A city and the state it is in (by the country codes the entities carry)."""
+    a, b = ctx.entities.get(place), ctx.entities.get(state)
+    return bool(a and b and b.subtype in _STATE_SUBTYPES and a.country and a.country == b.country)
 
 
 def _host_country(ctx: DocContext, place: str) -> str:
