@@ -78,7 +78,14 @@ class NominalIndex:
         return idx
 
     def resolve(self, ctx: DocContext, t: int, *, actors_only: bool = True) -> str | None:
-        """The entity the noun phrase starting at token t names, or None."""
+        """The entity the noun phrase starting at token t names, or None («مجلس الهيئة»: the
+        genitive names it when the head noun does not)."""
+        found = self._resolve(ctx, t, actors_only)
+        if found is None and t + 1 < len(ctx.keys) and ctx.keys[t + 1].startswith("ال") and t + 1 not in ctx.mention_at:
+            found = self._resolve(ctx, t + 1, actors_only)
+        return found
+
+    def _resolve(self, ctx: DocContext, t: int, actors_only: bool) -> str | None:
         if not ctx.is_arabic(t):
             return None
         wants = {core(ctx.keys[t]), core(ctx.base(t))}

@@ -34,6 +34,7 @@ from functools import cache
 
 from marsad.doc import Citation, Document, Quote
 from marsad.extract.events.context import (
+    OPENING_QUOTES,
     QUOTE_MARKS,
     DocContext,
     PhraseSet,
@@ -272,6 +273,9 @@ class QuoteExtractor:
     def _breaks(self, ctx: DocContext, cue: _Cue, a: int) -> bool:
         """A cue that starts a new attribution (and so ends the quote before it): a participle,
         an introducer, or a reporting verb at the head of a clause («، وأضاف», «. وقال»)."""
+        if cue.kind == "intro":
+            # «وقال فلان إنه، طبقا لإحصاءات X، …»: a source inside someone's words does not end them
+            return False
         if cue.kind != "verb":
             return True
         if cue.i == a or (ctx.keys[cue.i][:1] in ("و", "ف") and ctx.keys[cue.i] != ctx.base(cue.i)):
@@ -531,6 +535,11 @@ class QuoteExtractor:
             e = ctx.entities.get(spk)
             if g == want or g is None or (e is not None and e.type != "PERSON"):
                 return spk
+        # no earlier speaker of this gender: the last person named before who is not one of them
+        spoke = set(st.history)
+        for m in reversed(ctx.mentions):
+            if m.t0 < cue.i and m.type == "PERSON" and m.entity not in spoke and not m.nested:
+                return m.entity
         return st.last_speaker
 
     def _np_word(self, ctx: DocContext, u: int) -> bool:
@@ -678,7 +687,7 @@ class QuoteExtractor:
         t = cue.j
         while t < end and t - cue.j < 20:
             k = ctx.keys[t]
-            if k in ("،", ",", "؛", ";", ":") or k in _STOP_PUNCT:
+            if k in ("،", ",", "؛", ";", ":") or k in _STOP_PUNCT or (k in QUOTE_MARKS and _quoted_words(ctx, t, end) >= 3):
                 break
             if ctx.is_arabic(t) and ctx.base(t) in ("اذ", "فان", "حيث", "ان", "بان", "فقد"):
                 break
@@ -826,9 +835,37 @@ def _subjectless(ctx: DocContext, j: int, r1: int, phrases: list[ActorPhrase]) -
     return True
 
 
+def _opening_marks(ctx: DocContext, a: int, b: int) -> frozenset[int]:
+    """Token indices of the quotation marks in [a, b) that open a quotation: «“ always, a
+    straight quote every other time."""
+    out = set()
+    open_straight = False
+    text = ctx.doc.text
+    for t in range(a, b):
+        k = ctx.keys[t]
+        if k in OPENING_QUOTES:
+            out.add(t)
+        elif k in QUOTE_MARKS and k not in _CLOSING:
+            s, e = ctx.starts[t], ctx.ends[t]
+            before = text[s - 1] if s > 0 else " "
+            after = text[e] if e < len(text) else " "
+            if after.isspace() and not before.isspace():
+                opening = False  # «…معهم."»: written against the word before it
+            elif before.isspace() or before in "،,:(" and not after.isspace():
+                opening = not after.isspace() or not open_straight
+            else:
+                opening = not open_straight
+            if opening:
+                out.add(t)
+            open_straight = opening
+    return frozenset(out)
+
+
 def _quoted_words(ctx: DocContext, t: int, end: int) -> int:
     """Words between the quotation mark at t and the next mark (0 when it is a closing mark)."""
-    if ctx.keys[t] in _CLOSING:
+    a, b = ctx.full_sentence_range(t)
+    opening = _opening_marks(ctx, a, b)
+    if t not in opening:
         return 0
     u = t + 1
     while u < end and ctx.keys[u] not in QUOTE_MARKS:
