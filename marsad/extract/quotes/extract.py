@@ -851,7 +851,7 @@ def _opening_marks(ctx: DocContext, a: int, b: int) -> frozenset[int]:
             after = text[e] if e < len(text) else " "
             if after.isspace() and not before.isspace():
                 opening = False  # «…معهم."»: written against the word before it
-            elif before.isspace() or before in "،,:(" and not after.isspace():
+            elif before.isspace() or (before in "،,:(" and not after.isspace()):
                 opening = not after.isspace() or not open_straight
             else:
                 opening = not open_straight
