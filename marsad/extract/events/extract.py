@@ -376,6 +376,15 @@ class EventExtractor:
                 obj = [p for p in after if id(p) not in used and p.marker in (BARE, GROUP, HEAD)]
                 if obj and obj[0].t0 - j <= 6:
                     target = take(obj[0])
+            elif target is None:
+                # «رفضت حماس المقترح الإسرائيلي»: the actor whose thing the object is
+                obj = [
+                    p
+                    for p in after
+                    if id(p) not in used and p.marker == BARE and p.t0 < p.head.t0 and not p.titled and p.actor
+                ]
+                if obj and obj[0].t0 - j <= 6:
+                    target = take(obj[0])
         else:
             gen = next((p for p in after if id(p) not in used and _genitive_of(p, i, j)), None)
             if gen is not None and gen.head.type in PLACE_TYPES and entry.root in _PLACE_GENITIVE_ROOTS:
@@ -426,7 +435,8 @@ class EventExtractor:
                     target = take(p)
                     break
         # pronouns: «استقبله», «زيارته», «معه»
-        if mt.enclitic and (entry.obj == "target" or mt.form.pos == "noun"):
+        resumptive = mt.form.pos == "verb" and _after_relative(ctx, i, a)
+        if mt.enclitic and (entry.obj == "target" or mt.form.pos == "noun") and not resumptive:
             fem = mt.enclitic in ("ها", "هن")
             ref = _earlier_actor(ctx, earlier, source, fem)
             ref = ref or sal.resolve(i, (source,), fem, self._fs[max(0, k - 3)][0])
@@ -632,6 +642,7 @@ _CONTINUATIONS = frozenset(key(w) for w in ("كما", "ثم", "حيث", "بعد�
 _ANONYMOUS = frozenset(key(w) for w in ("مصادر", "مصدر", "شهود", "مسلحون", "مجهولون", "مواطنون", "أهالي", "عدد"))
 _PRONOUN_COMPLEMENTIZERS = frozenset(key(w) for w in ("أنه", "أنها", "إنه", "إنها", "أنهم", "إنهم", "أنهما"))
 _MAX_PLACE = 20
+_RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
 _MAX_REQUESTED = 25
 #: roots whose verbs govern what is asked, intended, refused or threatened
 _REQUEST_ROOTS = frozenset({"02", "03", "10", "12", "13"})
@@ -677,6 +688,12 @@ def _requested(ctx: DocContext, ms: list[Mention]) -> None:
             if inner.match.form.pos == "noun" and inner.mode == ASSERTED:
                 inner.mode = HYPOTHETICAL
             end = inner.match.i + inner.match.n
+
+
+def _after_relative(ctx: DocContext, i: int, a: int) -> bool:
+    """«المشروع الذي ساندته قطر»: the object pronoun of a verb in a relative clause points at
+    the noun before the relative pronoun."""
+    return i - 1 >= a and ctx.isin(i - 1, _RELATIVES)
 
 
 def _adjacent(ctx: DocContext, j: int, t: int) -> bool:
@@ -925,8 +942,13 @@ def _event_of(ctx: DocContext, group: list[Mention]) -> Event | None:
     if source is None and not (entry.bare and (target or best.location)):
         return None
     if target is None and source is not None and not entry.bare and entry.root not in _MONADIC_ROOTS:
-        if not any(m.location and not m.weak_location for m in group) or entry.root not in ("04",):
+        if best.code not in _MONADIC_CODES and not (
+            # a visit to a place the text names: the place is the host
+            best.code[:3] in ("042", "043") and any(m.location and not m.weak_location for m in group)
+        ):
             return None
+    source = _state_for(ctx, source)
+    target = _state_for(ctx, target)
     if best.mode == HYPOTHETICAL:
         return None
     if target is not None and entry.root == "04" and _etype(ctx, target) == "GPE":
@@ -958,5 +980,19 @@ def _event_of(ctx: DocContext, group: list[Mention]) -> Event | None:
     )
 
 
-#: roots whose events need no target (a statement, an intent, a protest, a posture)
-_MONADIC_ROOTS = frozenset({"01", "03", "14", "15", "08", "09", "12"})
+#: roots and codes whose events need no target: a protest, a show of force, a denial; the other
+#: statements and intents without anyone they are addressed to are not kept (they are mostly
+#: background, not who did what to whom)
+_MONADIC_ROOTS = frozenset({"14", "15"})
+_MONADIC_CODES = frozenset({"016", "0874"})
+
+
+def _state_for(ctx: DocContext, actor: str | None) -> str | None:
+    """«أعلنت الدوحة»: a capital acting stands for its state, when the article names the state."""
+    e = ctx.entities.get(actor) if actor else None
+    if e is None or e.type != "GPE" or e.subtype != "capital" or not e.country:
+        return actor
+    for other in ctx.entities.values():
+        if other.type == "GPE" and other.subtype in _STATE_SUBTYPES and other.country == e.country:
+            return other.id
+    return actor

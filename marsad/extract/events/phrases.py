@@ -111,7 +111,7 @@ def build_phrases(ctx: DocContext, a: int, b: int, barriers: frozenset[int] = fr
                 while k > 0 and out[k].t0 == out[k - 1].t1 and out[k].marker not in (BARE, COORD):
                     k -= 1
                     head = out[k]
-                    if head.titled or head.actor is None or head.actor_type != "PERSON":
+                    if head.head.type != "PERSON" and (head.titled or head.actor is None or head.actor_type != "PERSON"):
                         head.actor, head.actor_type, head.titled = m.entity, m.type, False
                         head.members.append(m)
             continue
