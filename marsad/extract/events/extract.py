@@ -411,7 +411,8 @@ class EventExtractor:
                     if source is None and not any(p for p in phrases if v < p.t0 < i and p.marker == BARE):
                         source = self._topic(ctx, mt, k, earlier, sal, exclude=target)
                         men.inferred = source is not None
-                men.inferred = source is not None
+            if source is None and entry.gen == "agent":
+                source = self._relative_agent(ctx, phrases, j, b)
             if source is None:
                 has_target = target is not None or any(
                     p.marker in (MAA, ILA) or p.marker in entry.preps for p in after if p.actor
@@ -536,6 +537,23 @@ class EventExtractor:
             if ctx.isin(v, w.light_verbs) or any(f in w.light_verbs for f in ctx.forms(v)):
                 return v
         return None
+
+    def _relative_agent(self, ctx: DocContext, phrases: list[ActorPhrase], j: int, b: int) -> str | None:
+        """«العملية العسكرية التي قامت بها الولايات المتحدة», «الهجوم الذي شنه التنظيم»: the
+        subject of a light verb in a relative clause right after the event noun."""
+        t = j
+        while t < b and t - j < 3 and ctx.keys[t].startswith("ال") and not ctx.isin(t, _RELATIVES):
+            t += 1  # adjectives of the noun
+        if not (t < b and ctx.isin(t, _RELATIVES)):
+            return None
+        v = t + 1
+        if not (v < b and (ctx.isin(v, self.words.light_verbs) or any(f in self.words.light_verbs for f in ctx.forms(v)))):
+            return None
+        u = v + 1
+        if u < b and ctx.keys[u] in ("بها", "به", "بهما", "بهم"):
+            u += 1
+        ph = next((p for p in phrases if p.t0 == u and p.marker in (BARE, HEAD, GROUP) and p.actor), None)
+        return ph.actor if ph is not None else None
 
     def _place_anaphor(self, ctx: DocContext, mt: Match, b: int) -> bool:
         """A visit to a place named by a definite common noun («الجهة», «المدينة», «البلاد»)."""
