@@ -9,7 +9,8 @@ and dual of nouns (اجتماعا، زيارتين), and at lookup time object a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -146,20 +147,29 @@ class TriggerLexicon:
     #: outer root → inner code prefix → composed code («طالب بالإفراج» → 1053)
     compose: dict[str, dict[str, str]]
     max_phrase: int = 1
+    #: normalized token form → None (no trigger starts here) or (a phrase may start here,
+    #: the single-word trigger or None)
+    _cache: dict[str, tuple[bool, tuple[int, Form, str] | None] | None] = field(default_factory=dict)
 
     def match(self, ctx: DocContext, i: int) -> Match | None:
         """The longest trigger that starts at token i."""
         if not ctx.is_arabic(i):
             return None
+        info = ctx.tokens.infos[i]
+        known = info.form in self._cache
+        cached = self._cache.get(info.form)
+        if known and cached is None:
+            return None  # neither a phrase start nor a word trigger (the common case)
         readings = ctx.readings(i)
         keys = ctx.keys
         n = len(keys)
-        for strip, form in readings:
+        phrase_start = cached is None or cached[0]
+        for strip, form in readings if phrase_start else ():
             for rest, f in self.phrases.get(form, ()):
                 j = i + 1 + len(rest)
                 if j <= n and all(_core_match(ctx, i + 1 + m, w) for m, w in enumerate(rest)):
                     return Match(i, 1 + len(rest), f, strip, keys[i][:strip], "")
-        for strip, form in readings:
+        for strip, form in readings if phrase_start else ():
             # «وقطعت السعودية ومصر علاقاتها»: a verb phrase with its subject in between
             for rest, f in self.phrases.get(form, ()):
                 if f.pos != "verb":
@@ -170,16 +180,32 @@ class TriggerLexicon:
                         break
                     if all(_core_match(ctx, s0 + m, w) for m, w in enumerate(rest)):
                         return Match(i, 1, f, strip, keys[i][:strip], "")
-        for strip, form in readings:
-            forms = self.words.get(form)
+        if cached is not None:
+            if cached[1] is None:
+                return None
+            strip, f, enclitic = cached[1]
+            return Match(i, 1, f, strip, keys[i][:strip], enclitic)
+        word = self._word(readings, info.form)
+        is_phrase_start = any(form in self.phrases for _, form in readings)
+        if len(self._cache) > 200_000:
+            self._cache.clear()
+        self._cache[info.form] = None if word is None and not is_phrase_start else (is_phrase_start, word)
+        if word is None:
+            return None
+        strip, f, enclitic = word
+        return Match(i, 1, f, strip, keys[i][:strip], enclitic)
+
+    def _word(self, readings: Sequence[tuple[int, str]], form: str) -> tuple[int, Form, str] | None:
+        """The single-word trigger of a token (cached per written form by :meth:`match`)."""
+        for strip, key_form in readings:
+            forms = self.words.get(key_form)
             if forms:
-                return Match(i, 1, forms[0], strip, keys[i][:strip], "")
-        taa = ctx.tokens.infos[i].form.endswith("ة")  # «وزارة» is not و + زار + ه
-        for strip, form in readings:
-            hit = _strip_enclitic(form, self.words, taa)
+                return strip, forms[0], ""
+        taa = form.endswith("ة")  # «وزارة» is not و + زار + ه
+        for strip, key_form in readings:
+            hit = _strip_enclitic(key_form, self.words, taa)
             if hit is not None:
-                f, enclitic = hit
-                return Match(i, 1, f, strip, keys[i][:strip], enclitic)
+                return strip, hit[0], hit[1]
         return None
 
     def all_forms(self, word: str) -> tuple[Form, ...]:
@@ -290,9 +316,17 @@ def trigger_lexicon() -> TriggerLexicon:
         for phrase in raw.get("phrases", ()):
             ks = [key(w) for w in str(phrase).split()]
             rest = tuple(_core(k) for k in ks[1:])
-            firsts = {(f, "verb", "past", fem, pl) for f, fem, pl, _ in _past_forms(ks[0])}
-            firsts |= {(f, "noun", "noun", False, False) for f in _noun_forms(ks[0])}
-            for f, pos, tense, fem, pl in firsts:
+            head = str(phrase).split()[0]
+            # a head written like a verbal noun («عملية», «إطلاق», «تعزيزات») is a noun; else the
+            # past verb is read first («قطع», «فرض»); a form both can be keeps the first reading
+            noun_first = head.endswith("ة") or head[:1] in "إاأت" or head.endswith("ات")
+            verbs = [(f, "verb", "past", fem, pl) for f, fem, pl, _ in _past_forms(ks[0])]
+            nouns = [(f, "noun", "noun", False, False) for f in _noun_forms(ks[0])]
+            seen_firsts: set[str] = set()
+            for f, pos, tense, fem, pl in (nouns + verbs if noun_first else verbs + nouns):
+                if f in seen_firsts:
+                    continue
+                seen_firsts.add(f)
                 phrases.setdefault(f, []).append((rest, Form(noun_entry, pos, tense, fem, pl)))
     compose = {str(k): {str(a): str(b) for a, b in v.items()} for k, v in (data.get("compose") or {}).items()}
     for table in compose.values():

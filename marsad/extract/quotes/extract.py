@@ -655,7 +655,7 @@ class QuoteExtractor:
         return any(_core(h) in self.lex.outlets for h in heads)
 
     def _outlet_kind(self, ctx: DocContext, st: _State, entity: str) -> str:
-        for h in st.heads.get(entity, set()):
+        for h in sorted(st.heads.get(entity, set())):
             k = self.lex.outlets.get(_core(h))
             if k is not None:
                 return k
