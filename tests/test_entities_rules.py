@@ -166,6 +166,16 @@ def test_family_name_of_an_unknown_person_met_again(ex: EntityExtractor) -> None
     assert len([e for e in doc.entities if e.type == "PERSON"]) == 1
 
 
+def test_a_rank_alone_refers_to_the_person_given_that_rank(ex: EntityExtractor) -> None:
+    doc = run(ex, "وصل الجنرال زاهد كريمي إلى بنغازي. وقال الجنرال إن التعاون سيتوسع.")
+    p = _person(doc, "زاهد كريمي")
+    assert [m.text for m in p.mentions] == ["زاهد كريمي", "الجنرال"]
+    assert p.mentions[1].method == "coref"
+    # two generals before it: the text does not say which one
+    doc = run(ex, "التقى الجنرال زاهد كريمي الجنرال سامي وردة. وقال الجنرال إن التعاون سيتوسع.")
+    assert all(m.method != "coref" for e in doc.entities for m in e.mentions)
+
+
 def test_son_of_refers_to_the_other_family_member(ex: EntityExtractor) -> None:
     doc = run(ex, "زار صدام حفتر إسلام آباد، وهناك عقد نجل حفتر لقاءات. ويبقى خليفة حفتر في بنغازي.")
     saddam = next(e for e in doc.entities if e.kb_id == "saddam-haftar")
