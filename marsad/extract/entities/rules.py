@@ -238,6 +238,11 @@ class Rules:
             return None  # «المنطقة الصناعية», «ساحة مفتوحة»: an adjective, not a name
         if self.lex.org_heads.longest(v.keys, v.readings(p), p) is not None:
             return None
+        if w.given >= 0 and not strong:
+            # «شارع الحبيب بورقيبة», «مطار محمد الخامس»: a facility named after a person
+            person = self._person_name(v, p)
+            if person is not None and person[1] >= 2:
+                return person[0]
         end = p + 1
         if (w.place_first or w.connector) and v.is_arabic(end) and v.at(end) is None:
             nxt = v.word(end)
