@@ -410,6 +410,17 @@ class Rules:
                     k += 1
                     last_content = k
                 continue
+            if (
+                v.keys[k][:1] == "ل" and parts and definite_head and not chained and v.is_arabic(k + 1)
+                and v.word(k + 1).definite and not v.word(k + 1).stop and v.at(k) is None
+                and not v.word(k).stop and not v.word(k).report_verb
+            ):
+                # «الجامعة التونسية لكرة القدم»: a ل-complement in construct
+                named = True
+                parts.extend((v.content_key(k, 1), v.content_key(k + 1)))
+                k += 2
+                last_content = k
+                break
             prep_clitic = v.keys[k][:1] in "بلك" and len(v.readings(k)) > 1
             nisba = v.keys[k].endswith(("يه", "ي"))
             if chain_open and not prep_clitic and not (nisba and not head.media):
@@ -876,7 +887,7 @@ class Rules:
                 break
             if j > k and not self._name_part(v, j, w):
                 break
-            if family_closed and not w.definite:
+            if family_closed and not w.connector:
                 break  # «زياد الهاني محاولات …»: the name ended with its family name
             if j > k and w.definite and w.given < 0:
                 family_closed = True
@@ -991,6 +1002,8 @@ class Rules:
                 k += 1
                 continue
             prev_verb = k > 0 and v.is_arabic(k - 1) and v.word(k - 1).report_verb
+            # «في صالح الفرق»: a common given name right after a preposition is a word
+            after_prep = k > 0 and v.is_arabic(k - 1) and v.keys[k - 1] in _PREPOSITION_WORDS
             name = self._person_name(v, k)
             if name is None:
                 k += 1
@@ -999,7 +1012,7 @@ class Rules:
             ok = False
             if parts >= 2 and not w.common_name:
                 ok = True
-            elif parts >= 2 and (prev_verb or self._family_name(v, end - 1)):
+            elif parts >= 2 and (prev_verb or (self._family_name(v, end - 1) and not after_prep)):
                 ok = True
             elif parts >= 2 and v.model is not None and v.model.agrees(k, end, "PERSON"):
                 ok = True
@@ -1049,6 +1062,7 @@ def _opener_strip(v: DocView, k: int) -> int | None:
     return None
 
 
+_PREPOSITION_WORDS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "حتي"})
 #: a proclitic and the article: «بالقول», «والجيش»
 _CLITIC_ARTICLE = frozenset({"بال", "كال", "وال", "فال"})
 #: prepositions inside a role's complement
