@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from marsad.extract.entities.candidates import Cand
 from marsad.extract.entities.lexicon import (
@@ -34,9 +35,11 @@ from marsad.extract.entities.lexicon import (
     only_clitics,
 )
 from marsad.extract.entities.view import DocView
-from marsad.kb import KnowledgeBase, alias_key
+from marsad.kb import KnowledgeBase
+from marsad.kb import alias_key as _alias_key
 
 _CLITICS = CONJUNCTIONS | PREPOSITIONS
+alias_key = lru_cache(maxsize=100_000)(_alias_key)
 #: a recognizer's name this sure lends its family name to later mentions
 _SURE_MODEL = 0.8
 #: how far back (characters) a reference like «الوكالة» may look for its outlet
