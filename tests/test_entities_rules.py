@@ -190,6 +190,12 @@ def test_a_title_and_the_date_decide_between_two_bearers(ex: EntityExtractor) ->
     assert run(ex, "في عام 2021 قال وزير الخارجية العلوي إن تونس ترفض التدخل.").entities[0].kb_id == "sami-alaoui"
 
 
+def test_a_metonym_links_to_the_government_of_the_time(ex: EntityExtractor) -> None:
+    text = "وقالت حكومة طرابلس إن الوضع مستقر."
+    assert run(ex, text, "2017-03-01").entities[0].kb_id == "gna"
+    assert run(ex, text, "2023-03-01").entities[0].kb_id == "gnu"
+
+
 def test_ids_follow_the_order_of_first_mention(ex: EntityExtractor) -> None:
     doc = run(ex, "استقبل خليفة حفتر في بنغازي وفدا من باكستان، ثم عاد حفتر إلى بنغازي.")
     assert [e.id for e in doc.entities] == [f"E{i}" for i in range(1, len(doc.entities) + 1)]
