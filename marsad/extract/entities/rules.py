@@ -4,6 +4,8 @@ Each rule reads the lexicons of ``marsad/lang/ar`` (see :mod:`~marsad.extract.en
 and the candidates found before it (the knowledge-base names first), and adds candidates to the
 document view:
 
+* **described outlets**: a knowledge-base outlet named by a description that a quoted name
+  follows is that other outlet («وكالة الأنباء الإيطالية الخاصة “أجانزيا نوفا”»);
 * **regions**: a direction and a state («شرق ليبيا»), or a definite direction and a nationality
   adjective («الشرق الليبي») → LOC;
 * **places after place nouns**: «مدينة روالبندي», «ولاية القصرين», «جبل الشعانبي» → GPE/LOC/FAC;
@@ -11,13 +13,20 @@ document view:
   «البحرية الباكستانية» (a nationality adjective ties the organization to its state), «حركة نداء
   تونس»; an outlet's name after a media head, quoted, in Latin script or unknown: «موقع “ليبيا
   ريفيو”», «صحيفة The News International», «وكالة أجانزيا نوفا الإيطالية» (the mention is the
-  name without the head);
+  name without the head); a knowledge-base organization that a name-giving word continues is
+  a longer, other one («حزب العمال الكردستاني»);
 * **quoted outlets** after an interview or statement: «في تصريح لـ"الاستقلال"»;
 * **Latin-script names** in Arabic text: acronyms and names with an organization word;
 * **people after titles**: a rank or a role, its complement, an optional comma and ranks, then
   the name: «قائد الجيش الباكستاني، الجنرال عاصم منير» (the title becomes the person's role);
+* **people before titles**: «وقالت جين كونورز قائدة عمليات الشرطة», «كريم بوزيان، رئيس البلدية»;
 * **people by their names**: a given name and a family name («عماد إسماعيل»), or a given name
   after a reporting verb («وأوضح إسماعيل»).
+
+After the candidates are chosen, :meth:`Rules.appositions` attaches the roles said after a name
+(«صدام حفتر بصفته نائب القائد العام», «X، رئيس Y،», «… برئاسة X») and :meth:`Rules.paren_aliases`
+reads a short name in parentheses after an organization as another name of it. Where the
+statistical recognizer runs, its reading confirms person names that only weak evidence supports.
 """
 
 from __future__ import annotations
@@ -57,8 +66,6 @@ class Complement:
     end: int
     country: str | None = None
     org: Cand | None = None
-    named: bool = False  # a mention, an adjective or a proper word makes it a name
-    content: bool = False  # a definite word that is not generic
     parts: tuple[str, ...] = ()
     ends_with_adjective: bool = False  # «وزير الخارجية الأمريكي»: a name usually follows
 
