@@ -21,7 +21,7 @@ _CLD2_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 class Language(NamedTuple):
     code: str  # ISO 639-1, or "und" when unknown
     confidence: float  # 0..1
-    arabic_share: float  # share of letters that are Arabic script
+    arabic_share: float | None  # share of letters that are Arabic (None: not needed, CLD2 said ar)
 
 
 def _share_of_arabic(sample: str) -> tuple[int, float]:
@@ -45,6 +45,8 @@ def detect_language(text: str) -> Language:
                 confidence = min(confidence, 0.5)
     except pycld2.error:
         pass
+    if code == "ar":
+        return Language(code, round(confidence, 3), None)  # the share is only needed to decide
     letters, share = _share_of_arabic(sample)
     if code == "und" and letters and share >= 0.5:
         code, confidence = "ar", share
