@@ -81,6 +81,8 @@ def model_candidates(mv: ModelView, v: DocView, rules: Any) -> list[Cand]:
                 continue
             if c.type == "ORG" and v.keys[c.i].startswith("ال") and rules.head_at(v, c.i) is not None:
                 continue  # «الجيش», «الشرطة» alone
+            if c.type == "PERSON" and w.definite and w.given < 0:
+                continue  # «اللقاء», «الترجي»: a family name alone is found by coreference, if at all
         if all(not (v.is_arabic(t) or v.is_latin(t)) for t in range(c.i, c.j)):
             continue
         if c.type == "ORG" and not rules.model_org_ok(v, c):

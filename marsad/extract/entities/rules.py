@@ -4,6 +4,8 @@ Each rule reads the lexicons of ``marsad/lang/ar`` (see :mod:`~marsad.extract.en
 and the candidates found before it (the knowledge-base names first), and adds candidates to the
 document view:
 
+* **described outlets**: a knowledge-base outlet named by a description that a quoted name
+  follows is that other outlet («وكالة الأنباء الإيطالية الخاصة “أجانزيا نوفا”»);
 * **regions**: a direction and a state («شرق ليبيا»), or a definite direction and a nationality
   adjective («الشرق الليبي») → LOC;
 * **places after place nouns**: «مدينة روالبندي», «ولاية القصرين», «جبل الشعانبي» → GPE/LOC/FAC;
@@ -11,13 +13,20 @@ document view:
   «البحرية الباكستانية» (a nationality adjective ties the organization to its state), «حركة نداء
   تونس»; an outlet's name after a media head, quoted, in Latin script or unknown: «موقع “ليبيا
   ريفيو”», «صحيفة The News International», «وكالة أجانزيا نوفا الإيطالية» (the mention is the
-  name without the head);
+  name without the head); a knowledge-base organization that a name-giving word continues is
+  a longer, other one («حزب العمال الكردستاني»);
 * **quoted outlets** after an interview or statement: «في تصريح لـ"الاستقلال"»;
 * **Latin-script names** in Arabic text: acronyms and names with an organization word;
 * **people after titles**: a rank or a role, its complement, an optional comma and ranks, then
   the name: «قائد الجيش الباكستاني، الجنرال عاصم منير» (the title becomes the person's role);
+* **people before titles**: «وقالت جين كونورز قائدة عمليات الشرطة», «كريم بوزيان، رئيس البلدية»;
 * **people by their names**: a given name and a family name («عماد إسماعيل»), or a given name
   after a reporting verb («وأوضح إسماعيل»).
+
+After the candidates are chosen, :meth:`Rules.appositions` attaches the roles said after a name
+(«صدام حفتر بصفته نائب القائد العام», «X، رئيس Y،», «… برئاسة X») and :meth:`Rules.paren_aliases`
+reads a short name in parentheses after an organization as another name of it. Where the
+statistical recognizer runs, its reading confirms person names that only weak evidence supports.
 """
 
 from __future__ import annotations
@@ -57,8 +66,6 @@ class Complement:
     end: int
     country: str | None = None
     org: Cand | None = None
-    named: bool = False  # a mention, an adjective or a proper word makes it a name
-    content: bool = False  # a definite word that is not generic
     parts: tuple[str, ...] = ()
     ends_with_adjective: bool = False  # «وزير الخارجية الأمريكي»: a name usually follows
 
@@ -238,6 +245,11 @@ class Rules:
             return None  # «المنطقة الصناعية», «ساحة مفتوحة»: an adjective, not a name
         if self.lex.org_heads.longest(v.keys, v.readings(p), p) is not None:
             return None
+        if w.given >= 0 and not strong:
+            # «شارع الحبيب بورقيبة», «مطار محمد الخامس»: a facility named after a person
+            person = self._person_name(v, p)
+            if person is not None and person[1] >= 2:
+                return person[0]
         end = p + 1
         if (w.place_first or w.connector) and v.is_arabic(end) and v.at(end) is None:
             nxt = v.word(end)
@@ -324,6 +336,8 @@ class Rules:
         chained = False  # an indefinite word continued the head («هيئة سوق …»)
         last_content = h_end
         while k < v.n and len(parts) < 7:
+            if v.closing_quote(k) is not None and definite_head and not head.media:
+                break  # «المجلس "مستعد للتعاون…"»: after a definite head a quotation is what it said
             if v.closing_quote(k) is not None or v.is_latin(k):
                 span = self._quoted(v, k) if not v.is_latin(k) else self._latin_run(v, k)
                 if span is None:
@@ -405,6 +419,17 @@ class Rules:
                     k += 1
                     last_content = k
                 continue
+            if (
+                v.keys[k][:1] == "ل" and parts and definite_head and not chained and v.is_arabic(k + 1)
+                and v.word(k + 1).definite and not v.word(k + 1).stop and v.at(k) is None
+                and not v.word(k).stop and not v.word(k).report_verb
+            ):
+                # «الجامعة التونسية لكرة القدم»: a ل-complement in construct
+                named = True
+                parts.extend((v.content_key(k, 1), v.content_key(k + 1)))
+                k += 2
+                last_content = k
+                break
             prep_clitic = v.keys[k][:1] in "بلك" and len(v.readings(k)) > 1
             nisba = v.keys[k].endswith(("يه", "ي"))
             if chain_open and not prep_clitic and not (nisba and not head.media):
@@ -871,7 +896,7 @@ class Rules:
                 break
             if j > k and not self._name_part(v, j, w):
                 break
-            if family_closed and not w.definite:
+            if family_closed and not w.connector:
                 break  # «زياد الهاني محاولات …»: the name ended with its family name
             if j > k and w.definite and w.given < 0:
                 family_closed = True
@@ -986,6 +1011,8 @@ class Rules:
                 k += 1
                 continue
             prev_verb = k > 0 and v.is_arabic(k - 1) and v.word(k - 1).report_verb
+            # «في صالح الفرق»: a common given name right after a preposition is a word
+            after_prep = k > 0 and v.is_arabic(k - 1) and v.keys[k - 1] in _PREPOSITION_WORDS
             name = self._person_name(v, k)
             if name is None:
                 k += 1
@@ -994,7 +1021,7 @@ class Rules:
             ok = False
             if parts >= 2 and not w.common_name:
                 ok = True
-            elif parts >= 2 and (prev_verb or self._family_name(v, end - 1)):
+            elif parts >= 2 and (prev_verb or (self._family_name(v, end - 1) and not after_prep)):
                 ok = True
             elif parts >= 2 and v.model is not None and v.model.agrees(k, end, "PERSON"):
                 ok = True
@@ -1044,6 +1071,7 @@ def _opener_strip(v: DocView, k: int) -> int | None:
     return None
 
 
+_PREPOSITION_WORDS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "حتي"})
 #: a proclitic and the article: «بالقول», «والجيش»
 _CLITIC_ARTICLE = frozenset({"بال", "كال", "وال", "فال"})
 #: prepositions inside a role's complement

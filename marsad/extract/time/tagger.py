@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from hijridate import Gregorian, Hijri
@@ -120,15 +121,15 @@ class _Context:
         if v[:1].isdigit() and found.type == "DATE":
             self.last_value, self.last_end, self.last_anchor = v, found.end, found.anchor
             self.last_told = found.told
-        m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", v)
-        if not m:
+        parts = _calendar_parts(v)
+        if parts is None:
             return
-        y = int(m.group(1))
+        y, mo, d = parts
         self.ref_year = y
-        if m.group(2):
-            month = (y, int(m.group(2)))
-            if m.group(3):
-                self.ref_day = date(y, month[1], int(m.group(3)))
+        if mo:
+            month = (y, mo)
+            if d:
+                self.ref_day = date(y, mo, d)
             elif self.ref_day is not None and (self.ref_day.year, self.ref_day.month) != month:
                 self.ref_day = None  # the story moved to another month
             self.ref_month = month
@@ -1407,6 +1408,16 @@ _TOLD = "ABCDNQ"
 _RANGE_END = re.compile(r"(?:الي|حتي)(?:\s+غايه)?\s*$")
 
 
+@lru_cache(maxsize=8192)
+def _calendar_parts(value: str) -> tuple[int, int, int] | None:
+    """(year, month or 0, day or 0) of a ``YYYY[-MM[-DD]]`` value, None for any other value."""
+    m = _CALENDAR.fullmatch(value)
+    if not m:
+        return None
+    return int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)
+
+
+_CALENDAR = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _KEY_FOLDS = (("ى", "ي"), ("ة", "ه"), ("ؤ", "ء"), ("ئ", "ء"))
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 PARTS_OF_DAY = ("MO", "MI", "AF", "EV", "NI", "DT")
@@ -149,6 +150,7 @@ def valid_duration_value(v: str) -> bool:
     return bool(_DURATION_RE.match(v)) and v not in ("P", "PT")
 
 
+@lru_cache(maxsize=8192)
 def is_valid(type_: str, value: str) -> bool:
     """True when ``value`` is a well-formed TIMEX3 value of ``type_`` that can exist."""
     if type_ == "DATE":
