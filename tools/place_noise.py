@@ -20,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import iter_corpus, require_corpus  # noqa: E402
-from marsad.kb import alias_key, build_kb  # noqa: E402
-from marsad.text.normalize import normalize  # noqa: E402
-from marsad.text.tokens import tokenize  # noqa: E402
+from bench.common import iter_corpus, require_corpus
+from marsad.kb import alias_key, build_kb
+from marsad.text.normalize import normalize
+from marsad.text.tokens import tokenize
 
 PLACE_CONTEXT = {
     alias_key(w)

@@ -71,8 +71,8 @@ def model_candidates(mv: ModelView, v: DocView, rules: Any) -> list[Cand]:
             continue
         if c.type == "PERSON":
             _trim_titles(c, v, rules)
-            if c.j <= c.i:
-                continue
+            if c.j <= c.i or any(t in rules.in_title for t in range(c.i, c.j)):
+                continue  # «المتحدث باسم الداخلية» holds no name «باسم»
         if c.j - c.i == 1 and v.is_arabic(c.i):
             w = v.word(c.i)
             if w.stop or w.report_verb or w.qualifier or w.generic or (
@@ -81,6 +81,8 @@ def model_candidates(mv: ModelView, v: DocView, rules: Any) -> list[Cand]:
                 continue
             if c.type == "ORG" and v.keys[c.i].startswith("ال") and rules.head_at(v, c.i) is not None:
                 continue  # «الجيش», «الشرطة» alone
+            if c.type == "PERSON" and w.definite and w.given < 0:
+                continue  # «اللقاء», «الترجي»: a family name alone is found by coreference, if at all
         if all(not (v.is_arabic(t) or v.is_latin(t)) for t in range(c.i, c.j)):
             continue
         if c.type == "ORG" and not rules.model_org_ok(v, c):
@@ -90,6 +92,9 @@ def model_candidates(mv: ModelView, v: DocView, rules: Any) -> list[Cand]:
 
 
 def _trim_titles(c: Cand, v: DocView, rules: Any) -> None:
+    while c.j > c.i and v.is_arabic(c.i) and (v.word(c.i).report_verb or v.word(c.i).stop):
+        c.i += 1  # «أضاف الهاني»
+        c.strip = 0
     while c.j > c.i and v.is_arabic(c.j - 1) and (
         (c.j - 1) in rules.hit_at or v.word(c.j - 1).qualifier or v.word(c.j - 1).adjective
     ):

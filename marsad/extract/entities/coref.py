@@ -14,16 +14,17 @@ In order:
 5. a family name met alone later (or earlier: a headline) becomes a mention of the person:
    «وأوضح إسماعيل» → عماد إسماعيل, «لحفتر» → خليفة حفتر (method ``coref``);
 6. «نجل حفتر» / «شقيق …» refers to the one other person of that family the article names;
-7. a definite outlet head alone («الوكالة», «الصحيفة») refers to the last outlet of that kind
-   named before it, and a rank alone («الجنرال») to the last person given that rank, when
-   exactly one such entity came before.
+7. a definite outlet head alone («الوكالة», «الصحيفة») refers to the outlet of that kind named
+   before it, and a rank alone («الجنرال») to the person given that rank before (in the text
+   or in the knowledge base), when exactly one such entity came before.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Container
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from marsad.extract.entities.candidates import Cand
 from marsad.extract.entities.lexicon import (
@@ -34,9 +35,13 @@ from marsad.extract.entities.lexicon import (
     only_clitics,
 )
 from marsad.extract.entities.view import DocView
-from marsad.kb import KnowledgeBase, alias_key
+from marsad.kb import KnowledgeBase
+from marsad.kb import alias_key as _alias_key
 
 _CLITICS = CONJUNCTIONS | PREPOSITIONS
+alias_key = lru_cache(maxsize=100_000)(_alias_key)
+#: a recognizer's name this sure lends its family name to later mentions
+_SURE_MODEL = 0.8
 #: how far back (characters) a reference like «الوكالة» may look for its outlet
 _ANAPHOR_WINDOW = 2500
 
@@ -66,7 +71,9 @@ class Coref:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
 
-    def resolve(self, v: DocView, cands: list[Cand]) -> list[Group]:
+    def resolve(self, v: DocView, cands: list[Cand], ranks: Sequence[tuple[int, int, int]] = ()) -> list[Group]:
+        """Group the chosen candidates into entities (see the module docstring). ``ranks`` are
+        the ``(first, end, strip)`` tokens of ranks and honorifics the rules found («الجنرال»)."""
         for c in cands:
             if not c.name:
                 c.name = v.clean_text(c.i, c.j, c.strip)
@@ -88,6 +95,7 @@ class Coref:
         self._family_names(v, glist)
         self._kinship(v, glist)
         self._anaphors(v, glist)
+        self._rank_anaphors(v, glist, ranks)
         for g in glist:
             g.cands.sort(key=lambda c: c.start)
         glist.sort(key=lambda g: g.first)
@@ -244,6 +252,8 @@ class Coref:
         for g in groups:
             if g.type != "PERSON":
                 continue
+            if not g.link and all(c.method == "model" and c.score < _SURE_MODEL for c in g.cands):
+                continue  # a name only the recognizer read, without confidence: not repeated
             seen: set[str] = set()
             for name in self._names(g):
                 if len(name) < 2:
@@ -336,6 +346,46 @@ class Coref:
             v.finalize(c)
             c.link = g.link
             g.cands.append(c)
+
+    def _rank_anaphors(self, v: DocView, groups: list[Group], ranks: Sequence[tuple[int, int, int]]) -> None:
+        """«وقال الجنرال إن …»: a rank alone refers to the one person given that rank before."""
+        if not ranks:
+            return
+        covered = self._covered(v, groups)
+        people = [g for g in groups if g.type == "PERSON"]
+        for i, j, strip in ranks:
+            if any(covered[t] for t in range(i, j)):
+                continue
+            nxt = j
+            if nxt < v.n and (covered[nxt] or (v.is_arabic(nxt) and v.word(nxt).given >= 0)):
+                continue  # a name follows: the rank is its title, not a reference
+            start = v.start(i, strip)
+            rank = alias_key(v.clean_text(i, j, strip))
+            before = []
+            for g in people:
+                if not self._has_rank(g, rank):
+                    continue
+                last = max((c.end for c in g.cands if c.end <= start), default=-1)
+                if last >= 0 and start - last <= _ANAPHOR_WINDOW:
+                    before.append(g)
+            if len(before) != 1:
+                continue
+            g = before[0]
+            c = Cand(i, j, strip, "PERSON", "coref", "rank", name=v.clean_text(i, j, strip))
+            v.finalize(c)
+            c.link = g.link
+            g.cands.append(c)
+            for t in range(i, j):
+                covered[t] = True
+
+    def _has_rank(self, g: Group, rank: str) -> bool:
+        for c in g.cands:
+            if any(r.rank and alias_key(r.title) == rank for r in c.roles):
+                return True
+        if g.link:
+            bare = rank[2:] if rank.startswith("ال") else rank
+            return any(bare in alias_key(r.title) for r in self.kb.entries[g.link].roles)
+        return False
 
     def _subtype(self, g: Group) -> str | None:
         if g.link:

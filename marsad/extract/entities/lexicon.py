@@ -25,6 +25,8 @@ P = TypeVar("P")
 ARTICLE = "ال"
 CONJUNCTIONS = frozenset("وف")
 PREPOSITIONS = frozenset("بلك")
+#: proclitics read before a given name: «وعماد», «لعماد»; not ب or ك («برقية» is not ب + رقية)
+_NAME_CLITICS = frozenset("وفل")
 
 
 class PhraseTrie(Generic[P]):
@@ -160,6 +162,7 @@ class OrgHead:
     needs: str  # any | named | quoted
     media: bool
     military: bool
+    definite_ok: bool = False  # with its article, a common complement still names one («النادي الصفاقسي»)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +221,7 @@ class EntityLexicon:
             for text, info in entries.items():
                 h = OrgHead(
                     text, info.get("subtype"), info.get("sector"), info.get("needs", "named"),
-                    bool(info.get("media")), bool(info.get("military")),
+                    bool(info.get("media")), bool(info.get("military")), bool(info.get("definite_ok")),
                 )
                 variants = _variants(text) if not info.get("definite_only") else [alias_key(text).split(" ")]
                 for keys in variants:
@@ -295,7 +298,7 @@ class EntityLexicon:
         given = -1
         for strip, form in readings:
             # after a proclitic only a longer name counts: «لعماد», not «بيان» (ب + يان)
-            if form in self.given and only_clitics(key, strip, any_clitic) and (strip == 0 or len(form) >= 4):
+            if form in self.given and only_clitics(key, strip, _NAME_CLITICS) and (strip == 0 or len(form) >= 4):
                 given = strip
                 break
         adjective, adj_strip = None, 0

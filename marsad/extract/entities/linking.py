@@ -68,6 +68,10 @@ class Linker:
                 entry = self.kb.entries[c.link]
                 if c.method != "kb" and entry.type != c.type and not _compatible(entry.type, c.type):
                     c.link = None
+                elif c.method != "kb" and entry.subtype == "city" and entry.country not in countries and (
+                    (entry.population or 0) < 500_000
+                ):
+                    c.link = None  # «ميدون» in Djerba is not Meudon near Paris
 
     def _doc_countries(self, cands: Iterable[Cand]) -> Counter[str]:
         counts: Counter[str] = Counter()

@@ -4,6 +4,8 @@ Each rule reads the lexicons of ``marsad/lang/ar`` (see :mod:`~marsad.extract.en
 and the candidates found before it (the knowledge-base names first), and adds candidates to the
 document view:
 
+* **described outlets**: a knowledge-base outlet named by a description that a quoted name
+  follows is that other outlet («وكالة الأنباء الإيطالية الخاصة “أجانزيا نوفا”»);
 * **regions**: a direction and a state («شرق ليبيا»), or a definite direction and a nationality
   adjective («الشرق الليبي») → LOC;
 * **places after place nouns**: «مدينة روالبندي», «ولاية القصرين», «جبل الشعانبي» → GPE/LOC/FAC;
@@ -11,13 +13,20 @@ document view:
   «البحرية الباكستانية» (a nationality adjective ties the organization to its state), «حركة نداء
   تونس»; an outlet's name after a media head, quoted, in Latin script or unknown: «موقع “ليبيا
   ريفيو”», «صحيفة The News International», «وكالة أجانزيا نوفا الإيطالية» (the mention is the
-  name without the head);
+  name without the head); a knowledge-base organization that a name-giving word continues is
+  a longer, other one («حزب العمال الكردستاني»);
 * **quoted outlets** after an interview or statement: «في تصريح لـ"الاستقلال"»;
 * **Latin-script names** in Arabic text: acronyms and names with an organization word;
 * **people after titles**: a rank or a role, its complement, an optional comma and ranks, then
   the name: «قائد الجيش الباكستاني، الجنرال عاصم منير» (the title becomes the person's role);
+* **people before titles**: «وقالت جين كونورز قائدة عمليات الشرطة», «كريم بوزيان، رئيس البلدية»;
 * **people by their names**: a given name and a family name («عماد إسماعيل»), or a given name
   after a reporting verb («وأوضح إسماعيل»).
+
+After the candidates are chosen, :meth:`Rules.appositions` attaches the roles said after a name
+(«صدام حفتر بصفته نائب القائد العام», «X، رئيس Y،», «… برئاسة X») and :meth:`Rules.paren_aliases`
+reads a short name in parentheses after an organization as another name of it. Where the
+statistical recognizer runs, its reading confirms person names that only weak evidence supports.
 """
 
 from __future__ import annotations
@@ -57,9 +66,8 @@ class Complement:
     end: int
     country: str | None = None
     org: Cand | None = None
-    named: bool = False  # a mention, an adjective or a proper word makes it a name
-    content: bool = False  # a definite word that is not generic
     parts: tuple[str, ...] = ()
+    ends_with_adjective: bool = False  # «وزير الخارجية الأمريكي»: a name usually follows
 
 
 class Rules:
@@ -227,8 +235,7 @@ class Rules:
         ):
             return None
         key = v.keys[p]
-        content = v.content_key(p)
-        if content in self.lex.place_generic:
+        if key in self.lex.place_generic or "ال" + v.content_key(p) in self.lex.place_generic:
             return None
         if not w.definite and key.endswith("يه") and not w.place_first:
             return None  # a nisba adjective: «منطقة عسكرية»
@@ -238,6 +245,11 @@ class Rules:
             return None  # «المنطقة الصناعية», «ساحة مفتوحة»: an adjective, not a name
         if self.lex.org_heads.longest(v.keys, v.readings(p), p) is not None:
             return None
+        if w.given >= 0 and not strong:
+            # «شارع الحبيب بورقيبة», «مطار محمد الخامس»: a facility named after a person
+            person = self._person_name(v, p)
+            if person is not None and person[1] >= 2:
+                return person[0]
         end = p + 1
         if (w.place_first or w.connector) and v.is_arabic(end) and v.at(end) is None:
             nxt = v.word(end)
@@ -282,10 +294,36 @@ class Rules:
             cand = self._org_phrase(v, i, h_end, strip, head)
             if cand is not None:
                 v.add(cand)
+        self._extend_kb_orgs(v)
+
+    def _extend_kb_orgs(self, v: DocView) -> None:
+        """«حزب العمال الكردستاني» is not «حزب العمال»: a knowledge-base organization that a
+        name-giving word (a place, an adjective, a quoted name) continues is a longer, other name."""
+        root = self.lex.org_heads.root
+        for c in [x for x in v.cands if x.method == "kb" and x.type == "ORG" and x.j < v.n]:
+            i = c.i
+            if not any(f in root for _s, f in v.readings(i)):
+                continue
+            m = self.head_at(v, i)
+            if m is None or m[0] > c.j:
+                continue
+            nxt = c.j
+            w = v.word(nxt) if v.is_arabic(nxt) else None
+            if w is None or w.stop or w.conj:
+                continue
+            if not (w.definite and not w.adjective and not w.generic and not w.qualifier and (
+                v.keys[nxt].endswith(("ي", "يه")) or v.keys[nxt].startswith("لل")
+            )):
+                continue  # only an adjective of a non-state («الكردستاني») or a ل-complement
+            end = nxt + 1
+            longer = Cand(i, end, c.strip, "ORG", "rule", "org_head", subtype=c.subtype, name=v.clean_text(i, end, c.strip),
+                          head=v.content_key(i, c.strip), complement=tuple(v.content_key(t) for t in range(i + 1, end)))
+            v.remove(c)
+            v.add(longer)
 
     def _org_phrase(self, v: DocView, i: int, h_end: int, strip: int, head: OrgHead) -> Cand | None:
         head_key = " ".join(v.content_key(t, strip if t == i else 0) for t in range(i, h_end))
-        definite_head = v.keys[i][strip:].startswith(ARTICLE) or v.keys[i][strip:].startswith("لل")
+        definite_head = v.word(i).definite
         k = h_end
         country: str | None = None
         named = content = False
@@ -294,8 +332,12 @@ class Rules:
         chain_open = True  # an indefinite word may still continue a construct chain
         coordinated = False
         after_adjective = False
+        proper = False  # the name is an unknown word, not quoted nor in Latin script
+        chained = False  # an indefinite word continued the head («هيئة سوق …»)
         last_content = h_end
         while k < v.n and len(parts) < 7:
+            if v.closing_quote(k) is not None and definite_head and not head.media:
+                break  # «المجلس "مستعد للتعاون…"»: after a definite head a quotation is what it said
             if v.closing_quote(k) is not None or v.is_latin(k):
                 span = self._quoted(v, k) if not v.is_latin(k) else self._latin_run(v, k)
                 if span is None:
@@ -358,7 +400,7 @@ class Rules:
                     break  # «الحكومة الحبيب الصيد»: a person's name starts
                 if after_adjective and not v.keys[k].startswith("لل"):
                     break  # «السلطة العمانية التدخل»: a new phrase after the adjective
-                if v.keys[k].startswith("لل") and definite_head and not w.generic:
+                if v.keys[k].startswith("لل") and definite_head and not w.generic and not chained:
                     named = True  # «الجهاز المركزي للتعبئة», «المنظمة الدولية للطيران المدني»
                 parts.append(v.content_key(k))
                 if not w.generic:
@@ -377,6 +419,17 @@ class Rules:
                     k += 1
                     last_content = k
                 continue
+            if (
+                v.keys[k][:1] == "ل" and parts and definite_head and not chained and v.is_arabic(k + 1)
+                and v.word(k + 1).definite and not v.word(k + 1).stop and v.at(k) is None
+                and not v.word(k).stop and not v.word(k).report_verb
+            ):
+                # «الجامعة التونسية لكرة القدم»: a ل-complement in construct
+                named = True
+                parts.extend((v.content_key(k, 1), v.content_key(k + 1)))
+                k += 2
+                last_content = k
+                break
             prep_clitic = v.keys[k][:1] in "بلك" and len(v.readings(k)) > 1
             nisba = v.keys[k].endswith(("يه", "ي"))
             if chain_open and not prep_clitic and not (nisba and not head.media):
@@ -387,10 +440,18 @@ class Rules:
                 ):
                     parts.append(v.content_key(k))
                     k += 1
+                    chained = True
                     continue
-                if head.media and not definite_head:
+                if (head.media or head.needs == "any") and not definite_head:
+                    # «وكالة أجانزيا نوفا», «جامعة بيرزيت»: an unknown proper word names it
                     run = self._proper_run(v, k)
+                    if run is not None and not head.media:
+                        compound = v.word(k).place_first or v.word(k).connector
+                        run = min(run, k + 2 if compound else k + 1)
+                        if v.keys[k].endswith("ه"):
+                            run = None  # «جامعة عريقة»: a feminine adjective or noun
                     if run is not None:
+                        proper = True
                         name_span = (k, run)
                         parts.extend(v.content_key(t) for t in range(k, run))
                         named = True
@@ -402,11 +463,13 @@ class Rules:
         end = k
         if not parts:
             return None
-        if head.needs == "quoted" and name_span is None:
+        if head.needs == "quoted" and (name_span is None or proper):
             return None
         if head.needs == "proper" and not named:
             return None
-        if (head.needs == "named" or definite_head) and not (named or (content and not definite_head)):
+        if head.needs == "named" and not (named or (content and not definite_head)):
+            return None
+        if head.needs == "any" and definite_head and not (named or (content and head.definite_ok)):
             return None
         base = dict(
             subtype=head.subtype, country=country, sector=head.sector, head=head_key,
@@ -446,6 +509,8 @@ class Rules:
                 break
             if v.keys[j].endswith("يه") or (v.keys[j].endswith("ين") and len(v.keys[j]) > 5):
                 break  # nisba adjectives and plurals are not names
+            if v.keys[j][:1] == "ي" or any(r[1] != v.keys[j] and v.keys[j][:1] == "س" for r in v.readings(j)[1:]):
+                break  # an imperfect or future verb: «وزارة ستعلق»
             j += 1
         return j if j > k else None
 
@@ -498,6 +563,12 @@ class Rules:
         for t in range(k + 1, j):
             if v.is_punct(t) and v.form(t) not in ("-", ".", "&", "'"):
                 return None
+        if not any(v.is_arabic(t) or v.is_latin(t) for t in range(k + 1, j)):
+            return None  # «( 1932 )»
+        if j == k + 2 and v.is_arabic(k + 1):
+            w = v.word(k + 1)
+            if w.adjective or w.stop or w.qualifier or w.report_verb:
+                return None  # «الموساد "الإسرائيلي"»: a quoted adjective
         first = k + 1
         if v.is_arabic(first):
             w = v.word(first)
@@ -582,6 +653,7 @@ class Rules:
             roles: list[RoleSpan] = []
             k = h.j
             is_rank = h.title.kind == "rank"
+            comp = None
             if not is_rank:
                 comp = self._title_complement(v, h.j)
                 k = comp.end
@@ -612,12 +684,21 @@ class Rules:
                 if existing.type == "PERSON":
                     existing.roles.extend(roles)
                 continue
-            name = self._person_name(v, k)
+            name = self._person_name(v, k, after_rank=ranked)
             if name is None:
                 continue
             end, parts, strip = name
             enclosed = comma and (end >= v.n or v.form(end) in _COMMAS or v.is_punct(end)) and parts >= 2
-            if not ranked and not enclosed and not self._name_evidence(v, k, end, parts, comma):
+            # «وزير الخارجية الأمريكي أنتوني بلينكن إن»: a role closed by a nationality adjective,
+            # then two or three words that are neither definite nor a list's words, then a break
+            after_adjective = (
+                comp is not None and comp.ends_with_adjective and not comma and 2 <= parts <= 3
+                and not any(v.word(t).definite for t in range(k, end) if v.is_arabic(t))
+                and self._name_ends(v, end)
+            )
+            if not ranked and not enclosed and not after_adjective and not self._name_evidence(
+                v, k, end, parts, comma
+            ):
                 continue
             cand = Cand(k, end, strip, "PERSON", "rule", "title", name=v.clean_text(k, end, strip))
             cand.roles.extend(roles)
@@ -679,6 +760,7 @@ class Rules:
                     parts.extend(v.content_key(t) for t in range(c.i, c.j))
                     k = c.j
                     chain_open = False
+                    comp.ends_with_adjective = True  # a name closes the role: a person may follow
                     continue
                 break
             if not v.is_arabic(k):
@@ -713,6 +795,7 @@ class Rules:
                 parts.append(v.content_key(k, w.adjective_strip))
                 k += 1
                 chain_open = False
+                comp.ends_with_adjective = True
                 continue
             if w.qualifier:
                 k += 1
@@ -720,9 +803,12 @@ class Rules:
             if self._name_starts(v, k):
                 break
             if w.definite:
+                if v.keys[k][:1] in "بك" and not v.keys[k].startswith(ARTICLE):
+                    break  # «رئيس الجمهورية بالمساعدات …»: a prepositional phrase, not the role
                 parts.append(v.content_key(k))
                 k += 1
                 chain_open = False
+                comp.ends_with_adjective = False
                 continue
             if chain_open:
                 nxt = v.starting_at(k + 1)
@@ -753,8 +839,9 @@ class Rules:
             return True
         return self._name_follows(v, k)
 
-    def _person_name(self, v: DocView, k: int) -> tuple[int, int, int] | None:
-        """``(end, parts, strip)`` of a person's name starting at token ``k``."""
+    def _person_name(self, v: DocView, k: int, after_rank: bool = False) -> tuple[int, int, int] | None:
+        """``(end, parts, strip)`` of a person's name starting at token ``k``. After a rank a
+        family name alone may be the name («الشيخ الصلابي»)."""
         if v.is_latin(k):
             span = self._latin_run(v, k)
             if span is None:
@@ -764,16 +851,20 @@ class Rules:
             return None
         w = v.word(k)
         strip = w.given if w.given > 0 else 0
-        if w.definite and w.given < 0:
+        opener = _opener_strip(v, k)
+        if opener is not None:
+            strip = opener
+        if w.definite and w.given < 0 and not after_rank:
             return None
-        if w.connector and v.keys[k] not in _NAME_OPENERS:
+        if w.connector and opener is None:
             return None
         if w.given < 0 and v.keys[k].endswith("يه"):
             return None  # «حساسية …»: a noun in -ية, not a first name
         j = k
         parts = 0
+        family_closed = False
         while j < v.n and parts < 4:
-            if not v.is_arabic(j):
+            if not v.is_arabic(j) or (j > k and (v.tokens.is_detached_proclitic(j) or len(v.keys[j]) == 1)):
                 break
             c = v.at(j)
             if j > k and c is not None:
@@ -797,7 +888,7 @@ class Rules:
                     return None
                 j += 1
                 continue
-            if w.connector:
+            if w.connector or (j == k and opener is not None):
                 if v.is_arabic(j + 1) and v.at(j + 1) is None and not v.word(j + 1).stop:
                     j += 2
                     parts += 1
@@ -805,6 +896,10 @@ class Rules:
                 break
             if j > k and not self._name_part(v, j, w):
                 break
+            if family_closed and not w.connector:
+                break  # «زياد الهاني محاولات …»: the name ended with its family name
+            if j > k and w.definite and w.given < 0:
+                family_closed = True
             j += 1
             parts += 1
         if parts == 0:
@@ -908,14 +1003,16 @@ class Rules:
     def _people_by_name(self, v: DocView) -> None:
         k = 0
         while k < v.n:
-            if v.at(k) is not None or not v.is_arabic(k):
+            if v.at(k) is not None or not v.is_arabic(k) or k in self.in_title:
                 k += 1
                 continue
             w = v.word(k)
-            if (w.given < 0 and v.keys[k] not in _NAME_OPENERS) or w.stop:
+            if (w.given < 0 and _opener_strip(v, k) is None) or w.stop:
                 k += 1
                 continue
             prev_verb = k > 0 and v.is_arabic(k - 1) and v.word(k - 1).report_verb
+            # «في صالح الفرق»: a common given name right after a preposition is a word
+            after_prep = k > 0 and v.is_arabic(k - 1) and v.keys[k - 1] in _PREPOSITION_WORDS
             name = self._person_name(v, k)
             if name is None:
                 k += 1
@@ -924,7 +1021,7 @@ class Rules:
             ok = False
             if parts >= 2 and not w.common_name:
                 ok = True
-            elif parts >= 2 and (prev_verb or self._family_name(v, end - 1)):
+            elif parts >= 2 and (prev_verb or (self._family_name(v, end - 1) and not after_prep)):
                 ok = True
             elif parts >= 2 and v.model is not None and v.model.agrees(k, end, "PERSON"):
                 ok = True
@@ -948,7 +1045,7 @@ class Rules:
     def _name_ends(self, v: DocView, end: int) -> bool:
         if end >= v.n or v.is_punct(end):
             return True
-        return v.is_arabic(end) and v.word(end).stop
+        return v.is_arabic(end) and (v.word(end).stop or v.word(end).report_verb)
 
 
 #: nouns after which «لـ"…"» names an outlet: «في تصريح لـ"الاستقلال"»
@@ -965,6 +1062,16 @@ def _singular(key: str) -> bool:
 _LED_BY = {"برئاسه": "رئيس", "بقياده": "قائد", "بزعامه": "زعيم"}
 #: connectors that open a compound given name: «عبد الحميد», «أبو بكر»
 _NAME_OPENERS = frozenset({"عبد", "ابو"})
+def _opener_strip(v: DocView, k: int) -> int | None:
+    """Proclitic letters before «عبد» or «أبو» opening a name («وعبد العزيز» → 1), or None."""
+    key = v.keys[k]
+    for strip, form in v.readings(k):
+        if form in _NAME_OPENERS and all(ch in "وفل" for ch in key[:strip]):
+            return strip
+    return None
+
+
+_PREPOSITION_WORDS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "حتي"})
 #: a proclitic and the article: «بالقول», «والجيش»
 _CLITIC_ARTICLE = frozenset({"بال", "كال", "وال", "فال"})
 #: prepositions inside a role's complement

@@ -113,7 +113,8 @@ class EntityExtractor:
             chosen = select(self.rules.paren_aliases(v, chosen), taken=chosen)
         self.rules.appositions(v, chosen)
         self.linker.link(chosen, reference_date(doc.published, doc.text))
-        groups = self.coref.resolve(v, chosen)
+        ranks = [(h.i, h.j, h.strip) for h in self.rules.hits if h.title.kind == "rank"]
+        groups = self.coref.resolve(v, chosen, ranks)
         return self._entities(doc, groups)
 
     # -- output -------------------------------------------------------------------------------------

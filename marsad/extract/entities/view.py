@@ -32,6 +32,7 @@ class DocView:
         self.infos = self.tokens.infos
         self.n = len(self.keys)
         self._words: list[Word | None] = [None] * self.n
+        self._readings: list[tuple[Reading, ...] | None] = [None] * self.n
         #: every candidate found so far, and the longest one covering each token
         self.cands: list[Cand] = []
         #: the statistical recognizer's names (a ModelView), when it runs
@@ -42,8 +43,11 @@ class DocView:
     # -- tokens ---------------------------------------------------------------------------------
     def readings(self, i: int) -> Sequence[Reading]:
         """The token's clitic readings that keep the article (see :func:`name_readings`)."""
-        info = self.infos[i]
-        return name_readings(info.key, info.readings)
+        r = self._readings[i]
+        if r is None:
+            info = self.infos[i]
+            r = self._readings[i] = name_readings(info.key, info.readings)
+        return r
 
     def word(self, i: int) -> Word:
         w = self._words[i]
