@@ -10,8 +10,9 @@ sentence per line, offsets into ``text``; ``tools/train_ner.py --silver FILE`` r
 Sources:
   * ``stage``: the entity stage (knowledge base and rules; mentions the model found are left out)
     run over every article. Only sentences where that stage is likely complete are kept: a
-    sentence in which the current model confidently sees a name the stage did not label is
-    dropped, since an unlabeled name would teach the model that names are not names.
+    sentence in which a filter model (``--filter-model``, default the packaged one) sees a name
+    with a score of ``--filter-score`` or more that the stage did not label is dropped, since an
+    unlabeled name would teach the model that names are not names.
     ``--holdout`` keeps a seeded share of the rare names (by knowledge-base id, or by name for
     rule finds; in at most ``--holdout-max`` sentences) out of training: every sentence mentioning one goes to ``--holdout-out`` instead, so
     ``tools/train_ner.py --heldout FILE`` can measure how the model does on names it never saw
@@ -108,7 +109,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--holdout", type=float, default=0.0, help="share of names held out (stage source)")
     ap.add_argument("--holdout-out", type=Path, help="where the held-out sentences go")
     ap.add_argument("--holdout-max", type=int, default=3, help="held-out names are among those in at most this many sentences")
-    ap.add_argument("--confidence", type=float, default=0.9)
+    ap.add_argument("--confidence", type=float, default=0.9, help="self-training: least token marginal")
+    ap.add_argument("--filter-model", type=Path, action="append", default=[],
+                    help="a model folder (train_ner.py --out) whose names drop a sentence the stage did not "
+                    "label them in (repeatable; default: the packaged model)")
+    ap.add_argument("--filter-score", type=float, default=0.5, help="score a filter model's name needs")
     ap.add_argument("--empty-share", type=float, default=0.2, help="share of sentences without names kept")
     ap.add_argument("--limit", type=int, help="at most this many articles")
     ap.add_argument("--every", type=int, default=1, help="take every n-th article")
@@ -121,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     rng = random.Random(SEED)
     tagger = NameTagger.default()
+    filters = [NameTagger.from_dir(d) for d in args.filter_model] or [tagger]
     pipeline = None
     if args.source == "stage":
         from marsad.pipeline import Pipeline
@@ -147,9 +153,11 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 srec["spans"] = [(s.start, s.end, s.type, "model", "") for s in tagger.spans(sub)]
             else:
-                # a confident model name the stage did not label: the sentence may be incomplete
+                # a model name the stage did not label: the sentence may be incomplete
                 labelled = _token_ranges(sub, srec["spans"])
-                confident = [(p.first, p.end) for p in tagger.tag(sub) if p.score >= args.confidence]
+                confident = [
+                    (p.first, p.end) for f in filters for p in f.tag(sub) if p.score >= args.filter_score
+                ]
                 if any(not any(a < e and s < b for s, e in labelled) for a, b in confident):
                     dropped += 1
                     continue
