@@ -216,6 +216,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--silver", type=Path, action="append", default=[], help="silver JSON lines (repeatable)")
     ap.add_argument("--silver-weight", type=int, default=1, help="times each silver sentence is used")
     ap.add_argument("--heldout", type=Path, help="held-out silver sentences (tools/silver_ner.py --holdout-out)")
+    ap.add_argument("--heldout-exclude", type=Path, action="append", default=[],
+                    help="silver files whose names count as seen in training (besides --silver)")
     ap.add_argument("--select", action="store_true", help="train on train only and report val")
     ap.add_argument("--no-aux", action="store_true", help="do not learn NORP/OCC as auxiliary labels")
     ap.add_argument("--mask", type=float, default=0.0, help="share of sentences with gazetteer flags masked")
@@ -259,7 +261,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n### Wojood {name}{note}: {len(splits[name])} sentences\n")
         print(format_scores(scores, TYPES))
     if args.heldout:
-        trained = set().union(*(silver_keys(p) for p in args.silver)) if args.silver else set()
+        seen_files = args.silver + args.heldout_exclude
+        trained = set().union(*(silver_keys(p) for p in seen_files)) if seen_files else set()
         rec = heldout_recall(tagger, args.heldout, trained)
         found, total = sum(f for f, _ in rec.values()), sum(t for _, t in rec.values())
         print(f"\n### held-out names (never labelled in training): recall {found}/{total} = {found / max(total, 1):.3f}")

@@ -225,20 +225,18 @@ class FeatureExtractor:
         return out
 
     def sequence(self, infos: Sequence[TypeInfo]) -> list[list[str]]:
-        """The feature lists of one sequence of tokens (a sentence)."""
-        bundles = self._bundles(infos)
-        n = len(bundles)
-        bos1, eos1 = ["-1BOS"], ["+1EOS"]
-        empty: list[str] = []
-        out = []
-        for j in range(n):
-            feats = bundles[j][0] + (bundles[j - 1][1] if j >= 1 else bos1)
-            feats = feats + (bundles[j + 1][2] if j + 1 < n else eos1)
-            if j >= 2:
-                feats += bundles[j - 2][3]
-            if j + 2 < n:
-                feats += bundles[j + 2][4]
-            out.append(feats if feats else empty)
+        """The feature lists of one sequence of tokens (a sentence): each token's own features,
+        and its neighbours' views of themselves (-1/+1 and -2/+2), or the sentence edges."""
+        b = self._bundles(infos)
+        n = len(b)
+        if n <= 1:
+            return [[*b[0][0], "-1BOS", "+1EOS"]] if n else []
+        out = [[*b[0][0], "-1BOS", *b[1][2], *(b[2][4] if n > 2 else ())]]
+        for j in range(1, n - 1):
+            out.append(
+                [*b[j][0], *b[j - 1][1], *b[j + 1][2], *(b[j - 2][3] if j >= 2 else ()), *(b[j + 2][4] if j + 2 < n else ())]
+            )
+        out.append([*b[n - 1][0], *b[n - 2][1], "+1EOS", *(b[n - 3][3] if n > 2 else ())])
         return out
 
 
