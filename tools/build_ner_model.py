@@ -5,7 +5,8 @@
 1. a Wojood-only model (train + val splits): ``WORK/wojood``;
 2. silver sentences from the corpus, labelled by the entity stage with the knowledge base and the
    rules only (``MARSAD_ENTITY_SOURCES=kb,rule``), a sentence dropped when the step-1 model
-   sees a name there the stage did not label: ``WORK/silver1.jsonl.gz``;
+   sees a name there the stage did not label, or does not read a person, organization or
+   state the rules found (the rules' slips stay out): ``WORK/silver1.jsonl.gz``;
 3. a model on Wojood + those sentences: ``WORK/round1``;
 4. the silver sentences again, now dropped when either model sees an unlabelled name (the
    round-1 model knows the news domain, so it catches more gaps): ``WORK/silver2.jsonl.gz``;
@@ -52,11 +53,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.heldout_experiment:
         return heldout_experiment(w, kb_rules)
     run(["tools/train_ner.py", "--out", str(w / "wojood")])
+    vet = ["--vet-model", str(w / "wojood")]
     run(["tools/silver_ner.py", "--source", "stage", "--out", str(w / "silver1.jsonl.gz"),
-         "--filter-model", str(w / "wojood")], kb_rules)
+         "--filter-model", str(w / "wojood"), *vet], kb_rules)
     run(["tools/train_ner.py", "--silver", str(w / "silver1.jsonl.gz"), "--out", str(w / "round1")])
     run(["tools/silver_ner.py", "--source", "stage", "--out", str(w / "silver2.jsonl.gz"),
-         "--filter-model", str(w / "wojood"), "--filter-model", str(w / "round1")], kb_rules)
+         "--filter-model", str(w / "wojood"), "--filter-model", str(w / "round1"), *vet], kb_rules)
     run(["tools/train_ner.py", "--silver", str(w / "silver2.jsonl.gz")])
     return 0
 
@@ -64,7 +66,8 @@ def main(argv: list[str] | None = None) -> int:
 def heldout_experiment(w: Path, env: dict[str, str]) -> int:
     silver, held = str(w / "silverH.jsonl.gz"), str(w / "heldout.jsonl.gz")
     run(["tools/silver_ner.py", "--source", "stage", "--out", silver, "--holdout", "0.3", "--holdout-out", held,
-         "--filter-model", str(w / "wojood"), "--filter-model", str(w / "round1")], env)
+         "--filter-model", str(w / "wojood"), "--filter-model", str(w / "round1"), "--vet-model", str(w / "wojood")],
+        env)
     run(["tools/train_ner.py", "--heldout", held, "--heldout-exclude", silver, "--out", str(w / "H-wojood")])
     for name, extra in (("H-plain", []), ("H-mask", ["--mask", "0.3"]), ("H-dropout", ["--word-dropout", "0.3"])):
         run(["tools/train_ner.py", "--silver", silver, "--heldout", held, "--out", str(w / name), *extra])

@@ -12,7 +12,10 @@ Sources:
     run over every article. Only sentences where that stage is likely complete are kept: a
     sentence in which a filter model (``--filter-model``, default the packaged one) sees a name
     with a score of ``--filter-score`` or more that the stage did not label is dropped, since an
-    unlabeled name would teach the model that names are not names.
+    unlabeled name would teach the model that names are not names. With ``--vet-model``, a
+    sentence is also dropped when a name the rules found is not read as a name of that type by
+    the vet model (a model trained without silver labels, so an independent judge): the rules'
+    slips («حياة المرضى» as a person) then do not become training data.
     ``--holdout`` keeps a seeded share of the rare names (by knowledge-base id, or by name for
     rule finds; in at most ``--holdout-max`` sentences) out of training: every sentence mentioning one goes to ``--holdout-out`` instead, so
     ``tools/train_ner.py --heldout FILE`` can measure how the model does on names it never saw
@@ -114,6 +117,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="a model folder (train_ner.py --out) whose names drop a sentence the stage did not "
                     "label them in (repeatable; default: the packaged model)")
     ap.add_argument("--filter-score", type=float, default=0.5, help="score a filter model's name needs")
+    ap.add_argument("--vet-model", type=Path,
+                    help="a model folder that must read each rule-found name (same type, overlapping) for "
+                    "its sentence to be kept; use one trained without silver (Wojood only)")
+    ap.add_argument("--vet-score", type=float, default=0.2, help="score the vet model's name needs")
+    ap.add_argument("--vet-types", default="PERSON,ORG,GPE",
+                    help="types whose rule names are vetted (FAC and LOC are not: the Wojood sample has few)")
     ap.add_argument("--empty-share", type=float, default=0.2, help="share of sentences without names kept")
     ap.add_argument("--limit", type=int, help="at most this many articles")
     ap.add_argument("--every", type=int, default=1, help="take every n-th article")
@@ -127,13 +136,15 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(SEED)
     tagger = NameTagger.default()
     filters = [NameTagger.from_dir(d) for d in args.filter_model] or [tagger]
+    vet = NameTagger.from_dir(args.vet_model) if args.vet_model else None
+    vet_types = frozenset(args.vet_types.split(","))
     pipeline = None
     if args.source == "stage":
         from marsad.pipeline import Pipeline
 
         pipeline = Pipeline(["text", "entities"])
     records: list[dict[str, Any]] = []
-    dropped = empty = 0
+    dropped = empty = unvetted = 0
     for rec in articles(args.limit, args.every):
         doc = Document(text=rec["text"])
         if pipeline is not None:
@@ -161,6 +172,10 @@ def main(argv: list[str] | None = None) -> int:
                 if any(not any(a < e and s < b for s, e in labelled) for a, b in confident):
                     dropped += 1
                     continue
+                # a rule's name no independent model reads as a name of its type: maybe a rule slip
+                if vet is not None and not _vetted(vet, sub, srec["spans"], labelled, args.vet_score, vet_types):
+                    unvetted += 1
+                    continue
             if not srec["spans"]:
                 if rng.random() >= args.empty_share:
                     continue
@@ -187,7 +202,8 @@ def main(argv: list[str] | None = None) -> int:
         if hold is not None:
             hold.close()
     print(
-        f"silver ({args.source}): kept {kept} sentences ({empty} without names), dropped {dropped}, "
+        f"silver ({args.source}): kept {kept} sentences ({empty} without names), dropped {dropped} "
+        f"as maybe incomplete and {unvetted} for a rule name the vet model does not read, "
         f"held out {held} ({len(held_keys)} of {len(rare)} rare names, {len(freq)} names in all); "
         f"spans by type {dict(types.most_common())}"
     )
@@ -202,6 +218,24 @@ def _sub(doc: Document, r: range) -> Document:
     sub = Document(text=doc.text[s0:s1])
     text_layer(sub)
     return sub
+
+
+def _vetted(
+    vet: NameTagger,
+    sub: Document,
+    spans: list[Any],
+    ranges: list[tuple[int, int]],
+    score: float,
+    types: frozenset[str],
+) -> bool:
+    """True when every rule-found span of ``types`` overlaps a vet-model name of its type."""
+    preds = [p for p in vet.tag(sub) if p.score >= score]
+    for (start, end), sp in zip(ranges, spans, strict=True):
+        if sp[3] != "rule" or sp[2] not in types:
+            continue
+        if not any(p.type == sp[2] and p.first < end and start < p.end for p in preds):
+            return False
+    return True
 
 
 def _token_ranges(doc: Document, spans: list[Any]) -> list[tuple[int, int]]:
