@@ -393,32 +393,50 @@ class NameTagger:
                     continue
                 for first, end in _clean(seq, first0, end0):
                     if typ == "PERSON":
-                        first = self._person_start(seq, first, end)
+                        person = self._person_span(seq, first, end)
+                        if person is None:
+                            continue
+                        first, end = person
                     out.append(NamePrediction(r.start + first, r.start + end, typ, round(score, 4)))
         return out
 
-    def _person_start(self, infos: Sequence[TypeInfo], first: int, end: int) -> int:
-        """A person's name does not start with a title («المفوض سالم» → «سالم»), nor with an
-        adjective before a given name («الأممي غسان سلامة» → «غسان سلامة»)."""
+    def _person_span(self, infos: Sequence[TypeInfo], first: int, end: int) -> tuple[int, int] | None:
+        """A person's name without the titles at its edges («المفوض سالم» → «سالم», «عاطف بسيسو
+        القيادي» → «عاطف بسيسو»), nor an adjective before a given name («الأممي غسان سلامة» →
+        «غسان سلامة»); None when only a title or a generic head noun («حركة») is left."""
         titles = _lexicon(LEXICONS["TT"])
         names = _lexicon(LEXICONS["FN"])
+
+        def stems(info: TypeInfo) -> list[str]:
+            return [s for _, s in info.readings] or [info.key]
+
+        def title(info: TypeInfo) -> bool:
+            st = stems(info)
+            return any(s in titles for s in st) and not any(s in names for s in st)
+
         while end - first > 1:
             info = infos[first]
-            stems = [s for _, s in info.readings] or [info.key]
-            if any(s in titles for s in stems) and not any(s in names for s in stems):
+            if title(info):
                 first += 1
                 continue
             nxt = infos[first + 1]
             if (
                 info.key.startswith(_ARTICLE)
                 and info.key.endswith(("ي", "يه"))
-                and not any(s in names for s in stems)
-                and any(s in names for _, s in nxt.readings or ((0, nxt.key),))
+                and not any(s in names for s in stems(info))
+                and any(s in names for s in stems(nxt))
             ):
                 first += 1
                 continue
             break
-        return first
+        while end - first > 1 and title(infos[end - 1]):
+            end -= 1
+        if end - first == 1:
+            info = infos[first]
+            heads = _lexicon(LEXICONS["OH"]) | _lexicon(LEXICONS["PH"])
+            if title(info) or (any(s in heads for s in stems(info)) and not any(s in names for s in stems(info))):
+                return None
+        return first, end
 
     def spans(self, doc: Document, *, min_score: float = 0.0) -> list[NameSpan]:
         """:meth:`tag`, as spans of the original text without a leading proclitic."""
