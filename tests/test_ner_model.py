@@ -148,6 +148,17 @@ def test_features_are_cached_per_word_and_identical_for_equal_words() -> None:
     assert "FN" not in masked[1] and "w=سالم" in masked[1]
 
 
+def test_unknown_attributes_are_left_out_without_changing_the_labels(tagger: NameTagger) -> None:
+    doc = _doc("وقال المتحدث باسم وزارة الداخلية سالم بن عمران إن الوحدات الأمنية أوقفت مشتبها به في قابس.")
+    assert doc.tokens is not None
+    infos = doc.tokens.infos
+    everything = FeatureExtractor().sequence(infos)
+    known = tagger.features.sequence(infos)
+    assert sum(map(len, known)) < sum(map(len, everything))
+    assert all(set(k) <= set(e) for k, e in zip(known, everything, strict=True))
+    assert list(tagger._tagger.tag(everything)) == tagger.tag_infos(infos)
+
+
 def test_sentence_ranges_cover_every_token_once() -> None:
     doc = _doc("وصل الوفد إلى تونس. ثم غادر نحو الجزائر!\nوعاد بعد يومين")
     assert doc.tokens is not None

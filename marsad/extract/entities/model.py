@@ -123,8 +123,11 @@ class FeatureExtractor:
     #: how many distinct keys to remember before starting over (memory stays flat)
     cache_limit = 300_000
 
-    def __init__(self, masked: Iterable[str] = ()) -> None:
+    def __init__(self, masked: Iterable[str] = (), known: frozenset[str] | None = None) -> None:
         self.masked = frozenset(masked)
+        #: the attributes a model has weights for: the others are left out (they would cost a
+        #: lookup in the CRF for nothing)
+        self.known = known
         self.lexicons = {flag: _lexicon(name) for flag, name in LEXICONS.items() if flag not in self.masked}
         self._cache: dict[str, tuple[list[str], list[str], list[str], list[str], list[str]]] = {}
 
@@ -201,16 +204,18 @@ class FeatureExtractor:
         else:
             own = ["w=" + key, "k=" + kind]
             ctx = ["k=" + kind]
-        near = [f for f in ctx]
         far = [f for f in ctx if not f.startswith("b=")]
         bundle = (
             own,
-            ["-1" + f for f in near],
-            ["+1" + f for f in near],
+            ["-1" + f for f in ctx],
+            ["+1" + f for f in ctx],
             ["-2" + f for f in far],
             ["+2" + f for f in far],
         )
-        return bundle
+        known = self.known
+        if known is None:
+            return bundle
+        return tuple([f for f in part if f in known] for part in bundle)  # type: ignore[return-value]
 
     def _bundles(self, infos: Sequence[TypeInfo]) -> list[tuple[list[str], list[str], list[str], list[str], list[str]]]:
         cache = self._cache
@@ -340,7 +345,7 @@ class NameTagger:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open_inmemory(data)
         labels = set(self._tagger.labels())
-        self.features = FeatureExtractor()
+        self.features = FeatureExtractor(known=frozenset(self._tagger.info().attributes))
         #: how often each word started a name in the training data (picks the clitic reading)
         self.name_starts = name_starts if name_starts is not None else _read_name_starts()
         for flag in ("FN", "PL", "OH"):
