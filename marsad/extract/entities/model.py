@@ -120,7 +120,8 @@ class FeatureExtractor:
     the model to recognize names from their context and shape, not from the lists).
     """
 
-    #: how many distinct keys to remember before starting over (memory stays flat)
+    #: how many distinct words (normalized forms: the Latin shape depends on case) to remember
+    #: before starting over (memory stays flat)
     cache_limit = 300_000
 
     def __init__(self, masked: Iterable[str] = (), known: frozenset[str] | None = None) -> None:
@@ -221,11 +222,11 @@ class FeatureExtractor:
         cache = self._cache
         out = []
         for info in infos:
-            b = cache.get(info.key)
+            b = cache.get(info.form)
             if b is None:
                 if len(cache) >= self.cache_limit:
                     cache.clear()
-                b = cache[info.key] = self._bundle(info)
+                b = cache[info.form] = self._bundle(info)
             out.append(b)
         return out
 
