@@ -98,6 +98,13 @@ def index_columns(text: str) -> tuple[str, str]:
     return " ".join(bases), " ".join(stems)
 
 
+def article_terms(title: str | None, text: str) -> tuple[str, str, str, str]:
+    """The index columns of an article: title words, title stems, body words, body stems."""
+    tw, ts = index_columns(title) if title else ("", "")
+    bw, bs = index_columns(text)
+    return tw, ts, bw, bs
+
+
 def query_terms(word: str) -> list[Term]:
     """The terms of one query word or phrase (a word with inner punctuation gives several)."""
     return [t for _, t in iter_terms(word)]

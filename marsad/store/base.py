@@ -71,8 +71,8 @@ class Store(ABC):
     def _migration_statements(self, version: int) -> Sequence[str]: ...
 
     @abstractmethod
-    def _index_article(self, article_id: int, title: str, text: str) -> None:
-        """Add one article to the search index."""
+    def _index_article(self, article_id: int, terms: tuple[str, str, str, str]) -> None:
+        """Add one article to the search index (terms: marsad.search.terms.article_terms)."""
 
     @abstractmethod
     def search_ids(
@@ -231,7 +231,11 @@ class Store(ABC):
                         "source, url, published, ingested_at) VALUES (?, ?, 'near', ?, ?, ?, ?, ?, ?, ?)",
                         (a.input_key, original, a.similarity, article_id, a.title, a.source, a.url, a.published, stamp),
                     )
-                self._index_article(article_id, a.title or "", a.text)
+                if a.terms is None:
+                    from marsad.search.terms import article_terms
+
+                    a.terms = article_terms(a.title, a.text)
+                self._index_article(article_id, a.terms)
                 if a.analysis is not None:
                     self._store_analysis(article_id, a.analysis, a.stages, a.published, stamp)
             for d in duplicates:

@@ -117,10 +117,10 @@ class PostgresStore(Store):
     def _migration_statements(self, version: int) -> Sequence[str]:
         return next(m.postgres for m in MIGRATIONS if m.version == version)
 
-    def _index_article(self, article_id: int, title: str, text: str) -> None:
+    def _index_article(self, article_id: int, terms: tuple[str, str, str, str]) -> None:
         self.execute(
             "INSERT INTO search_index (article_id, terms) VALUES (?, CAST(? AS TSVECTOR))",
-            (article_id, build_tsvector(title, text)),
+            (article_id, build_tsvector(terms)),
         )
 
     def search_ids(self, query: Any, filters: SearchFilters, limit: int, offset: int = 0) -> list[tuple[int, float]]:
@@ -152,28 +152,29 @@ class PostgresStore(Store):
         self.conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(self.schema)))
 
 
-def build_tsvector(title: str, text: str) -> str:
-    """The tsvector literal of an article: each term with its positions and weight."""
-    from marsad.search.terms import iter_terms
+def build_tsvector(terms: tuple[str, str, str, str]) -> str:
+    """The tsvector literal of an article's index columns: each term with positions and weight.
 
+    Stems share their word's position, so a phrase may match words, stems or a mix."""
+    title_words, title_stems, body_words, body_stems = terms
     lexemes: dict[str, list[str]] = {}
     position = 0
 
-    def add(source: str, word_weight: str, stem_weight: str) -> None:
+    def add(words: str, stems: str, word_weight: str, stem_weight: str) -> None:
         nonlocal position
-        for _, term in iter_terms(source):
+        for word, stem in zip(words.split(), stems.split()):
             position += 1
             if position > MAX_POSITION:
                 return
-            for lex, w in ((term.base, word_weight), (term.stem, stem_weight)):
+            for lex, w in ((word, word_weight), (stem, stem_weight)):
                 if len(lex) > 200:
                     continue
                 positions = lexemes.setdefault(lex, [])
                 if len(positions) < 255:
                     positions.append(f"{position}{w}")
 
-    if title:
-        add(title, "A", "C")
+    if title_words:
+        add(title_words, title_stems, "A", "C")
         position += 1  # no phrase spans title and body
-    add(text, "B", "D")
+    add(body_words, body_stems, "B", "D")
     return " ".join(f"'{lex}':{','.join(pos)}" for lex, pos in lexemes.items())

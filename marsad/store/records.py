@@ -35,6 +35,8 @@ class ArticleRecord:
     near_duplicate_of: str | None = None  # uid of the original
     similarity: float | None = None
     minhash: bytes | None = None
+    #: the search-index columns (marsad.search.terms.article_terms), computed by the worker
+    terms: tuple[str, str, str, str] | None = None
     embedding: bytes | None = None
     embedding_model: str | None = None
 

@@ -89,14 +89,10 @@ class SQLiteStore(Store):
     def _migration_statements(self, version: int) -> Sequence[str]:
         return next(m.sqlite for m in MIGRATIONS if m.version == version)
 
-    def _index_article(self, article_id: int, title: str, text: str) -> None:
-        from marsad.search.terms import index_columns
-
-        tw, ts = index_columns(title) if title else ("", "")
-        bw, bs = index_columns(text)
+    def _index_article(self, article_id: int, terms: tuple[str, str, str, str]) -> None:
         self.execute(
             "INSERT INTO search_index (rowid, title_words, title_stems, body_words, body_stems) VALUES (?, ?, ?, ?, ?)",
-            (article_id, tw, ts, bw, bs),
+            (article_id, *terms),
         )
 
     def search_ids(self, query: Any, filters: SearchFilters, limit: int, offset: int = 0) -> list[tuple[int, float]]:
