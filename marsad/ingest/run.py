@@ -25,6 +25,10 @@ from marsad.store.base import Store
 from marsad.store.records import ArticleRecord, DuplicateRecord
 
 
+#: a run that adds at least this many articles tidies the search index at the end
+OPTIMIZE_AFTER = 1000
+
+
 @dataclass
 class Summary:
     files: int = 0
@@ -256,6 +260,10 @@ def ingest(
             in_flight = job
         if in_flight is not None:
             finish(in_flight)
+        if summary.new + summary.near_duplicates >= OPTIMIZE_AFTER:
+            t = timed()
+            store.optimize()
+            summary.storage_seconds += timed() - t
     finally:
         runner.close()
         summary.seconds = time.perf_counter() - t0

@@ -7,8 +7,9 @@ Every word of an article is indexed twice, at the same token position in two col
   clitic readings of :mod:`marsad.text.clitics` («وللمدرسة» → «مدرسه»). A word without an
   article keeps its clitics: «بنغازي» is a name, and only the article proves the letters before
   it are clitics.
-* its **stem**: the Snowball Arabic light stem of the normalized word, folded like a key
-  («المدارس», «والمدرسة», «مدرستهم» share stems with their neighbours).
+* its **stem**: the Snowball Arabic light stem of the normalized word without its article,
+  folded like a key («المعلمين», «معلمون» and «معلم» share the stem «معلم»). Stemming the word
+  without its article keeps the stemmer's choices the same for «الانتخابات» and «انتخابات».
 
 A query word goes through the same two functions, and matches a document word when the bases or
 the stems agree; an exact base match ranks higher. Because both columns keep one term per token
@@ -40,14 +41,19 @@ class Term:
     stem: str
 
 
+def article_length(key: str, readings: tuple[tuple[int, str], ...]) -> int:
+    """How many letters the article and the clitics before it take at the front of a word (0 if
+    it has no article)."""
+    best_n = 0
+    for n, _ in readings:
+        if n >= 2 and n > best_n and key[n - 2 : n] in _ARTICLE:
+            best_n = n
+    return best_n
+
+
 def base_form(key: str, readings: tuple[tuple[int, str], ...]) -> str:
     """The key without an article and the clitics before it (``key`` itself when it has none)."""
-    best = key
-    best_n = 0
-    for n, form in readings:
-        if n >= 2 and n > best_n and key[n - 2 : n] in _ARTICLE:
-            best, best_n = form, n
-    return best
+    return key[article_length(key, readings) :]
 
 
 def _clean(term: str) -> str:
@@ -67,10 +73,13 @@ def term_of(info: TypeInfo) -> Term | None:
     if info.kind in (PUNCT, SYMBOL):
         term = None
     else:
-        base = _clean(base_form(info.key, info.readings) if info.kind == ARABIC else info.key)
         if info.kind == ARABIC:
-            stem = _clean(fold_key(_STEMMER.stemWord(form))) or base
+            # the key and the normalized form map letter for letter: strip the same letters
+            n = article_length(info.key, info.readings)
+            base = _clean(info.key[n:])
+            stem = _clean(fold_key(_STEMMER.stemWord(form[n:]))) or base
         else:
+            base = _clean(info.key)
             stem = base
         term = Term(base, stem) if base else None
     if len(_cache) > 500_000:

@@ -80,6 +80,9 @@ class Store(ABC):
     ) -> list[tuple[int, float]]:
         """(article id, score) of the best matches of a parsed query, best first."""
 
+    def optimize(self) -> None:
+        """Tidy the search index and the planner's statistics after a large ingest."""
+
     def size_bytes(self) -> int | None:
         """The database's size on disk, when the backend can tell."""
         return None

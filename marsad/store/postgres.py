@@ -129,12 +129,15 @@ class PostgresStore(Store):
         cond, params = self.filter_sql(filters, "s.article_id")
         where = " AND " + cond if cond else ""
         rows = self.execute(
-            f"SELECT s.article_id, ts_rank(s.terms, q, '{RANK_WEIGHTS}') AS score "
+            f"SELECT s.article_id, ts_rank(CAST('{RANK_WEIGHTS}' AS FLOAT4[]), s.terms, q) AS score "
             f"FROM search_index s, CAST(? AS TSQUERY) q WHERE s.terms @@ q{where} "
             "ORDER BY score DESC, s.article_id LIMIT ? OFFSET ?",
             [to_tsquery(query), *params, limit, offset],
         ).fetchall()
         return [(int(r[0]), float(r[1])) for r in rows]
+
+    def optimize(self) -> None:
+        self.execute("ANALYZE")
 
     def size_bytes(self) -> int | None:
         row = self.execute(

@@ -107,6 +107,10 @@ class SQLiteStore(Store):
         # bm25 is negative, lower is better: report a positive score, higher is better
         return [(int(r[0]), -float(r[1])) for r in rows]
 
+    def optimize(self) -> None:
+        self.execute("INSERT INTO search_index(search_index) VALUES ('optimize')")
+        self.execute("PRAGMA optimize")
+
     def size_bytes(self) -> int | None:
         total = 0
         for suffix in ("", "-wal"):
