@@ -238,7 +238,7 @@ def _read_jsonl(path: Path, limit: int) -> Iterator[RawItem | Failure]:
     opener = gzip.open if path.name.lower().endswith(".gz") else open
     try:
         with opener(path, "rb") as f:
-            for n, line in enumerate(f, 1):  # noqa: B007 (n is reported after the loop)
+            for n, line in enumerate(f, 1):
                 if len(line) > limit:
                     yield Failure(name, f"the line is {len(line) / 1048576:.1f} MB, over the limit for one article", n)
                     continue

@@ -24,7 +24,6 @@ from marsad.ingest.work import Analyzed, Prepared, analyze, analyze_stored, prep
 from marsad.store.base import Store
 from marsad.store.records import ArticleRecord, DuplicateRecord
 
-
 #: a run that adds at least this many articles tidies the search index at the end
 OPTIMIZE_AFTER = 1000
 

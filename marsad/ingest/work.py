@@ -102,12 +102,13 @@ def prepare(raw: RawItem, max_bytes: int | None = None) -> Prepared | Failure:
         if raw.html is not None and raw.fragment:
             text = fragment_text(raw.html if isinstance(raw.html, str) else raw.html.decode("utf-8", "replace"))
         elif raw.html is not None:
-            text, meta = _page(raw.html)
-            if not text or not text.strip():
+            page_text, meta = _page(raw.html)
+            if not page_text or not page_text.strip():
                 return Failure(
                     raw.path, "no main text found in the HTML page (only scripts, navigation or boilerplate?)",
                     raw.record,
                 )
+            text = page_text
             title = title or meta.get("title")
             url = url or meta.get("url")
             source = source or meta.get("sitename") or (urlsplit(url).hostname if url else None)

@@ -66,7 +66,7 @@ def ensure_embeddings(store: Store, batch: int = 32, verbose: bool = False) -> i
         articles = store.articles_by_id(ids[i : i + batch])
         chunk = [(k, passage_text(a["title"], a["text"])) for k, a in articles.items()]
         vectors = embed_passages([t for _, t in chunk])
-        store.store_embeddings(MODEL, [(k, v) for (k, _), v in zip(chunk, vectors)])
+        store.store_embeddings(MODEL, [(k, v) for (k, _), v in zip(chunk, vectors, strict=True)])
     return len(ids)
 
 

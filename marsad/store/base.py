@@ -80,7 +80,7 @@ class Store(ABC):
     ) -> list[tuple[int, float]]:
         """(article id, score) of the best matches of a parsed query, best first."""
 
-    def optimize(self) -> None:
+    def optimize(self) -> None:  # noqa: B027 (a backend may have nothing to do)
         """Tidy the search index and the planner's statistics after a large ingest."""
 
     def size_bytes(self) -> int | None:
@@ -360,7 +360,7 @@ class Store(ABC):
         for chunk in _chunks(list(ids), 500):
             marks = ",".join("?" * len(chunk))
             for row in self.execute(f"SELECT {', '.join(cols)} FROM articles WHERE id IN ({marks})", chunk):
-                out[int(row[0])] = dict(zip(cols, row))
+                out[int(row[0])] = dict(zip(cols, row, strict=True))
         return out
 
     def analysis(self, uid: str) -> dict[str, Any] | None:

@@ -88,7 +88,7 @@ class PostgresStore(Store):
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         try:
-            return self.conn.execute(sql.replace("?", "%s"), params)  # type: ignore[call-overload]
+            return self.conn.execute(sql.replace("?", "%s"), params)
         except self._psycopg.OperationalError as e:
             raise StoreError(
                 f"the PostgreSQL server at {self.display_url} stopped answering: {' '.join(str(e).split())}; "
@@ -97,7 +97,7 @@ class PostgresStore(Store):
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         with self.conn.cursor() as cur:
-            cur.executemany(sql.replace("?", "%s"), rows)  # type: ignore[arg-type]
+            cur.executemany(sql.replace("?", "%s"), rows)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -165,7 +165,7 @@ def build_tsvector(terms: tuple[str, str, str, str]) -> str:
 
     def add(words: str, stems: str, word_weight: str, stem_weight: str) -> None:
         nonlocal position
-        for word, stem in zip(words.split(), stems.split()):
+        for word, stem in zip(words.split(), stems.split(), strict=True):
             position += 1
             if position > MAX_POSITION:
                 return

@@ -76,8 +76,20 @@ def store_url(backend: str, tmp_path: Any) -> Iterator[str]:
     url = make_url(backend, tmp_path)
     yield url
     if backend != "sqlite":
-        s = open_store(url, write=True)
-        drop(s)
+        drop_url(url)
+
+
+def drop_url(url: str) -> None:
+    """Drop the schema of a PostgreSQL test URL, whatever state its tables are in."""
+    import psycopg
+    from psycopg import sql
+
+    from marsad.store.postgres import split_url
+
+    conninfo, schema = split_url(url)
+    assert schema and schema.startswith("marsad_test_")
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(schema)))
 
 
 @pytest.fixture

@@ -62,3 +62,52 @@ def add(store: Store, uid: str, text: str, *, title: str | None = None, source: 
                        source=source, published=published, language="ar", analysis=result, stages=stages)],
         [],
     )
+
+
+# -- generated articles (for ingest tests: many distinct texts, none of them near another) -------
+
+_SUBJECTS = ["وزير الفلاحة", "والي الجهة", "رئيس البلدية", "المدير الجهوي للصحة", "نقابة التعليم", "الهيئة الوطنية",
+             "وزيرة المرأة", "رئيس الحكومة", "المندوب الجهوي", "اتحاد الشغل", "منظمة الأعراف", "جمعية المستهلك"]
+_VERBS = ["أعلن", "أكد", "نفى", "أوضح", "قرر", "دعا", "طالب", "رفض", "اقترح", "ناقش", "تابع", "أشرف على"]
+_OBJECTS = ["مشروع الطريق السريعة", "برنامج التشغيل", "ميزانية السنة المقبلة", "خطة مكافحة الجفاف",
+            "صيانة المدارس", "تزويد الأسواق بالخضر", "دعم صغار الفلاحين", "حملة التلقيح", "تهيئة الميناء",
+            "إصلاح شبكة المياه", "تنظيم المهرجان الصيفي", "مراقبة الأسعار"]
+_PLACES = ["في سوسة", "في صفاقس", "في القيروان", "في بنزرت", "في قفصة", "في نابل", "في المنستير", "في توزر",
+           "في مدنين", "في الكاف", "في جندوبة", "في تطاوين"]
+_TAILS = ["خلال الأسبوع الجاري", "بحضور ممثلين عن المجتمع المدني", "وفق بلاغ رسمي", "في اجتماع موسع",
+          "بعد نقاش طويل", "قبل نهاية الشهر", "في ندوة صحفية", "إثر زيارة ميدانية"]
+
+
+def generated_text(n: int, sentences: int = 6) -> str:
+    """Article number ``n``: sentences drawn from the lists above (deterministic, distinct per n)."""
+    import random
+
+    rng = random.Random(n * 7919 + 13)
+    out = []
+    for _ in range(sentences):
+        out.append(f"{rng.choice(_VERBS)} {rng.choice(_SUBJECTS)} {rng.choice(_OBJECTS)} {rng.choice(_PLACES)} "
+                   f"{rng.choice(_TAILS)} وذلك في إطار العدد {n} من السلسلة {rng.randint(1, 10**6)}.")
+    return " ".join(out)
+
+
+def write_jsonl(path: Any, count: int, *, start: int = 0, gz: bool = False, duplicates: int = 0,
+                sentences: int = 6) -> list[dict[str, Any]]:
+    """A JSON-lines slice of generated articles; the last ``duplicates`` repeat earlier texts."""
+    import gzip
+    import json
+
+    records = []
+    for i in range(start, start + count):
+        text = generated_text(i, sentences)
+        records.append({"id": f"gen-{i}", "source": "مولد", "url": f"https://example.org/{i}",
+                        "published": f"{1 + i % 28:02d}/0{1 + i % 9}/2023", "title": f"خبر رقم {i}", "text": text})
+    for j in range(duplicates):
+        copy = dict(records[j])
+        copy["id"] = f"gen-copy-{j}"
+        records.append(copy)
+    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8")
+    if gz:
+        path.write_bytes(gzip.compress(data))
+    else:
+        path.write_bytes(data)
+    return records
