@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 EXTRAS ?= dev
 
-.PHONY: demo test lint typecheck pytest bench install clean score
+.PHONY: demo test lint typecheck pytest bench install clean score readme
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,7 @@ demo: $(VENV)/.installed-$(EXTRAS)
 	$(BIN)/marsad analyze examples/tripoli-un-envoy.txt --published 2025-12-18 --format text
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check marsad tests bench tools
+	$(BIN)/ruff check marsad tests bench $(wildcard tools)
 
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
@@ -41,3 +41,6 @@ score: $(VENV)/.installed-$(EXTRAS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .pytest_cache .ruff_cache
+
+readme: $(VENV)/.installed-$(EXTRAS)
+	$(BIN)/python tools/readme_demo.py

@@ -44,9 +44,16 @@ def peak_rss_mb() -> float:
 
 
 class Timer:
+    """CPU seconds of this process (``process_time``) and wall seconds of a block.
+
+    Ratios use CPU time: on a shared machine another process's load changes wall time, not the
+    work this one does."""
+
     def __enter__(self) -> Timer:
-        self.start = time.perf_counter()
+        self.start = time.process_time()
+        self.wall_start = time.perf_counter()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.seconds = time.perf_counter() - self.start
+        self.seconds = time.process_time() - self.start
+        self.wall = time.perf_counter() - self.wall_start

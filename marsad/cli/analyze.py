@@ -8,7 +8,7 @@ import sys
 import click
 
 from marsad.cli import main
-from marsad.errors import InputError
+from marsad.errors import InputError, MarsadError
 
 FORMATS = ("json", "jsonl", "md", "text")
 
@@ -27,6 +27,7 @@ FORMATS = ("json", "jsonl", "md", "text")
 )
 @click.option("--max-size", type=float, metavar="MB", help="Refuse articles larger than this (default 10 MB).")
 @click.option("--stages", metavar="A,B,…", help="Run only these stages, in this order (see 'marsad stages').")
+@click.option("--check", is_flag=True, help="Check each analysis against the contract; fail if it departs.")
 def analyze(
     paths: tuple[str, ...],
     published: str | None,
@@ -34,6 +35,7 @@ def analyze(
     fmt: str | None,
     max_size: float | None,
     stages: str | None,
+    check: bool,
 ) -> None:
     """Analyze Arabic articles: entities, dates, events, quotes, indicators.
 
@@ -59,6 +61,15 @@ def analyze(
             text = read_article(path, max_size)
             source = "stdin" if str(path) == "-" else path.name
             analysis = marsad.analyze(text, pub, title, source=source, pipeline=pipeline)
+            if check:
+                from marsad.contract import problems
+
+                found = problems(analysis.to_dict(), text)
+                if found:
+                    raise ContractError(
+                        f"{path}: the analysis departs from marsad.analysis/1 ({len(found)} problems): "
+                        + "; ".join(found[:5])
+                    )
         except InputError as e:
             if not several:
                 raise
@@ -84,6 +95,10 @@ def analyze(
 
 class _Failures(InputError):
     pass
+
+
+class ContractError(MarsadError):
+    """Our own output broke the contract: a bug (exit 1)."""
 
 
 @main.command("stages")

@@ -23,7 +23,7 @@ _ART_LAM = _RULES["article_after_lam"]
 _MIN = int(_RULES["min_stem"])
 
 #: a word can only have a clitic reading when it starts with one of these
-_CLITIC_INITIALS = frozenset(_CONJ | _PREP | {_FUT, _ART[0]})
+_CLITIC_INITIALS = frozenset(_CONJ | _PREP | {_FUT})
 
 #: a reading: (letters stripped from the front of the word, the remaining form)
 Reading = tuple[int, str]
@@ -33,21 +33,20 @@ def proclitic_forms(word: str) -> tuple[Reading, ...]:
     """Every clitic reading of ``word`` (a matching key), the word itself first.
 
     >>> proclitic_forms("وللجيش")
-    ((0, 'وللجيش'), (1, 'للجيش'), (2, 'الجيش'), (2, 'لجيش'), (3, 'جيش'))
+    ((0, 'وللجيش'), (1, 'للجيش'), (2, 'لجيش'), (2, 'الجيش'), (3, 'جيش'))
     """
-    if word[:1] not in _CLITIC_INITIALS:
-        return ((0, word),)
-    readings: list[Reading] = [(0, word)]
-    _after_conjunction(word, 0, readings)
-    if word[0] in _CONJ and len(word) - 1 >= _MIN:
-        readings.append((1, word[1:]))
+    first = word[:1]
+    if first in _CONJ and len(word) - 1 >= _MIN:
+        readings: list[Reading] = [(0, word), (1, word[1:])]
         _after_conjunction(word[1:], 1, readings)
-    if len(readings) == 1:
+    elif first in _CLITIC_INITIALS or word.startswith(_ART):
+        readings = [(0, word)]
+        _after_conjunction(word, 0, readings)
+    else:
         return ((0, word),)
-    readings.sort()
-    # one reading per form (sorted, so the least stripped one stays)
-    seen: set[str] = set()
-    return tuple(r for r in readings if not (r[1] in seen or seen.add(r[1])))  # type: ignore[func-returns-value]
+    # a conjunction is never a preposition or the article, so the two paths above never both
+    # apply, and each appends its readings in order of the letters stripped: no sort needed
+    return tuple(readings)
 
 
 def _after_conjunction(rest: str, offset: int, readings: list[Reading]) -> None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 # -- the character classes -------------------------------------------------------------------
@@ -98,6 +98,8 @@ def _build_table() -> dict[int, str]:
         replacement = fold(decomposed)
         if not replacement.strip():
             replacement = ""
+        elif " " in replacement.strip():
+            continue  # a whole phrase in one sign («ﷺ»): keep the sign, one token for one character
         table[cp] = replacement
     return table
 
@@ -133,7 +135,7 @@ class Normalized:
     @property
     def is_identity(self) -> bool:
         """True when the normalized text has exactly the original's offsets."""
-        return len(self.norm_breaks) == 1
+        return len(self.norm_breaks) == 1 and self.orig_breaks[0] == 0
 
     def to_original(self, i: int) -> int:
         """Original offset of the character at normalized offset ``i`` (for span starts).
@@ -168,6 +170,8 @@ class Normalized:
             return j
         # find the last break whose original offset is <= j
         k = bisect_right(self.orig_breaks, j) - 1
+        if self.orig_breaks[k] == j:
+            k = bisect_left(self.orig_breaks, j)  # an expanded character: its first letter
         base_orig = self.orig_breaks[k]
         base_norm = self.norm_breaks[k]
         seg_end = self.norm_breaks[k + 1] if k + 1 < len(self.norm_breaks) else len(self.text)
@@ -211,8 +215,8 @@ def normalize(text: str) -> Normalized:
         _add_break(norm_breaks, orig_breaks, norm_pos, orig_pos)
     pieces.append(text[orig_pos:])
     normalized = _fold_frequent("".join(pieces))
-    if len(norm_breaks) == 1:
-        return Normalized(text, normalized)
+    if len(norm_breaks) == 1 and orig_breaks[0] == 0:
+        return Normalized(text, normalized)  # only one-for-one changes (digits): offsets hold
     return Normalized(text, normalized, tuple(norm_breaks), tuple(orig_breaks))
 
 

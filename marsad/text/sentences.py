@@ -11,6 +11,7 @@ when it looks like one: short, followed by more text, and not ending like a sent
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import NamedTuple
 
@@ -22,82 +23,91 @@ class Span(NamedTuple):
     end: int
 
 
-_BOUNDARY_RE = re.compile(r"\n|[.!?؟…؛]+|[«»“”\"„‟]")
+# one character at a time: a plain character class scans several times faster than an alternation
+_BOUNDARY_RE = re.compile(r"[\n.!?؟…؛«»“”\"„‟]")
 _OPENING = frozenset("«“„‟")
+_QUOTES = frozenset("«»“”\"„‟")
+_TERMINALS = frozenset(".!?؟…؛")
 _CLOSING = frozenset("»”")
 _ABBREVIATIONS = frozenset(a.rstrip(".") for a in load_list("abbreviations.txt"))
-_WORD_BEFORE_RE = re.compile(r"([^\s.«»“”\"(]+(?:\.[^\s.«»“”\"(]+)*)$")
+_WORD_STOPS = frozenset("«»“”\"(")
 _MAX_QUOTE = 600  # a quotation left open longer than this was not one: stop protecting it
 _HEADLINE_MAX_WORDS = 30
 
 
+_new_span = tuple.__new__
+
+
 def _trimmed(text: str, start: int, end: int) -> Span | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end) if end > start else None
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return None
+    start += len(piece) - len(piece.lstrip())
+    return _new_span(Span, (start, start + len(stripped)))
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    m = _WORD_BEFORE_RE.search(text, max(0, dot - 20), dot)
-    if not m:
+    """True when the word before the period at ``dot`` is an abbreviation (د. ، ق.م.، إلخ.)."""
+    start = dot
+    while start > 0 and dot - start < 20 and not text[start - 1].isspace() and text[start - 1] not in _WORD_STOPS:
+        start -= 1
+    word = text[start:dot]
+    if not word:
         return False
-    word = m.group(1)
-    if len(word) == 1 and word.isalpha():
-        return True
+    if len(word) == 1:
+        return word.isalpha()
+    if "." in word:  # ق.م or U.S: every piece short
+        return all(len(piece) <= 2 for piece in word.split("."))
     return word in _ABBREVIATIONS or word.lower() in _ABBREVIATIONS
 
 
 def split_sentences(text: str) -> list[Span]:
     """Sentence spans of ``text`` (original offsets, white space trimmed)."""
     spans: list[Span] = []
+    cut = [0]  # offsets where a sentence may end; trimmed into spans at the end
     n = len(text)
-    start = 0
     quote_open_at = -1  # offset of the open quotation mark, or -1
     for m in _BOUNDARY_RE.finditer(text):
-        s, e = m.span()
+        s = m.start()
         mark = text[s]
-        if mark == "\n":
-            quote_open_at = -1
-            span = _trimmed(text, start, s)
-            if span:
-                spans.append(span)
-            start = e
-            continue
-        if mark in _OPENING or (mark == '"' and quote_open_at < 0):
-            quote_open_at = s
-            continue
-        if mark in _CLOSING or mark == '"':
-            if quote_open_at >= 0:
-                quote_open_at = -1
-                # a quotation that itself ended a sentence: «... انتهى.» closes it here
-                if s > 0 and text[s - 1] in ".!?؟…" and (e >= n or text[e].isspace()):
-                    span = _trimmed(text, start, e)
-                    if span:
-                        spans.append(span)
-                    start = e
-            continue
-        if quote_open_at >= 0:
-            if s - quote_open_at < _MAX_QUOTE:
+        if mark == ".":
+            if quote_open_at >= 0 and s - quote_open_at < _MAX_QUOTE:
                 continue
-            quote_open_at = -1
-        if mark == "." and e - s == 1:
-            before = text[s - 1] if s else " "
+            e = s + 1
             after = text[e] if e < n else " "
-            if after.isdigit() and before.isdigit():
-                continue  # 2.5
-            if after.isascii() and after.isalnum():
-                continue  # example.com, U.S
-            if _is_abbreviation(text, s):
+            if after == ".":
+                continue  # the run of dots ends the sentence at its last dot
+            if not after.isspace() and after.isascii() and after.isalnum():
+                continue  # 2.5, example.com, U.S
+            if text[s - 1 : s] != "." and _is_abbreviation(text, s):
                 continue
-        span = _trimmed(text, start, e)
+            quote_open_at = -1
+            cut.append(e)
+        elif mark == "\n":
+            quote_open_at = -1
+            cut.append(s)
+        elif mark in _QUOTES:
+            if mark in _OPENING or (mark == '"' and quote_open_at < 0):
+                quote_open_at = s
+            elif quote_open_at >= 0:
+                quote_open_at = -1
+                e = s + 1
+                # a quotation that itself ended a sentence: «... انتهى.» closes it here
+                if s and text[s - 1] in ".!?؟…" and (e >= n or text[e].isspace()):
+                    cut.append(e)
+        else:
+            if quote_open_at >= 0 and s - quote_open_at < _MAX_QUOTE:
+                continue
+            if text[s + 1 : s + 2] in _TERMINALS:
+                continue  # «؟!» and «!!»: the run ends at its last mark
+            quote_open_at = -1
+            cut.append(s + 1)
+    cut.append(n)
+    for a, b in itertools.pairwise(cut):
+        span = _trimmed(text, a, b)
         if span:
             spans.append(span)
-        start = e
-    span = _trimmed(text, start, n)
-    if span:
-        spans.append(span)
     return spans
 
 
@@ -105,14 +115,13 @@ def split_paragraphs(text: str) -> list[Span]:
     """Paragraph spans: the non-blank lines of ``text``, trimmed."""
     spans = []
     start = 0
-    for m in re.finditer(r"\n", text):
-        span = _trimmed(text, start, m.start())
-        if span:
-            spans.append(span)
-        start = m.end()
-    span = _trimmed(text, start, len(text))
-    if span:
-        spans.append(span)
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line and not line.isspace():
+            span = _trimmed(text, start, end)
+            if span:
+                spans.append(span)
+        start = end + 1
     return spans
 
 

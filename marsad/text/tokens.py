@@ -83,27 +83,42 @@ def _classify_char(first: str) -> str:
     return SYMBOL
 
 
-class _TypeCache(dict[str, TypeInfo]):
-    """Token string (with its trailing white space) → TypeInfo; bounded so memory stays flat."""
+_new_info = tuple.__new__
+_CACHE_LIMIT = 400_000
+#: token string as the regex returns it (with its trailing white space) → TypeInfo
+_TYPES: dict[str, TypeInfo] = {}
+#: the bare form → TypeInfo, so «كلمة » and «كلمة\n» share one analysis
+_FORMS: dict[str, TypeInfo] = {}
 
-    limit = 400_000
 
-    def __missing__(self, raw: str) -> TypeInfo:
-        form = raw.rstrip()
-        kind = _classify(form)
+def _type_info(raw: str) -> TypeInfo:
+    """Analyze a token string not met before, and remember it (caches are bounded)."""
+    form = raw.rstrip()
+    info = _FORMS.get(form)
+    if info is None:
+        first = form[0]
+        kind = _KIND_OF_FIRST.get(first) or _classify(form)
         if kind == ARABIC:
             key = fold_key(form) if ("ة" in form or "ى" in form or "ؤ" in form or "ئ" in form) else form
+            info = _new_info(TypeInfo, (form, kind, key, proclitic_forms(key)))
         else:
-            key = fold_key(form)
-        readings = proclitic_forms(key) if kind == ARABIC else _NO_READINGS
-        info = TypeInfo(form, kind, key, readings)
-        if len(self) >= self.limit:
-            self.clear()
-        self[raw] = info
-        return info
+            info = _new_info(TypeInfo, (form, kind, fold_key(form), _NO_READINGS))
+        if len(_FORMS) >= _CACHE_LIMIT:
+            _FORMS.clear()
+        _FORMS[form] = info
+    if len(_TYPES) >= _CACHE_LIMIT:
+        _TYPES.clear()
+    _TYPES[raw] = info
+    return info
 
 
-_TYPES = _TypeCache()
+def clear_type_cache() -> None:
+    """Forget every analyzed token type (benchmarks measure a fresh process with it)."""
+    _TYPES.clear()
+    _FORMS.clear()
+
+
+
 
 
 class Token(NamedTuple):
@@ -124,25 +139,47 @@ class Token(NamedTuple):
 class Tokens(Sequence[Token]):
     """The tokens of one text, stored as columns; indexing makes a :class:`Token`."""
 
-    __slots__ = ("_ends", "_starts", "infos", "nends", "normalized", "nstarts")
+    __slots__ = ("_bounds", "_ends", "_nends", "_nstarts", "_starts", "infos", "normalized")
 
     def __init__(self, normalized: Normalized) -> None:
         self.normalized = normalized
         text = normalized.text
-        lead = len(text) - len(text.lstrip())
+        lead = 0
+        while lead < len(text) and text[lead].isspace():
+            lead += 1
         parts = _TOKEN_RE.findall(text, lead)
-        types = _TYPES
-        infos: list[TypeInfo | None] = list(map(types.get, parts))
-        if None in infos:  # words this process has not met yet
-            infos = [info if info is not None else types[raw] for info, raw in zip(infos, parts)]
+        infos: list[TypeInfo | None] = list(map(_TYPES.get, parts))
+        if None in infos:  # words this process has not met yet: find them with C-level scans
+            i = -1
+            try:
+                while True:
+                    i = infos.index(None, i + 1)
+                    infos[i] = _type_info(parts[i])
+            except ValueError:
+                pass
         self.infos: list[TypeInfo] = infos  # type: ignore[assignment]
-        part_ends = list(accumulate(map(len, parts), initial=lead))
-        self.nstarts: list[int] = part_ends[:-1]
-        self.nends: list[int] = list(map(add, self.nstarts, map(len, map(_FORM, self.infos))))
+        # the start of each part, and one more entry: the end of the last one
+        self._bounds = list(accumulate(map(len, parts), initial=lead))
+        self._nstarts: list[int] | None = None
+        self._nends: list[int] | None = None
         self._starts: list[int] | None = None
         self._ends: list[int] | None = None
 
-    # -- columns ----------------------------------------------------------------------------
+    # -- columns (each computed on first use) -------------------------------------------------
+    @property
+    def nstarts(self) -> list[int]:
+        """Normalized start offsets of all tokens."""
+        if self._nstarts is None:
+            self._nstarts = self._bounds[:-1]
+        return self._nstarts
+
+    @property
+    def nends(self) -> list[int]:
+        """Normalized end offsets of all tokens."""
+        if self._nends is None:
+            self._nends = list(map(add, self._bounds, map(len, map(_FORM, self.infos))))
+        return self._nends
+
     @property
     def starts(self) -> list[int]:
         """Original start offsets of all tokens."""
