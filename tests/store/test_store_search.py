@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import BACKENDS, drop, pg_url_with_schema
 from store_builders import add, analysis, entity, event
+from store_support import BACKENDS, drop, pg_url_with_schema
 
 from marsad.errors import ConfigError
 from marsad.search import search
