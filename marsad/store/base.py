@@ -205,6 +205,23 @@ class Store(ABC):
         """Store new articles (with analyses and index rows) and duplicate links, atomically."""
         if not articles and not duplicates:
             return
+        try:
+            self._write_batch(articles, duplicates)
+        except StoreError:
+            raise
+        except Exception as e:
+            if self._is_conflict(e):
+                raise StoreError(
+                    f"another process stored some of these articles in {self.display_url} at the same time "
+                    f"({' '.join(str(e).split())[:200]}); nothing of this batch was written: run the ingest again, "
+                    "it skips what is stored"
+                ) from e
+            raise
+
+    def _is_conflict(self, error: Exception) -> bool:
+        return type(error).__name__ in ("IntegrityError", "UniqueViolation")
+
+    def _write_batch(self, articles: Sequence[ArticleRecord], duplicates: Sequence[DuplicateRecord]) -> None:
         stamp = now()
         with self.transaction():
             ids: dict[str, int] = {}
@@ -404,19 +421,29 @@ class Store(ABC):
         ).fetchall()
         return [int(r[0]) for r in rows]
 
+    def sources_like(self, name: str) -> list[str]:
+        """The stored source names equal to ``name`` ignoring case and spacing."""
+        wanted = " ".join(name.split()).casefold()
+        rows = self.execute("SELECT DISTINCT source FROM articles WHERE source IS NOT NULL").fetchall()
+        return [r[0] for r in rows if " ".join(str(r[0]).split()).casefold() == wanted]
+
     def filter_sql(self, filters: SearchFilters, column: str) -> tuple[str, list[Any]]:
         """SQL conditions on an article id ``column`` for the filters, and their parameters."""
         conds: list[str] = []
         params: list[Any] = []
+        article_conds: list[str] = []
         if filters.source:
-            conds.append(f"{column} IN (SELECT id FROM articles WHERE lower(source) = ?)")
-            params.append(filters.source.strip().lower())
+            names = self.sources_like(filters.source) or [filters.source]
+            article_conds.append(f"source IN ({','.join('?' * len(names))})")
+            params.extend(names)
         if filters.date_from:
-            conds.append(f"{column} IN (SELECT id FROM articles WHERE published >= ?)")
+            article_conds.append("published >= ?")
             params.append(filters.date_from)
         if filters.date_to:
-            conds.append(f"{column} IN (SELECT id FROM articles WHERE published <= ?)")
+            article_conds.append("published <= ?")
             params.append(filters.date_to)
+        if article_conds:
+            conds.append(f"{column} IN (SELECT id FROM articles WHERE {' AND '.join(article_conds)})")
         if filters.entity:
             ids = self.entity_ids(filters.entity) or [-1]
             conds.append(

@@ -41,7 +41,7 @@ CREATE TABLE articles (
     similarity REAL,
     ingested_at TEXT NOT NULL
 );
-CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_published ON articles(published, source);
 CREATE INDEX articles_source ON articles(source);
 CREATE TABLE analyses (
     id {id_pk},
