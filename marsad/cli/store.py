@@ -169,7 +169,7 @@ def search(
     store = _open(db)
     try:
         hits = run(store, query, entity=entity, code=code, source=source, date_from=date_from, date_to=date_to,
-                   limit=limit, semantic=semantic, marks=marks)
+                   limit=limit, semantic=semantic, marks=marks, verbose=True)
     finally:
         store.close()
     rows = [h.to_dict() for h in hits]

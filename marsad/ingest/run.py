@@ -121,6 +121,30 @@ class _Decider:
         self.keys: set[str] = set()
         self.uids: set[str] = set()
 
+    def skip_unchanged(self, raws: list[RawItem]) -> list[RawItem]:
+        """Drop the items already stored from this same input with this same text, before any work
+        is sent to the workers (a rerun or a resumed run only reads through what it stored)."""
+        from marsad.ingest.dedup import content_hash
+
+        hashes = {id(r): content_hash(r.text) for r in raws if r.text is not None}
+        if not hashes:
+            return raws
+        stored = self.store.lookup_hashes(list(set(hashes.values())))
+        if not stored and not self.hashes:
+            return raws
+        dup_keys = self.store.known_duplicate_keys([r.key for r in raws if id(r) in hashes])
+        keep = []
+        for r in raws:
+            h = hashes.get(id(r))
+            found = (self.hashes.get(h) or stored.get(h)) if h else None
+            if found is not None and h is not None and (
+                found[1] in (r.key, f"{r.key}@{h[:12]}") or r.key in dup_keys or r.key in self.keys
+            ):
+                self.summary.unchanged += 1
+                continue
+            keep.append(r)
+        return keep
+
     def decide(self, prepared: list[Prepared | Failure]) -> tuple[list[Prepared], list[ArticleRecord], list[DuplicateRecord]]:
         s = self.summary
         items = [p for p in prepared if isinstance(p, Prepared)]
@@ -248,7 +272,14 @@ def ingest(
             if on_batch:
                 on_batch(summary)
 
-        for batch in _batches(raw_items(), size):
+        for raw_batch in _batches(raw_items(), size):
+            t = timed()
+            batch = decider.skip_unchanged(raw_batch)
+            summary.storage_seconds += timed() - t
+            if not batch:
+                if progress:
+                    progress.update(summary, files_total)
+                continue
             prepared = runner.submit(prepare_fn, batch).result()
             t = timed()
             to_analyze, near, dups = decider.decide(prepared)

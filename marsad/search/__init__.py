@@ -80,8 +80,11 @@ def search(
     offset: int = 0,
     semantic: bool = False,
     marks: tuple[str, str] = ("[", "]"),
+    verbose: bool = False,
 ) -> list[Hit]:
-    """Search the store; results best first, each with a highlighted snippet."""
+    """Search the store; results best first, each with a highlighted snippet.
+
+    ``verbose`` says on stderr when a semantic search first embeds the articles without a vector."""
     if limit < 1:
         raise ConfigError(f"the number of results must be at least 1, got {limit}")
     filters = make_filters(entity, code, source, date_from, date_to)
@@ -89,7 +92,7 @@ def search(
     if semantic:
         from marsad.search.semantic import semantic_ids
 
-        ranked = semantic_ids(store, query, filters, limit, offset)
+        ranked = semantic_ids(store, query, filters, limit, offset, verbose=verbose)
         try:
             parsed = parse_query(query)
         except ConfigError:

@@ -71,8 +71,8 @@ class Store(ABC):
     def _migration_statements(self, version: int) -> Sequence[str]: ...
 
     @abstractmethod
-    def _index_article(self, article_id: int, terms: tuple[str, str, str, str]) -> None:
-        """Add one article to the search index (terms: marsad.search.terms.article_terms)."""
+    def _index_articles(self, items: Sequence[tuple[int, tuple[str, str, str, str]]]) -> None:
+        """Add articles to the search index (terms: marsad.search.terms.article_terms)."""
 
     @abstractmethod
     def search_ids(
@@ -224,48 +224,69 @@ class Store(ABC):
     def _write_batch(self, articles: Sequence[ArticleRecord], duplicates: Sequence[DuplicateRecord]) -> None:
         stamp = now()
         with self.transaction():
-            ids: dict[str, int] = {}
-            for a in articles:
-                original = None
-                if a.near_duplicate_of:
-                    original = ids.get(a.near_duplicate_of) or self._article_id(a.near_duplicate_of)
-                row = self.execute(
-                    "INSERT INTO articles (uid, input_key, content_hash, title, text, source, url, published, "
-                    "language, length, near_duplicate_of, similarity, ingested_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                    (a.uid, a.input_key, a.content_hash, a.title, a.text, a.source, a.url, a.published,
-                     a.language, len(a.text), original, a.similarity, stamp),
-                ).fetchone()
-                article_id = int(row[0])
-                ids[a.uid] = article_id
+            new_ids = self._reserve_ids(len(articles))
+            ids = {a.uid: new_ids[i] for i, a in enumerate(articles)}
+
+            def resolve(uid: str) -> int:
+                return ids.get(uid) or self._article_id(uid)
+
+            rows: list[tuple[Any, ...]] = []
+            signatures: list[tuple[Any, ...]] = []
+            vectors: list[tuple[Any, ...]] = []
+            links: list[tuple[Any, ...]] = []
+            index: list[tuple[int, tuple[str, str, str, str]]] = []
+            analyses: list[tuple[int, dict[str, Any], str, str | None]] = []
+            for a, article_id in zip(articles, new_ids, strict=True):
+                original = resolve(a.near_duplicate_of) if a.near_duplicate_of else None
+                rows.append((article_id, a.uid, a.input_key, a.content_hash, a.title, a.text, a.source, a.url,
+                             a.published, a.language, len(a.text), original, a.similarity, stamp))
                 if a.minhash is not None:
-                    self.execute("INSERT INTO minhashes (article_id, signature) VALUES (?, ?)", (article_id, a.minhash))
+                    signatures.append((article_id, a.minhash))
                 if a.embedding is not None:
-                    self.execute(
-                        "INSERT INTO embeddings (article_id, model, vector) VALUES (?, ?, ?)",
-                        (article_id, a.embedding_model, a.embedding),
-                    )
+                    vectors.append((article_id, a.embedding_model, a.embedding))
                 if original is not None:
-                    self.execute(
-                        "INSERT INTO duplicates (input_key, original_id, kind, similarity, article_id, title, "
-                        "source, url, published, ingested_at) VALUES (?, ?, 'near', ?, ?, ?, ?, ?, ?, ?)",
-                        (a.input_key, original, a.similarity, article_id, a.title, a.source, a.url, a.published, stamp),
-                    )
+                    links.append((a.input_key, original, "near", a.similarity, article_id, a.title, a.source, a.url,
+                                  a.published, stamp))
                 if a.terms is None:
                     from marsad.search.terms import article_terms
 
                     a.terms = article_terms(a.title, a.text)
-                self._index_article(article_id, a.terms)
+                index.append((article_id, a.terms))
                 if a.analysis is not None:
-                    self._store_analysis(article_id, a.analysis, a.stages, a.published, stamp)
-            for d in duplicates:
-                original = ids.get(d.original_uid) or self._article_id(d.original_uid)
-                self.execute(
-                    "INSERT INTO duplicates (input_key, original_id, kind, similarity, article_id, title, "
-                    "source, url, published, ingested_at) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?) "
-                    "ON CONFLICT (input_key) DO NOTHING",
-                    (d.input_key, original, d.kind, d.similarity, d.title, d.source, d.url, d.published, stamp),
+                    analyses.append((article_id, a.analysis, a.stages, a.published))
+            links.extend(
+                (d.input_key, resolve(d.original_uid), d.kind, d.similarity, None, d.title, d.source, d.url,
+                 d.published, stamp)
+                for d in duplicates
+            )
+            if rows:
+                self.executemany(
+                    "INSERT INTO articles (id, uid, input_key, content_hash, title, text, source, url, published, "
+                    "language, length, near_duplicate_of, similarity, ingested_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    rows,
                 )
+            if signatures:
+                self.executemany("INSERT INTO minhashes (article_id, signature) VALUES (?, ?)", signatures)
+            if vectors:
+                self.executemany("INSERT INTO embeddings (article_id, model, vector) VALUES (?, ?, ?)", vectors)
+            if links:
+                self.executemany(
+                    "INSERT INTO duplicates (input_key, original_id, kind, similarity, article_id, title, source, url, "
+                    "published, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (input_key) DO NOTHING",
+                    links,
+                )
+            if index:
+                self._index_articles(index)
+            if analyses:
+                self._store_analyses(analyses, stamp)
+
+    def _reserve_ids(self, n: int) -> list[int]:
+        """Ids for ``n`` new articles (called inside the write transaction)."""
+        if n == 0:
+            return []
+        first = int(self.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM articles").fetchone()[0])
+        return list(range(first, first + n))
 
     def _article_id(self, uid: str) -> int:
         row = self.execute("SELECT id FROM articles WHERE uid = ?", (uid,)).fetchone()
@@ -274,17 +295,18 @@ class Store(ABC):
         return int(row[0])
 
     # -- analyses --------------------------------------------------------------------------
-    def _store_analysis(
-        self, article_id: int, analysis: dict[str, Any], stages: str, published: str | None, stamp: str
-    ) -> None:
-        doc = analysis.get("document") or {}
-        self.execute(
+    def _store_analyses(self, items: Sequence[tuple[int, dict[str, Any], str, str | None]], stamp: str) -> None:
+        """Store analyses (article id, analysis, stages, published) and the rows derived from them."""
+        self.executemany(
             f"INSERT INTO analyses (article_id, schema, analyzer, stages, data, analyzed_at) "
             f"VALUES (?, ?, ?, ?, {self.json_param}, ?)",
-            (article_id, analysis.get("schema", ""), doc.get("analyzer", ""), stages,
-             json.dumps(analysis, ensure_ascii=False), stamp),
+            [
+                (article_id, analysis.get("schema", ""), (analysis.get("document") or {}).get("analyzer", ""), stages,
+                 json.dumps(analysis, ensure_ascii=False), stamp)
+                for article_id, analysis, stages, _ in items
+            ],
         )
-        self._store_derived(article_id, derive(analysis, published))
+        self._store_derived([(article_id, derive(analysis, published)) for article_id, analysis, _, published in items])
 
     def _entity_id(self, ident: str, fields: dict[str, Any]) -> int:
         cached = self._entity_ids.get(ident)
@@ -303,41 +325,50 @@ class Store(ABC):
         self._entity_ids[ident] = entity_id
         return entity_id
 
-    def _store_derived(self, article_id: int, d: Derived) -> None:
-        ids = {ident: self._entity_id(ident, f) for ident, f in d.entities.items()}
-        if d.article_entities:
+    def _store_derived(self, items: Sequence[tuple[int, Derived]]) -> None:
+        article_entities: list[tuple[Any, ...]] = []
+        mentions: list[tuple[Any, ...]] = []
+        events: list[tuple[Any, ...]] = []
+        quotes: list[tuple[Any, ...]] = []
+        for article_id, d in items:
+            ids = {ident: self._entity_id(ident, f) for ident, f in d.entities.items()}
+            article_entities.extend((article_id, local, ids[ident], n, roles) for local, ident, n, roles in d.article_entities)
+            mentions.extend((article_id, ids[ident], s, e, t, m) for ident, s, e, t, m in d.mentions)
+            events.extend(
+                (article_id, v["local_id"], v["code"], v["label"], v["plover"], ids.get(v["source"] or ""),
+                 ids.get(v["target"] or ""), ids.get(v["location"] or ""), v["date_value"], v["day"], v["mode"],
+                 v["confidence"], v["evidence_start"], v["evidence_end"])
+                for v in d.events
+            )
+            quotes.extend(
+                (article_id, q["start"], q["end"], q["text"], q["kind"], ids.get(q["speaker"] or ""),
+                 ids.get(q["channel"] or ""), q["date_value"], q["day"])
+                for q in d.quotes
+            )
+        if article_entities:
             self.executemany(
                 "INSERT INTO article_entities (article_id, local_id, entity_id, mentions, roles) "
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (article_id, local_id) DO NOTHING",
-                [(article_id, local, ids[ident], n, roles) for local, ident, n, roles in d.article_entities],
+                article_entities,
             )
-        if d.mentions:
+        if mentions:
             self.executemany(
                 "INSERT INTO mentions (article_id, entity_id, start_offset, end_offset, text, method) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                [(article_id, ids[ident], s, e, t, m) for ident, s, e, t, m in d.mentions],
+                mentions,
             )
-        if d.events:
+        if events:
             self.executemany(
                 "INSERT INTO events (article_id, local_id, code, label, plover, source_id, target_id, "
                 "location_id, date_value, day, mode, confidence, evidence_start, evidence_end) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (article_id, v["local_id"], v["code"], v["label"], v["plover"], ids.get(v["source"] or ""),
-                     ids.get(v["target"] or ""), ids.get(v["location"] or ""), v["date_value"], v["day"],
-                     v["mode"], v["confidence"], v["evidence_start"], v["evidence_end"])
-                    for v in d.events
-                ],
+                events,
             )
-        if d.quotes:
+        if quotes:
             self.executemany(
                 "INSERT INTO quotes (article_id, start_offset, end_offset, text, kind, speaker_id, channel_id, "
                 "date_value, day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (article_id, q["start"], q["end"], q["text"], q["kind"], ids.get(q["speaker"] or ""),
-                     ids.get(q["channel"] or ""), q["date_value"], q["day"])
-                    for q in d.quotes
-                ],
+                quotes,
             )
 
     def _clear_derived(self, article_id: int) -> None:
@@ -350,12 +381,14 @@ class Store(ABC):
         The old analysis stays until the new one is written: both happen in one transaction."""
         stamp = now()
         with self.transaction():
+            batch = []
             for article_id, analysis, stages in items:
                 row = self.execute("SELECT published FROM articles WHERE id = ?", (article_id,)).fetchone()
-                published = row[0] if row else None
                 self._clear_derived(article_id)
                 self.execute("DELETE FROM analyses WHERE article_id = ?", (article_id,))
-                self._store_analysis(article_id, analysis, stages, published, stamp)
+                batch.append((article_id, analysis, stages, row[0] if row else None))
+            if batch:
+                self._store_analyses(batch, stamp)
 
     def stale_analyses(self, analyzer: str, stages: str, everything: bool = False) -> list[int]:
         """Ids of articles whose analysis was made by another analyzer or stage list (or all)."""

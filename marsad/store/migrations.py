@@ -165,6 +165,8 @@ _POSTGRES_V1 = (
     # the search index: a tsvector built by marsad (title words A, body words B, title stems C,
     # body stems D) so no PostgreSQL text-search configuration has to know Arabic
     "CREATE TABLE search_index (article_id BIGINT PRIMARY KEY REFERENCES articles(id), terms TSVECTOR NOT NULL)",
+    # kept in the row (compressed), not in TOAST: ranking reads every match's vector
+    "ALTER TABLE search_index ALTER COLUMN terms SET STORAGE MAIN",
     "CREATE INDEX search_index_terms ON search_index USING GIN (terms)",
 )
 

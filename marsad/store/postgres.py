@@ -117,11 +117,19 @@ class PostgresStore(Store):
     def _migration_statements(self, version: int) -> Sequence[str]:
         return next(m.postgres for m in MIGRATIONS if m.version == version)
 
-    def _index_article(self, article_id: int, terms: tuple[str, str, str, str]) -> None:
-        self.execute(
+    def _index_articles(self, items: Sequence[tuple[int, tuple[str, str, str, str]]]) -> None:
+        self.executemany(
             "INSERT INTO search_index (article_id, terms) VALUES (?, CAST(? AS TSVECTOR))",
-            (article_id, build_tsvector(terms)),
+            [(article_id, build_tsvector(terms)) for article_id, terms in items],
         )
+
+    def _reserve_ids(self, n: int) -> list[int]:
+        if n == 0:
+            return []
+        rows = self.execute(
+            "SELECT nextval(pg_get_serial_sequence('articles', 'id')) FROM generate_series(1, ?)", (n,)
+        ).fetchall()
+        return sorted(int(r[0]) for r in rows)
 
     def search_ids(self, query: Any, filters: SearchFilters, limit: int, offset: int = 0) -> list[tuple[int, float]]:
         from marsad.search.query import to_tsquery

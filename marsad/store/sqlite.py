@@ -89,10 +89,10 @@ class SQLiteStore(Store):
     def _migration_statements(self, version: int) -> Sequence[str]:
         return next(m.sqlite for m in MIGRATIONS if m.version == version)
 
-    def _index_article(self, article_id: int, terms: tuple[str, str, str, str]) -> None:
-        self.execute(
+    def _index_articles(self, items: Sequence[tuple[int, tuple[str, str, str, str]]]) -> None:
+        self.executemany(
             "INSERT INTO search_index (rowid, title_words, title_stems, body_words, body_stems) VALUES (?, ?, ?, ?, ?)",
-            (article_id, *terms),
+            [(article_id, *terms) for article_id, terms in items],
         )
 
     def search_ids(self, query: Any, filters: SearchFilters, limit: int, offset: int = 0) -> list[tuple[int, float]]:
@@ -112,6 +112,7 @@ class SQLiteStore(Store):
     def optimize(self) -> None:
         self.execute("INSERT INTO search_index(search_index) VALUES ('optimize')")
         self.execute("ANALYZE")  # statistics, so filters pick the (published, source) index
+        self.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def size_bytes(self) -> int | None:
         total = 0
