@@ -40,14 +40,17 @@ class Summary:
     failures: list[Failure] = field(default_factory=list)
     seconds: float = 0.0
     analysis_seconds: float = 0.0  # summed over workers
-    storage_seconds: float = 0.0  # this process, in the database
+    #: time the run waited on the store: duplicate decisions, lookups, and writes it had to wait for
+    storage_seconds: float = 0.0
+    #: time the writer thread spent writing (overlapping the analysis of the next batch)
+    write_seconds: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "files": self.files, "items": self.items, "new": self.new, "duplicates": self.duplicates,
             "near_duplicates": self.near_duplicates, "unchanged": self.unchanged, "failed": self.failed,
             "seconds": round(self.seconds, 3), "analysis_seconds": round(self.analysis_seconds, 3),
-            "storage_seconds": round(self.storage_seconds, 3),
+            "storage_seconds": round(self.storage_seconds, 3), "write_seconds": round(self.write_seconds, 3),
             "failures": [f.to_dict() for f in self.failures],
         }
 
@@ -58,7 +61,8 @@ class Summary:
             f"{self.items:,} articles read from {self.files:,} files in {self.seconds:.1f} s ({rate:,.0f}/s): "
             f"{self.new:,} new, {self.duplicates:,} duplicate, {self.near_duplicates:,} near-duplicate, "
             f"{self.unchanged:,} already stored, {self.failed:,} failed",
-            f"storage took {self.storage_seconds:.1f} s ({share:.0%} of the run)",
+            f"the run waited {self.storage_seconds:.1f} s on the store ({share:.0%} of it); "
+            f"writing took {self.write_seconds:.1f} s, alongside the analysis",
         ]
 
 
@@ -97,6 +101,46 @@ class Progress:
         if self.enabled and self.width:
             self.stream.write("\n")
             self.stream.flush()
+
+
+class _Writer:
+    """Writes batches on a thread of its own, with a connection of its own, one batch at a time
+    and in order, while the next batch is analyzed. SQLite and psycopg release the GIL while the
+    database works, so writing overlaps the analysis even in one process."""
+
+    def __init__(self, store: Store, summary: Summary) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.store = store.clone()
+        self.summary = summary
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="marsad-writer")
+        self.pending: Any = None
+
+    def _write(self, records: list[ArticleRecord], dups: list[DuplicateRecord]) -> None:
+        t = time.perf_counter()
+        self.store.write_batch(records, dups)
+        self.summary.write_seconds += time.perf_counter() - t
+
+    def submit(self, records: list[ArticleRecord], dups: list[DuplicateRecord]) -> None:
+        self.wait()
+        self.pending = self.pool.submit(self._write, records, dups)
+
+    def wait(self) -> None:
+        """Wait for the batch being written (its error, if any, is raised here)."""
+        if self.pending is not None:
+            t = time.perf_counter()
+            pending, self.pending = self.pending, None
+            try:
+                pending.result()
+            finally:
+                self.summary.storage_seconds += time.perf_counter() - t
+
+    def close(self) -> None:
+        try:
+            self.wait()
+        finally:
+            self.pool.shutdown(wait=True)
+            self.store.close()
 
 
 def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -246,11 +290,13 @@ def ingest(
 
     prepare_fn = partial(prepare, max_bytes=max_bytes)
     analyze_fn = partial(analyze, embed=embed)
+    writer: _Writer | None = None
     try:
         timed = time.perf_counter
         t = timed()
         decider = _Decider(store, summary)
         summary.storage_seconds += timed() - t
+        writer = active = _Writer(store, summary)
         in_flight: tuple[Any, list[ArticleRecord], list[DuplicateRecord]] | None = None
 
         def finish(job: tuple[Any, list[ArticleRecord], list[DuplicateRecord]]) -> None:
@@ -263,9 +309,7 @@ def ingest(
                     continue
                 summary.analysis_seconds += r.seconds
                 records.append(_record(r))
-            t = timed()
-            store.write_batch(records + near, dups)
-            summary.storage_seconds += timed() - t
+            active.submit(records + near, dups)
             summary.new += len(records)
             if progress:
                 progress.update(summary, files_total)
@@ -290,12 +334,16 @@ def ingest(
             in_flight = job
         if in_flight is not None:
             finish(in_flight)
+        active.close()
         if summary.new + summary.near_duplicates >= OPTIMIZE_AFTER:
             t = timed()
             store.optimize()
             summary.storage_seconds += timed() - t
     finally:
         runner.close()
+        if writer is not None:
+            writer.pool.shutdown(wait=True)
+            writer.store.close()
         summary.seconds = time.perf_counter() - t0
         if progress:
             progress.update(summary, files_total, force=True)

@@ -80,6 +80,10 @@ class Store(ABC):
     ) -> list[tuple[int, float]]:
         """(article id, score) of the best matches of a parsed query, best first."""
 
+    @abstractmethod
+    def clone(self) -> Store:
+        """Another connection to the same database (for a writer thread)."""
+
     def optimize(self) -> None:  # noqa: B027 (a backend may have nothing to do)
         """Tidy the search index and the planner's statistics after a large ingest."""
 

@@ -144,6 +144,9 @@ class PostgresStore(Store):
         ).fetchall()
         return [(int(r[0]), float(r[1])) for r in rows]
 
+    def clone(self) -> PostgresStore:
+        return PostgresStore(self.url, migrate=False)
+
     def optimize(self) -> None:
         self.execute("ANALYZE")
 

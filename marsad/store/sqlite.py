@@ -109,6 +109,9 @@ class SQLiteStore(Store):
         # bm25 is negative, lower is better: report a positive score, higher is better
         return [(int(r[0]), -float(r[1])) for r in rows]
 
+    def clone(self) -> SQLiteStore:
+        return SQLiteStore(self.path, create=False, migrate=False)
+
     def optimize(self) -> None:
         self.execute("INSERT INTO search_index(search_index) VALUES ('optimize')")
         self.execute("ANALYZE")  # statistics, so filters pick the (published, source) index

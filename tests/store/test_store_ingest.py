@@ -238,7 +238,7 @@ def test_progress_bar_and_summary(store: Store, tmp_path: Path) -> None:
     quiet = io.StringIO()
     ingest([tmp_path / "s.jsonl"], store, progress=Progress(quiet))  # not a terminal: silent
     assert quiet.getvalue() == ""
-    assert "10 new" in summary.lines()[0] and "storage took" in summary.lines()[1]
+    assert "10 new" in summary.lines()[0] and "waited" in summary.lines()[1]
     assert json.dumps(summary.to_dict())
 
 
