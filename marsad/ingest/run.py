@@ -164,26 +164,25 @@ class _Decider:
         self.hashes: dict[str, tuple[str, str]] = {}  # this run's new articles: hash → (uid, key)
         self.keys: set[str] = set()
         self.uids: set[str] = set()
+        self.key_hashes: dict[str, str] = {}  # this run's keys → the hash stored for them
 
     def skip_unchanged(self, raws: list[RawItem]) -> list[RawItem]:
         """Drop the items already stored from this same input with this same text, before any work
-        is sent to the workers (a rerun or a resumed run only reads through what it stored)."""
+        is sent to the workers (a rerun or a resumed run only reads through what it stored). Only
+        items whose key is known are hashed here, so a first run pays nothing for this."""
         from marsad.ingest.dedup import content_hash
 
-        hashes = {id(r): content_hash(r.text) for r in raws if r.text is not None}
-        if not hashes:
+        candidates = [r for r in raws if r.text is not None]
+        if not candidates:
             return raws
-        stored = self.store.lookup_hashes(list(set(hashes.values())))
-        if not stored and not self.hashes:
+        keys = {r.key for r in candidates}
+        known = self.store.hashes_by_key(list(keys))
+        known.update((k, h) for k, h in self.key_hashes.items() if k in keys)
+        if not known:
             return raws
-        dup_keys = self.store.known_duplicate_keys([r.key for r in raws if id(r) in hashes])
         keep = []
         for r in raws:
-            h = hashes.get(id(r))
-            found = (self.hashes.get(h) or stored.get(h)) if h else None
-            if found is not None and h is not None and (
-                found[1] in (r.key, f"{r.key}@{h[:12]}") or r.key in dup_keys or r.key in self.keys
-            ):
+            if r.text is not None and r.key in known and content_hash(r.text) == known[r.key]:
                 self.summary.unchanged += 1
                 continue
             keep.append(r)
@@ -213,6 +212,7 @@ class _Decider:
                     dups.append(DuplicateRecord(p.key, found[0], title=p.title, source=p.source, url=p.url,
                                                 published=p.published))
                     self.keys.add(p.key)
+                    self.key_hashes[p.key] = p.content_hash
                     s.duplicates += 1
                 continue
             if p.key in taken_keys or p.key in self.keys or p.key in dup_keys:
@@ -223,6 +223,7 @@ class _Decider:
             p.uid = uid
             self.hashes[p.content_hash] = (uid, p.key)
             self.keys.add(p.key)
+            self.key_hashes[p.key] = p.content_hash
             self.uids.add(uid)
             match = self.near.find(p.signature, add_as=uid) if p.signature is not None else None
             if match is not None:

@@ -172,6 +172,24 @@ class Store(ABC):
                 out[h] = (uid, key)
         return out
 
+    def hashes_by_key(self, keys: Sequence[str]) -> dict[str, str]:
+        """input key → content hash of what is stored for it (an article, or the original of an
+        exact duplicate)."""
+        out: dict[str, str] = {}
+        for chunk in _chunks(list(keys), 500):
+            marks = ",".join("?" * len(chunk))
+            for key, h in self.execute(
+                f"SELECT d.input_key, a.content_hash FROM duplicates d JOIN articles a ON a.id = d.original_id "
+                f"WHERE d.kind = 'exact' AND d.input_key IN ({marks})",
+                chunk,
+            ).fetchall():
+                out[key] = h
+            for key, h in self.execute(
+                f"SELECT input_key, content_hash FROM articles WHERE input_key IN ({marks})", chunk
+            ).fetchall():
+                out[key] = h
+        return out
+
     def known_duplicate_keys(self, keys: Sequence[str]) -> set[str]:
         out: set[str] = set()
         for chunk in _chunks(list(keys), 500):
