@@ -63,7 +63,10 @@ def stats(fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(s, ensure_ascii=False, indent=2))
         return
-    click.echo(f"entities: {s['entities']:,}   names: {s['names']:,}   distinct keys: {s['distinct_keys']:,}")
+    click.echo(
+        f"entities: {s['entities']:,}   names: {s['names']:,} ({s['arabic_names']:,} in Arabic script)"
+        f"   distinct keys: {s['distinct_keys']:,}   nationality adjectives: {s['adjectives']:,}"
+    )
     click.echo(f"with Wikidata ids: {s['with_wikidata']:,}   with roles: {s['with_roles']:,}")
     click.echo("by type:    " + ", ".join(f"{k} {v:,}" for k, v in s["by_type"].items()))
     click.echo("by subtype: " + ", ".join(f"{k} {v:,}" for k, v in s["by_subtype"].items()))

@@ -33,6 +33,7 @@ from marsad.text.tokens import tokenize
 __all__ = ["KBEntry", "KBRole", "KnowledgeBase", "alias_key", "embedded_dir", "load_kb", "user_kb_dir"]
 
 KB_PATH_ENV = "MARSAD_KB_PATH"
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 
 
 def embedded_dir() -> Path:
@@ -63,9 +64,12 @@ def _merge(old: KBEntry, new: KBEntry) -> KBEntry:
         value = getattr(new, f.name)
         if f.name in ("aliases", "weak_aliases", "adjectives"):
             merged = tuple(dict.fromkeys(getattr(old, f.name) + value))
-            if old.name != new.name and f.name == "aliases":
-                merged = tuple(dict.fromkeys((*merged, old.name)))
-            changes[f.name] = tuple(a for a in merged if a != new.name)
+            if f.name == "aliases":
+                if old.name != new.name:
+                    merged = tuple(dict.fromkeys((*merged, old.name)))
+                merged = tuple(a for a in merged if a != new.name)
+            # a weak alias equal to the name stays: it makes that name weak
+            changes[f.name] = merged
         elif f.name in ("id", "type", "name", "source_file") or value != getattr(defaults, f.name):
             changes[f.name] = value
     return replace(old, **changes)
@@ -164,10 +168,18 @@ class KnowledgeBase:
     def stats(self) -> dict[str, Any]:
         by_type = Counter(e.type for e in self.entries.values())
         by_subtype = Counter(e.subtype or "-" for e in self.entries.values())
-        aliases = sum(1 + len(e.aliases) + len(e.weak_aliases) for e in self.entries.values())
+        # names: distinct (entity, lookup key) pairs, i.e. the spellings the index really holds
+        # (two spellings that share a key, «بنغازي»/«بنغازى», count once)
+        names = arabic = 0
+        for e in self.entries.values():
+            keys = {alias_key(n) for n in (*e.all_names(), *e.weak_aliases)} - {""}
+            names += len(keys)
+            arabic += sum(1 for k in keys if _ARABIC_LETTER.search(k))
         return {
             "entities": len(self.entries),
-            "names": aliases,
+            "names": names,
+            "arabic_names": arabic,
+            "adjectives": len(self.adjective_index),
             "distinct_keys": len(self.alias_index),
             "with_wikidata": sum(1 for e in self.entries.values() if e.wikidata),
             "with_roles": sum(1 for e in self.entries.values() if e.roles),

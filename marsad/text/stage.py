@@ -34,6 +34,6 @@ def language(doc: Document) -> None:
     doc.language_confidence = lang.confidence
     if lang.code != "ar":
         doc.warnings.append(
-            f"language is '{lang.code}', not Arabic ({lang.arabic_share:.0%} of letters are Arabic): "
+            f"language is '{lang.code}', not Arabic ({lang.arabic_share or 0:.0%} of letters are Arabic): "
             "Arabic lexicons and rules may find little"
         )

@@ -1,0 +1,1 @@
+"""Extraction stages: one package per stage (entities, time, quotes, events, indicators)."""

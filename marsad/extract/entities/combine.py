@@ -1,0 +1,106 @@
+"""The statistical recognizer's names, combined with the knowledge base and the rules.
+
+The model (:mod:`marsad.extract.entities.model`, a CRF trained by this project) tags every
+sentence. Its names serve twice:
+
+* as **evidence** for the rules: a name after a role title or a given name that no list calls a
+  name («الأمين العام للمنظمة سحب التقرير» is not one, «وقالت جين كونورز» is) is kept when the
+  model also reads a person there (:meth:`ModelView.agrees`);
+* as **mentions** where the knowledge base and the rules found nothing: a predicted name that
+  overlaps none of their mentions is added (method ``model``) when its score reaches the
+  threshold of its type and it is not a lone function word. The thresholds were chosen on the
+  development set (docs/quality.md, ## Entities): each source adds recall without losing
+  precision.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marsad.extract.entities.candidates import Cand
+from marsad.extract.entities.view import DocView
+
+#: the lowest score (the weakest token marginal) a model name needs to become a mention
+MIN_SCORE = {"PERSON": 0.4, "ORG": 0.6, "GPE": 0.7, "LOC": 0.7, "FAC": 0.7}
+#: an organization the model reads without a head noun we know needs this score
+ORG_WITHOUT_HEAD = 0.9
+
+
+class ModelView:
+    """The model's names over one document, by token."""
+
+    def __init__(self, tagger: Any, v: DocView) -> None:
+        from marsad.extract.entities.model import clitic_letters, prediction_span
+
+        self.cands: list[Cand] = []
+        self.type_at: list[str | None] = [None] * v.n
+        doc = v.doc
+        for p in tagger.tag(doc):
+            span = prediction_span(doc, p, tagger.name_starts)
+            first, end = span.first, span.last + 1
+            if end <= first:
+                continue
+            strip = clitic_letters(v.infos[first], tagger.name_starts) if v.is_arabic(first) else 0
+            c = Cand(first, end, strip, p.type, "model", "model", score=p.score)
+            c.name = v.clean_text(first, end, strip)
+            self.cands.append(c)
+            for t in range(first, end):
+                self.type_at[t] = p.type
+
+    def agrees(self, i: int, j: int, etype: str) -> bool:
+        """True when the model reads ``etype`` on most of the tokens ``[i, j)``."""
+        if j <= i:
+            return False
+        hits = sum(1 for t in range(i, j) if self.type_at[t] == etype)
+        return hits * 2 > j - i
+
+
+def model_candidates(mv: ModelView, v: DocView, rules: Any) -> list[Cand]:
+    """The model's names that may fill the gaps the knowledge base and the rules left:
+
+    * a score at or above the type's threshold (``MIN_SCORE``);
+    * not a lone function word, reporting verb, qualifier or generic noun, nor a nationality
+      adjective agreeing with the noun before it («العاصمة السورية»);
+    * a person's name without the titles the model left at its edges («عماد مغنية القيادي»);
+    * an organization that opens with a head noun only when the rule for that head accepts its
+      complement («القوات الأمنية» is not a name, «هيئة كبار العلماء» is); one without a known
+      head only with a score of ``ORG_WITHOUT_HEAD`` («فريق الدفاع», «المصلحة العليا»)."""
+    out = []
+    for c in mv.cands:
+        if c.score < MIN_SCORE.get(c.type, 1.0):
+            continue
+        if c.type == "PERSON":
+            _trim_titles(c, v, rules)
+            if c.j <= c.i or any(t in rules.in_title for t in range(c.i, c.j)):
+                continue  # «المتحدث باسم الداخلية» holds no name «باسم»
+        if c.j - c.i == 1 and v.is_arabic(c.i):
+            w = v.word(c.i)
+            if w.stop or w.report_verb or w.qualifier or w.generic or (
+                w.adjective and rules.agrees_with_noun(v, c.i)
+            ):
+                continue
+            if c.type == "ORG" and v.keys[c.i].startswith("ال") and rules.head_at(v, c.i) is not None:
+                continue  # «الجيش», «الشرطة» alone
+            if c.type == "PERSON" and w.definite and w.given < 0:
+                continue  # «اللقاء», «الترجي»: a family name alone is found by coreference, if at all
+        if all(not (v.is_arabic(t) or v.is_latin(t)) for t in range(c.i, c.j)):
+            continue
+        if c.type == "ORG" and not rules.model_org_ok(v, c):
+            continue
+        out.append(c)
+    return out
+
+
+def _trim_titles(c: Cand, v: DocView, rules: Any) -> None:
+    while c.j > c.i and v.is_arabic(c.i) and (v.word(c.i).report_verb or v.word(c.i).stop):
+        c.i += 1  # «أضاف الهاني»
+        c.strip = 0
+    while c.j > c.i and v.is_arabic(c.j - 1) and (
+        (c.j - 1) in rules.hit_at or v.word(c.j - 1).qualifier or v.word(c.j - 1).adjective
+    ):
+        c.j -= 1
+    while c.j > c.i and c.i in rules.hit_at:
+        c.i = rules.hit_at[c.i].j
+        c.strip = 0
+    if c.j > c.i:
+        c.name = v.clean_text(c.i, c.j, c.strip)

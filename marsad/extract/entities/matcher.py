@@ -1,0 +1,201 @@
+"""Knowledge-base matching over token keys: clitic-aware, longest match first, linear in the text.
+
+The alias keys of the knowledge base (``kb.alias_index``: token keys joined by spaces) go into a
+token trie (:class:`~marsad.extract.entities.lexicon.PhraseTrie`). The matcher walks the text
+once: at each token it tries the token's clitic readings (``وللجيش`` → ``الجيش`` …) as the first
+word of a name, follows the trie over the next tokens' keys, and keeps the longest name found
+(the least stripped reading on a tie); then it goes on after that name. Every step is a
+dictionary access, and a walk is at most as long as the longest alias (a constant), so the
+pass is linear in the number of tokens. A name starting inside another one is not tried.
+
+A weak alias (a name that is also a common word, ``kb.weak_keys``) only counts with a context
+that makes it a name: a place noun («مدينة»), a title for a person, an organization head, or a
+place preposition followed by a clear end of the name (punctuation, a conjunction, the end).
+When the longest name at a token is weak and has no such context, it is decided once the whole
+text is read: it stays when the same entity is named strongly elsewhere, or (an organization or
+a person) when its country is among the countries of the document's strong names; otherwise a
+shorter strong name found at the same token takes its place. A small foreign town named by one
+word (``SMALL_TOWN``) is decided the same way: «إطار» is a word before it is a town.
+
+One-word names that are function words, reporting verbs or nationality adjectives in the text
+(«رأى», «وإن», «السورية») are never mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from marsad.extract.entities.candidates import Cand
+from marsad.extract.entities.lexicon import EntityLexicon, PhraseTrie, mention_strip, name_readings
+from marsad.kb import KBEntry, KnowledgeBase
+from marsad.text.clitics import Reading
+from marsad.text.tokens import ARABIC, LATIN, NUMBER, PUNCT, Tokens
+
+Payload = tuple[tuple[str, ...], bool]
+
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+_MEDIA = frozenset({"news_agency", "newspaper", "tv", "radio", "website", "media", "magazine"})
+#: towns smaller than this, named by one word, need their country in the article
+SMALL_TOWN = 100_000
+STRIPPED_TOWN = 500_000
+
+
+def readings_of(info_readings: Sequence[Reading], key: str) -> Sequence[Reading]:
+    return name_readings(key, info_readings)
+
+
+def phrase_ending_at(trie: PhraseTrie[object], keys: Sequence[str], tokens: Tokens, i: int) -> bool:
+    """True when a phrase of ``trie`` ends right before token ``i``."""
+    infos = tokens.infos
+    for start in range(i - 1, max(-1, i - 1 - trie.max_len), -1):
+        for end, _strip, _payload in trie.matches(keys, readings_of(infos[start].readings, keys[start]), start, i):
+            if end == i:
+                return True
+    return False
+
+
+class KBMatcher:
+    """Finds knowledge-base names in a document's tokens (see the module docstring)."""
+
+    def __init__(self, kb: KnowledgeBase, lex: EntityLexicon) -> None:
+        self.kb = kb
+        self.lex = lex
+        self.trie: PhraseTrie[Payload] = PhraseTrie()
+        weak = kb.weak_keys
+        for key, ids in kb.alias_index.items():
+            self.trie.add(key.split(" "), (ids, key in weak))
+
+    def find(self, tokens: Tokens, keys: Sequence[str] | None = None) -> list[Cand]:
+        """Knowledge-base names in the tokens, weak and doubtful ones decided by the document."""
+        keys = keys if keys is not None else tokens.keys
+        infos = tokens.infos
+        trie = self.trie
+        root = trie.root
+        n = len(keys)
+        out: list[Cand] = []
+        pending: list[tuple[Cand, Cand | None]] = []  # a doubtful name and the name it hides
+        i = 0
+        while i < n:
+            info = infos[i]
+            kind = info.kind
+            if kind is not ARABIC and kind is not LATIN and kind is not NUMBER:
+                i += 1
+                continue
+            readings = name_readings(keys[i], info.readings)
+            if not any(form in root for _s, form in readings):
+                i += 1
+                continue
+            doubtful: Cand | None = None
+            chosen: Cand | None = None
+            for end, strip, (ids, weak) in trie.matches(keys, readings, i):
+                entry = self.kb.entries[ids[0]]
+                cand = Cand(
+                    i, end, mention_strip(keys[i], strip), entry.type, "kb", "kb", kb_ids=ids,
+                    subtype=entry.subtype, weak=weak,
+                )
+                if end - i == 1 and self._not_a_name(tokens, keys, i, entry):
+                    continue
+                if (weak and not self.weak_context(tokens, keys, i, end, strip, ids)) or self._doubtful(cand, entry):
+                    if doubtful is None:
+                        doubtful = cand
+                    continue
+                chosen = cand
+                break
+            if doubtful is not None and (chosen is None or doubtful.j > chosen.j):
+                pending.append((doubtful, chosen))
+                i = doubtful.j
+                continue
+            if chosen is None:
+                i += 1
+                continue
+            out.append(chosen)
+            i = chosen.j
+        if pending:
+            out = self._decide(out, pending)
+        return out
+
+    # -- weak and doubtful names ---------------------------------------------------------------------
+    def _not_a_name(self, tokens: Tokens, keys: Sequence[str], i: int, entry: KBEntry) -> bool:
+        """A one-word name that is a function word or a reporting verb («رأى», «وإن») is never a
+        mention, nor a nationality adjective that agrees with the noun before it («العاصمة
+        السورية»; «أعلنت السعودية» names the state)."""
+        w = self.lex.word(keys[i], tokens.infos[i].readings, tokens.infos[i].form)
+        if w.stop or w.report_verb or w.qualifier:
+            return True
+        if entry.type == "ORG" and keys[i].startswith("ال") and i + 1 < len(keys):
+            nxt = tokens.infos[i + 1]
+            if nxt.kind is ARABIC and keys[i + 1].startswith("ال") and keys[i + 1].endswith(("يه", "ي")):
+                nw = self.lex.word(keys[i + 1], nxt.readings, nxt.form)
+                if not (nw.stop or nw.adjective):
+                    return True  # «القاعدة العسكرية»: a noun and its adjective, not al-Qaeda
+        if w.adjective is None:
+            return False
+        if entry.type != "GPE" or not keys[i].startswith("ال") or i == 0:
+            return True
+        prev = tokens.infos[i - 1]
+        if prev.kind is not ARABIC:
+            return False
+        pw = self.lex.word(keys[i - 1], prev.readings, prev.form)
+        return pw.definite and not pw.stop
+
+    def _doubtful(self, cand: Cand, entry: KBEntry) -> bool:
+        """A small town named by one word: kept only when the article is about its country (see
+        :meth:`_decide`); a common word is more likely than the town. A town read after
+        stripping a proclitic («بلاتر» → لاتر) is doubtful up to a larger size."""
+        if cand.j - cand.i != 1 or entry.type != "GPE" or entry.subtype != "city" or entry.prominence >= 30:
+            return False
+        limit = SMALL_TOWN if not cand.strip else STRIPPED_TOWN
+        return (entry.population or 0) < limit
+
+    def _decide(self, out: list[Cand], pending: list[tuple[Cand, Cand | None]]) -> list[Cand]:
+        """Keep a weak or doubtful name when the document supports it: the same entity named
+        strongly elsewhere, or (for an organization, a person or a small town) its country among
+        the countries the document's strong names belong to. Otherwise keep the shorter strong
+        name it hid, if any."""
+        strong_ids = {c.kb_ids[0] for c in out}
+        countries = set()
+        for c in out:
+            if len(c.kb_ids) == 1:
+                country = self.kb.entries[c.kb_ids[0]].country
+                if country:
+                    countries.add(country)
+        kept = list(out)
+        for cand, fallback in pending:
+            entry = self.kb.entries[cand.kb_ids[0]]
+            if entry.id in strong_ids:
+                ok = True
+            elif cand.weak:  # a common word: its country is not enough for a place or an outlet
+                ok = (
+                    entry.type in ("ORG", "PERSON") and entry.country in countries
+                    and entry.subtype not in _MEDIA
+                )
+            else:  # a small foreign town
+                ok = entry.country in countries
+            if ok:
+                kept.append(cand)
+            elif fallback is not None:
+                kept.append(fallback)
+        kept.sort(key=lambda c: c.i)
+        return kept
+
+    def weak_context(
+        self, tokens: Tokens, keys: Sequence[str], i: int, end: int, strip: int, ids: Sequence[str]
+    ) -> bool:
+        """A context that makes a weak alias a name right here."""
+        lex = self.lex
+        etype = self.kb.entries[ids[0]].type
+        if etype in _PLACE_TYPES:
+            if phrase_ending_at(lex.place_nouns, keys, tokens, i):  # type: ignore[arg-type]
+                return True
+            before_prep = i > 0 and lex.word(keys[i - 1], tokens.infos[i - 1].readings).place_prep
+            clitic_prep = strip > 0 and keys[i][strip - 1 : strip] in ("ب", "ل")
+            return (before_prep or clitic_prep) and self._clear_end(tokens, keys, end)
+        if etype == "PERSON":
+            return phrase_ending_at(lex.titles, keys, tokens, i)  # type: ignore[arg-type]
+        return phrase_ending_at(lex.org_heads, keys, tokens, i)  # type: ignore[arg-type]
+
+    def _clear_end(self, tokens: Tokens, keys: Sequence[str], end: int) -> bool:
+        """The name ends a clause: punctuation or the end of the text after it."""
+        if end >= len(keys):
+            return True
+        return tokens.infos[end].kind is PUNCT and tokens.infos[end].form not in ("-", "/")

@@ -1,0 +1,1076 @@
+"""Names the knowledge base does not know, found by rules over the tokens.
+
+Each rule reads the lexicons of ``marsad/lang/ar`` (see :mod:`~marsad.extract.entities.lexicon`)
+and the candidates found before it (the knowledge-base names first), and adds candidates to the
+document view:
+
+* **described outlets**: a knowledge-base outlet named by a description that a quoted name
+  follows is that other outlet («وكالة الأنباء الإيطالية الخاصة “أجانزيا نوفا”»);
+* **regions**: a direction and a state («شرق ليبيا»), or a definite direction and a nationality
+  adjective («الشرق الليبي») → LOC;
+* **places after place nouns**: «مدينة روالبندي», «ولاية القصرين», «جبل الشعانبي» → GPE/LOC/FAC;
+* **organizations**: a head noun and its complements: «وزارة الصحة», «الجيش الباكستاني»,
+  «البحرية الباكستانية» (a nationality adjective ties the organization to its state), «حركة نداء
+  تونس»; an outlet's name after a media head, quoted, in Latin script or unknown: «موقع “ليبيا
+  ريفيو”», «صحيفة The News International», «وكالة أجانزيا نوفا الإيطالية» (the mention is the
+  name without the head); a knowledge-base organization that a name-giving word continues is
+  a longer, other one («حزب العمال الكردستاني»);
+* **quoted outlets** after an interview or statement: «في تصريح لـ"الاستقلال"»;
+* **Latin-script names** in Arabic text: acronyms and names with an organization word;
+* **people after titles**: a rank or a role, its complement, an optional comma and ranks, then
+  the name: «قائد الجيش الباكستاني، الجنرال عاصم منير» (the title becomes the person's role);
+* **people before titles**: «وقالت جين كونورز قائدة عمليات الشرطة», «كريم بوزيان، رئيس البلدية»;
+* **people by their names**: a given name and a family name («عماد إسماعيل»), or a given name
+  after a reporting verb («وأوضح إسماعيل»).
+
+After the candidates are chosen, :meth:`Rules.appositions` attaches the roles said after a name
+(«صدام حفتر بصفته نائب القائد العام», «X، رئيس Y،», «… برئاسة X») and :meth:`Rules.paren_aliases`
+reads a short name in parentheses after an organization as another name of it. Where the
+statistical recognizer runs, its reading confirms person names that only weak evidence supports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.extract.entities.candidates import Cand, RoleSpan
+from marsad.extract.entities.lexicon import ARTICLE, EntityLexicon, OrgHead, Title, Word, mention_strip
+from marsad.extract.entities.view import DocView
+from marsad.kb import KnowledgeBase
+
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_ORG_LIKE = frozenset({"GPE", "LOC", "FAC", "ORG"})
+_COMMAS = frozenset({",", "،"})
+#: words in Latin-script names that make them organizations
+_LATIN_ORG_WORDS = frozenset(
+    "news times post press agency international tv radio group bank company corp inc ltd party front "
+    "council university institute foundation organization organisation ministry army forces watch "
+    "network media journal tribune herald daily review monitor gazette channel association union "
+    "committee commission office centre center fund club airlines airways petroleum oil energy "
+    "holding holdings telecom".split()
+)
+_LATIN_JOINERS = frozenset("of the and de du des la le al el for on in van von di da & -".split())
+_MAX_QUOTED = 6
+
+
+@dataclass(slots=True)
+class TitleHit:
+    i: int
+    j: int
+    strip: int
+    title: Title
+
+
+@dataclass(slots=True)
+class Complement:
+    end: int
+    country: str | None = None
+    org: Cand | None = None
+    parts: tuple[str, ...] = ()
+    ends_with_adjective: bool = False  # «وزير الخارجية الأمريكي»: a name usually follows
+
+
+class Rules:
+    """The rules of the module docstring, run in order over one document view."""
+
+    def __init__(self, kb: KnowledgeBase, lex: EntityLexicon) -> None:
+        self.kb = kb
+        self.lex = lex
+
+    def find(self, v: DocView) -> None:
+        self.hits = self._title_hits(v)
+        self.hit_at = {h.i: h for h in self.hits}
+        self.in_title: set[int] = {t for h in self.hits for t in range(h.i, h.j)}
+        self._described_outlets(v)
+        self._regions(v)
+        self._places(v)
+        self._orgs(v)
+        self._quoted_outlets(v)
+        self._latin(v)
+        self._people_after_titles(v)
+        self._people_before_titles(v)
+        self._people_by_name(v)
+
+    # -- titles ---------------------------------------------------------------------------------
+    def _title_hits(self, v: DocView) -> list[TitleHit]:
+        hits = []
+        trie = self.lex.titles
+        root = trie.root
+        i = 0
+        while i < v.n:
+            if v.at(i) is not None or (not v.is_arabic(i) and v.form(i) != "د"):
+                i += 1
+                continue
+            readings = v.readings(i)
+            if not any(f in root for _s, f in readings):
+                i += 1
+                continue
+            m = trie.longest(v.keys, readings, i)
+            if m is None:
+                i += 1
+                continue
+            end, strip, title = m
+            if any(v.at(t) is not None for t in range(i, end)):
+                i += 1
+                continue
+            hits.append(TitleHit(i, end, mention_strip(v.keys[i], strip), title))
+            i = end
+        return hits
+
+    # -- «وكالة الأنباء الإيطالية الخاصة “أجانزيا نوفا”» ------------------------------------------
+    def _described_outlets(self, v: DocView) -> None:
+        """A knowledge-base outlet named by a description that a quoted or Latin-script name
+        follows is that other outlet: the name, not the description, is the mention."""
+        for c in list(v.cands):
+            if c.method != "kb" or c.type != "ORG" or c.subtype not in _MEDIA_SUBTYPES:
+                continue
+            k = c.j
+            while k < min(v.n, c.j + 3) and v.is_arabic(k) and (v.word(k).qualifier or v.word(k).adjective):
+                k += 1
+            span = self._latin_run(v, k) if v.is_latin(k) else self._quoted(v, k)
+            if span is None:
+                continue
+            inner = [x for x in v.cands if x.i < span[1] and span[0] < x.j]
+            if any(x.i < span[0] or x.j > span[1] for x in inner):
+                continue
+            country = self.kb.entries[c.kb_ids[0]].country
+            for x in [c, *inner]:
+                v.remove(x)
+            s, e = span[0], span[1]
+            v.add(Cand(s, e, 0, "ORG", "rule", "outlet", subtype=c.subtype, sector="MED", country=country,
+                       name=v.clean_text(s, e)))
+
+    # -- regions: «شرق ليبيا», «الشرق الليبي» ----------------------------------------------------
+    def _regions(self, v: DocView) -> None:
+        lex, kb = self.lex, self.kb
+        root = lex.directions.root
+        for i in range(v.n):
+            if v.at(i) is not None or not v.is_arabic(i):
+                continue
+            readings = v.readings(i)
+            if not any(f in root for _s, f in readings):
+                continue
+            m = lex.directions.longest(v.keys, readings, i)
+            if m is None:
+                continue
+            d_end, strip, canonical = m
+            strip = mention_strip(v.keys[i], strip)
+            definite = v.keys[i][strip:].startswith(ARTICLE)
+            state = None
+            end = d_end
+            c = v.starting_at(d_end)
+            if not definite and c is not None and c.method == "kb" and c.strip == 0 and c.type == "GPE":
+                entry = kb.entries[c.kb_ids[0]]
+                if entry.subtype == "state":
+                    state, end = entry, c.j
+            elif definite and d_end < v.n and v.is_arabic(d_end):
+                w = v.word(d_end)
+                if w.adjective and w.adjective_strip == 0 and w.definite:
+                    state, end = kb.entries.get(w.adjective), d_end + 1
+            if state is None:
+                continue
+            en = lex.directions_en.get(canonical)
+            v.add(
+                Cand(
+                    i, end, strip, "LOC", "rule", "region", subtype="region",
+                    name=f"{canonical} {state.name}",
+                    name_en=f"{en} {state.name_en}" if en and state.name_en else None,
+                    country=state.country,
+                )
+            )
+
+    # -- places after place nouns ---------------------------------------------------------------
+    def _places(self, v: DocView) -> None:
+        lex = self.lex
+        root = lex.place_nouns.root
+        for i in range(v.n):
+            if v.at(i) is not None or not v.is_arabic(i) or i in self.in_title:
+                continue
+            readings = v.readings(i)
+            if not any(f in root for _s, f in readings):
+                continue
+            m = lex.place_nouns.longest(v.keys, readings, i)
+            if m is None:
+                continue
+            p, strip, noun = m
+            if noun.text == "العاصمة":
+                while p < v.n and v.is_arabic(p) and v.word(p).adjective:
+                    p += 1
+            if p >= v.n:
+                continue
+            c = v.starting_at(p)
+            if c is not None:
+                if noun.type == "FAC" and c.type == "GPE" and c.strip == 0:
+                    # «مطار كوالالمبور الدولي»: a facility named after its city
+                    fac_end = c.j
+                    if (
+                        v.is_arabic(fac_end) and v.word(fac_end).definite and v.keys[fac_end].endswith("ي")
+                        and not v.word(fac_end).adjective
+                    ):
+                        fac_end += 1
+                    s0 = mention_strip(v.keys[i], strip)
+                    v.add(Cand(i, fac_end, s0, "FAC", "rule", "place_noun", subtype=noun.subtype,
+                               name=v.clean_text(i, fac_end, s0)))
+                continue
+            if v.at(p) is not None:
+                continue
+            end = self._place_name(v, p, noun.strong)
+            if end is None:
+                continue
+            start, s = (i, mention_strip(v.keys[i], strip)) if noun.in_name else (p, 0)
+            v.add(
+                Cand(
+                    start, end, s, noun.type, "rule", "place_noun", subtype=noun.subtype,
+                    name=v.clean_text(start, end, s),
+                )
+            )
+
+    def _place_name(self, v: DocView, p: int, strong: bool) -> int | None:
+        if not v.is_arabic(p):
+            return None
+        w = v.word(p)
+        if (
+            w.stop or w.report_verb or w.adjective or w.qualifier or w.generic or w.conj or w.kinship
+            or w.appositive or p in self.hit_at
+        ):
+            return None
+        key = v.keys[p]
+        if key in self.lex.place_generic or "ال" + v.content_key(p) in self.lex.place_generic:
+            return None
+        if not w.definite and key.endswith("يه") and not w.place_first:
+            return None  # a nisba adjective: «منطقة عسكرية»
+        if not w.definite and key.endswith("ي") and (len(key) <= 4 or not strong) and not w.place_first:
+            return None  # «إقليم سني», «معبر حدودي»
+        if not strong and (key.endswith("يه") or (not w.definite and key.endswith("ه"))):
+            return None  # «المنطقة الصناعية», «ساحة مفتوحة»: an adjective, not a name
+        if self.lex.org_heads.longest(v.keys, v.readings(p), p) is not None:
+            return None
+        if w.given >= 0 and not strong:
+            # «شارع الحبيب بورقيبة», «مطار محمد الخامس»: a facility named after a person
+            person = self._person_name(v, p)
+            if person is not None and person[1] >= 2:
+                return person[0]
+        end = p + 1
+        if (w.place_first or w.connector) and v.is_arabic(end) and v.at(end) is None:
+            nxt = v.word(end)
+            if not (nxt.stop or nxt.report_verb or nxt.conj):
+                end += 1
+        while (
+            v.is_arabic(end) and v.word(end).connector and v.is_arabic(end + 1) and v.at(end + 1) is None
+            and not v.word(end + 1).stop
+        ):
+            end += 2
+        if w.definite and end == p + 1:
+            # «الشرق الأوسط», «الساحل الإفريقي»: a definite name with its descriptive words
+            while end < p + 3 and v.is_arabic(end) and v.at(end) is None:
+                nxt = v.word(end)
+                k2 = v.keys[end]
+                if not nxt.definite or nxt.stop or nxt.adjective or nxt.generic or nxt.conj or (
+                    k2.endswith("يه") or k2.endswith("يين") or k2.endswith("يون")
+                ):
+                    break
+                end += 1
+        return end
+
+    # -- organizations --------------------------------------------------------------------------
+    def _orgs(self, v: DocView) -> None:
+        lex = self.lex
+        root = lex.org_heads.root
+        for i in range(v.n):
+            if v.at(i) is not None or not v.is_arabic(i) or i in self.in_title:
+                continue
+            readings = v.readings(i)
+            if not any(f in root for _s, f in readings):
+                continue
+            m = lex.org_heads.longest(v.keys, readings, i)
+            if m is None:
+                continue
+            h_end, strip, head = m
+            strip = mention_strip(v.keys[i], strip)
+            if any(v.at(t) is not None for t in range(i, h_end)):
+                continue
+            if i > 0 and v.kind(i - 1) == "number":
+                continue  # «22 جامعة …» counts institutions, it does not name one
+            cand = self._org_phrase(v, i, h_end, strip, head)
+            if cand is not None:
+                v.add(cand)
+        self._extend_kb_orgs(v)
+
+    def _extend_kb_orgs(self, v: DocView) -> None:
+        """«حزب العمال الكردستاني» is not «حزب العمال»: a knowledge-base organization that a
+        name-giving word (a place, an adjective, a quoted name) continues is a longer, other name."""
+        root = self.lex.org_heads.root
+        for c in [x for x in v.cands if x.method == "kb" and x.type == "ORG" and x.j < v.n]:
+            i = c.i
+            if not any(f in root for _s, f in v.readings(i)):
+                continue
+            m = self.head_at(v, i)
+            if m is None or m[0] > c.j:
+                continue
+            nxt = c.j
+            w = v.word(nxt) if v.is_arabic(nxt) else None
+            if w is None or w.stop or w.conj:
+                continue
+            if not (w.definite and not w.adjective and not w.generic and not w.qualifier and (
+                v.keys[nxt].endswith(("ي", "يه")) or v.keys[nxt].startswith("لل")
+            )):
+                continue  # only an adjective of a non-state («الكردستاني») or a ل-complement
+            end = nxt + 1
+            longer = Cand(i, end, c.strip, "ORG", "rule", "org_head", subtype=c.subtype, name=v.clean_text(i, end, c.strip),
+                          head=v.content_key(i, c.strip), complement=tuple(v.content_key(t) for t in range(i + 1, end)))
+            v.remove(c)
+            v.add(longer)
+
+    def _org_phrase(self, v: DocView, i: int, h_end: int, strip: int, head: OrgHead) -> Cand | None:
+        head_key = " ".join(v.content_key(t, strip if t == i else 0) for t in range(i, h_end))
+        definite_head = v.word(i).definite
+        k = h_end
+        country: str | None = None
+        named = content = False
+        parts: list[str] = []
+        name_span: tuple[int, int] | None = None  # an outlet's own name inside the phrase
+        chain_open = True  # an indefinite word may still continue a construct chain
+        coordinated = False
+        after_adjective = False
+        proper = False  # the name is an unknown word, not quoted nor in Latin script
+        chained = False  # an indefinite word continued the head («هيئة سوق …»)
+        last_content = h_end
+        while k < v.n and len(parts) < 7:
+            if v.closing_quote(k) is not None or v.is_latin(k):
+                span = self._quoted(v, k) if not v.is_latin(k) else self._latin_run(v, k)
+                if span is None:
+                    break
+                name_span = (span[0], span[1])
+                named = True
+                k = span[2]
+                parts.append(v.clean_text(span[0], span[1]).lower())
+                if k < v.n and v.is_arabic(k):
+                    w = v.word(k)
+                    if w.adjective and w.adjective_strip == 0:
+                        country = self.kb.entries[w.adjective].country or country
+                break
+            c = v.starting_at(k)
+            if (
+                c is not None and c.type == "GPE" and c.strip == 1 and parts and definite_head
+                and v.keys[k][:1] in "بل"
+            ):
+                # «المحكمة الابتدائية بتونس», «المجلس العسكري لمصراتة»: the name ends with its seat
+                named = True
+                country = self._country_of(c) or country
+                parts.extend(v.content_key(t) for t in range(c.i, c.j))
+                k = c.j
+                last_content = k
+                break
+            if c is not None:
+                if c.type in _ORG_LIKE and c.strip == 0 and not (head.media and c.type == "ORG"):
+                    named = True
+                    if c.type in ("GPE", "LOC"):
+                        country = self._country_of(c) or country
+                    parts.extend(v.content_key(t) for t in range(c.i, c.j))
+                    k = c.j
+                    last_content = k
+                    chain_open = False
+                    continue
+                break
+            if not v.is_arabic(k):
+                break
+            w = v.word(k)
+            if w.stop or w.report_verb or w.conj or w.kinship or w.appositive or k in self.hit_at:
+                break
+            if (w.adjective and w.adjective_strip == 0 and _singular(v.keys[k])) or (w.regional and v.keys[k][:1] not in "وف"):
+                if w.adjective:
+                    country = self.kb.entries[w.adjective].country or country
+                named = True
+                parts.append(v.content_key(k))
+                k += 1
+                chain_open = False
+                after_adjective = True
+                continue
+            if w.adjective:
+                break  # «مسؤولي مخابرات بريطانيين»: a plural adjective qualifies the people
+            if w.qualifier and parts:
+                k += 1
+                continue
+            if (w.given >= 0 and not w.common_name) or w.connector:
+                break
+            if w.definite:
+                if w.given >= 0 and self._name_follows(v, k):
+                    break  # «الحكومة الحبيب الصيد»: a person's name starts
+                if after_adjective and not v.keys[k].startswith("لل"):
+                    break  # «السلطة العمانية التدخل»: a new phrase after the adjective
+                if v.keys[k].startswith("لل") and definite_head and not w.generic and not chained:
+                    named = True  # «الجهاز المركزي للتعبئة», «المنظمة الدولية للطيران المدني»
+                parts.append(v.content_key(k))
+                if not w.generic:
+                    content = True
+                k += 1
+                last_content = k
+                chain_open = False
+                # «للتعبئة والإحصاء», «التحكيم والمصالحة»: one coordinated word inside the name
+                if (
+                    not coordinated and v.is_arabic(k) and v.keys[k][:3] in ("وال", "ولل") and v.at(k) is None
+                    and not v.word(k).adjective and v.word(k).given < 0 and not v.word(k).stop
+                    and (k + 1 >= v.n or not v.is_arabic(k + 1) or not v.word(k + 1).definite)
+                ):
+                    coordinated = True
+                    parts.append(v.content_key(k, 1))
+                    k += 1
+                    last_content = k
+                continue
+            if (
+                v.keys[k][:1] == "ل" and parts and definite_head and not chained and v.is_arabic(k + 1)
+                and v.word(k + 1).definite and not v.word(k + 1).stop and v.at(k) is None
+                and not v.word(k).stop and not v.word(k).report_verb
+            ):
+                # «الجامعة التونسية لكرة القدم»: a ل-complement in construct
+                named = True
+                parts.extend((v.content_key(k, 1), v.content_key(k + 1)))
+                k += 2
+                last_content = k
+                break
+            prep_clitic = v.keys[k][:1] in "بلك" and len(v.readings(k)) > 1
+            nisba = v.keys[k].endswith(("يه", "ي"))
+            if chain_open and not prep_clitic and not (nisba and not head.media):
+                nxt = k + 1
+                nxt_cand = v.starting_at(nxt)
+                if (nxt_cand is not None and nxt_cand.type in _ORG_LIKE) or (
+                    v.is_arabic(nxt) and v.word(nxt).definite and not v.word(nxt).stop
+                ):
+                    parts.append(v.content_key(k))
+                    k += 1
+                    chained = True
+                    continue
+                if (head.media or head.needs == "any") and not definite_head:
+                    # «وكالة أجانزيا نوفا», «جامعة بيرزيت»: an unknown proper word names it
+                    run = self._proper_run(v, k)
+                    if run is not None and not head.media:
+                        compound = v.word(k).place_first or v.word(k).connector
+                        run = min(run, k + 2 if compound else k + 1)
+                        if v.keys[k].endswith("ه"):
+                            run = None  # «جامعة عريقة»: a feminine adjective or noun
+                    if run is not None:
+                        proper = True
+                        name_span = (k, run)
+                        parts.extend(v.content_key(t) for t in range(k, run))
+                        named = True
+                        k = run
+                        last_content = k
+                        chain_open = False
+                        continue
+            break
+        end = k
+        if not parts:
+            return None
+        if head.needs == "quoted" and (name_span is None or proper):
+            return None
+        if head.needs == "proper" and not named:
+            return None
+        if head.needs == "named" and not (named or (content and not definite_head)):
+            return None
+        if head.needs == "any" and definite_head and not (named or (content and head.definite_ok)):
+            return None
+        base = dict(
+            subtype=head.subtype, country=country, sector=head.sector, head=head_key,
+            complement=tuple(parts),
+        )
+        if name_span is not None and (head.media or v.closing_quote(name_span[0] - 1) is not None or v.is_latin(name_span[0])):
+            # «موقع “ليبيا ريفيو”», «منظمة HRW»: the name itself is the mention
+            s, e = name_span
+            rule = "outlet" if head.media else "org_head"
+            return Cand(s, e, 0, "ORG", "rule", rule, name=v.clean_text(s, e), **base)  # type: ignore[arg-type]
+        if head.media:
+            content_end = last_content
+            if content and content_end > h_end:
+                # «صحيفة الشروق التونسية» → الشروق
+                e = h_end
+                while e < content_end and not v.word(e).adjective:
+                    e += 1
+                if e > h_end and not any(v.at(t) is not None for t in range(h_end, e)):
+                    return Cand(h_end, e, 0, "ORG", "rule", "outlet", name=v.clean_text(h_end, e), **base)  # type: ignore[arg-type]
+        return Cand(i, end, strip, "ORG", "rule", "org_head", name=v.clean_text(i, end, strip), **base)  # type: ignore[arg-type]
+
+    def _country_of(self, c: Cand) -> str | None:
+        if c.kb_ids:
+            e = self.kb.entries.get(c.kb_ids[0])
+            return e.country if e else None
+        return c.country
+
+    def _proper_run(self, v: DocView, k: int) -> int | None:
+        """End of a run of unknown indefinite words (a proper name: «أجانزيا نوفا»)."""
+        j = k
+        while j < v.n and j - k < 3 and v.is_arabic(j) and v.at(j) is None:
+            w = v.word(j)
+            if (
+                w.definite or w.stop or w.report_verb or w.adjective or w.qualifier or w.conj
+                or w.kinship or w.appositive or j in self.hit_at or (w.given >= 0 and j == k)
+            ):
+                break
+            if v.keys[j].endswith("يه") or (v.keys[j].endswith("ين") and len(v.keys[j]) > 5):
+                break  # nisba adjectives and plurals are not names
+            if v.keys[j][:1] == "ي" or any(r[1] != v.keys[j] and v.keys[j][:1] == "س" for r in v.readings(j)[1:]):
+                break  # an imperfect or future verb: «وزارة ستعلق»
+            j += 1
+        return j if j > k else None
+
+    def _name_follows(self, v: DocView, k: int) -> bool:
+        """A given name at ``k`` followed by a family name: a person starts here."""
+        nxt = k + 1
+        if not v.is_arabic(nxt) or v.at(nxt) is not None:
+            c = v.starting_at(nxt)
+            return c is not None and c.type == "PERSON"
+        w = v.word(nxt)
+        return not (w.stop or w.report_verb or w.adjective or w.qualifier or w.generic or w.conj) and (
+            nxt not in self.hit_at
+        )
+
+    # -- checks the model's names go through -------------------------------------------------------
+    def head_at(self, v: DocView, i: int) -> tuple[int, int, OrgHead] | None:
+        """The organization head noun starting at token ``i``, if any."""
+        return self.lex.org_heads.longest(v.keys, v.readings(i), i)
+
+    def model_org_ok(self, v: DocView, c: Cand) -> bool:
+        from marsad.extract.entities.combine import ORG_WITHOUT_HEAD
+
+        m = self.head_at(v, c.i)
+        if m is None:
+            return c.score >= ORG_WITHOUT_HEAD
+        h_end, strip, head = m
+        if h_end >= c.j:
+            return False
+        parsed = self._org_phrase(v, c.i, h_end, mention_strip(v.keys[c.i], strip), head)
+        if parsed is None:
+            return False
+        # «وكالة الأنباء الإيطالية الخاصة “أجانزيا نوفا”»: the quoted name is the outlet
+        return not (parsed.rule == "outlet" and (parsed.i >= c.j or parsed.j <= c.i))
+
+    def agrees_with_noun(self, v: DocView, i: int) -> bool:
+        """A definite adjective after a definite noun qualifies it («العاصمة السورية»)."""
+        k = i - 1
+        if k < 0 or not v.is_arabic(k) or not v.keys[i].startswith("ال"):
+            return False
+        w = v.word(k)
+        return w.definite and not w.stop
+
+    # -- quotes and Latin script ----------------------------------------------------------------
+    def _quoted(self, v: DocView, k: int) -> tuple[int, int, int] | None:
+        """``(first, end, after)`` tokens of a short name in quotation marks (or parentheses)
+        opening at ``k``."""
+        j = v.closing_quote(k)
+        if j is None or j == k + 1 or j - k > _MAX_QUOTED + 1:
+            return None
+        for t in range(k + 1, j):
+            if v.is_punct(t) and v.form(t) not in ("-", ".", "&", "'"):
+                return None
+        if not any(v.is_arabic(t) or v.is_latin(t) for t in range(k + 1, j)):
+            return None  # «( 1932 )»
+        if j == k + 2 and v.is_arabic(k + 1):
+            w = v.word(k + 1)
+            if w.adjective or w.stop or w.qualifier or w.report_verb:
+                return None  # «الموساد "الإسرائيلي"»: a quoted adjective
+        first = k + 1
+        if v.is_arabic(first):
+            w = v.word(first)
+            if w.stop or w.report_verb:
+                return None
+        return first, j, j + 1
+
+    def _latin_run(self, v: DocView, k: int) -> tuple[int, int, int] | None:
+        """``(first, end, end)`` of a capitalized Latin-script name starting at ``k``."""
+        if not v.is_latin(k) or not v.form(k)[:1].isupper():
+            return None
+        j = k
+        last_good = k
+        while j < v.n:
+            if j > k and "\n" in v.doc.text[v.tokens.ends[j - 1] : v.tokens.starts[j]]:
+                break
+            f = v.form(j)
+            if v.is_latin(j):
+                if f[:1].isupper() or f.isupper():
+                    last_good = j + 1
+                elif f.lower() not in _LATIN_JOINERS:
+                    break
+            elif v.kind(j) == "number" and j > k:
+                last_good = j + 1
+            elif f not in ("-", "&", "'", ".") or not v.adjacent(j):
+                break
+            j += 1
+        if last_good == k:
+            return None
+        return k, last_good, last_good
+
+    def _quoted_outlets(self, v: DocView) -> None:
+        """«في تصريح لـ"الاستقلال"», «قال لـ"X"»: the quoted name of an outlet."""
+        for k in range(1, v.n):
+            if not v.is_quote(k) or not v.tokens.is_detached_proclitic(k - 1) or v.form(k - 1) != "ل":
+                continue
+            span = self._quoted(v, k)
+            if span is None or any(v.at(t) is not None for t in range(span[0], span[1])):
+                continue
+            context = False
+            for b in range(k - 2, max(-1, k - 5), -1):
+                if not v.is_arabic(b):
+                    continue
+                content = v.content_key(b, v.word(b).adjective_strip)
+                if content in _INTERVIEW_NOUNS or v.word(b).report_verb:
+                    context = True
+                    break
+            if not context:
+                continue
+            s, e = span[0], span[1]
+            v.add(Cand(s, e, 0, "ORG", "rule", "quoted_outlet", subtype="media", sector="MED",
+                       name=v.clean_text(s, e)))
+
+    def _latin(self, v: DocView) -> None:
+        k = 0
+        while k < v.n:
+            if not v.is_latin(k) or v.at(k) is not None or (k > 0 and v.is_latin(k - 1)):
+                k += 1
+                continue
+            before = v.doc.text[max(0, v.tokens.starts[k] - 1) : v.tokens.starts[k]]
+            if before in ("@", "#", "/", "."):
+                k += 1
+                continue
+            span = self._latin_run(v, k)
+            if span is None or any(v.at(t) is not None for t in range(span[0], span[1])):
+                k += 1
+                continue
+            s, e, _ = span
+            words = [v.form(t) for t in range(s, e) if v.is_latin(t)]
+            acronym = len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 8
+            orgish = any(w.lower() in _LATIN_ORG_WORDS for w in words)
+            after = v.doc.text[v.tokens.ends[e - 1] : v.tokens.ends[e - 1] + 1] if e <= v.n else ""
+            if (acronym or orgish) and after not in ("@", "/", "."):
+                v.add(Cand(s, e, 0, "ORG", "rule", "latin", name=v.clean_text(s, e)))
+            k = e
+
+    # -- people after titles --------------------------------------------------------------------
+    def _people_after_titles(self, v: DocView) -> None:
+        for h in self.hits:
+            if v.at(h.i) is not None:
+                continue
+            roles: list[RoleSpan] = []
+            k = h.j
+            is_rank = h.title.kind == "rank"
+            comp = None
+            if not is_rank:
+                comp = self._title_complement(v, h.j)
+                k = comp.end
+                roles.append(
+                    RoleSpan(
+                        v.clean_text(h.i, k, h.strip), v.start(h.i, h.strip), v.end(k), h.title.sector,
+                        org=comp.org, country=comp.country,
+                    )
+                )
+            else:
+                roles.append(RoleSpan(v.clean_text(h.i, h.j, h.strip), v.start(h.i, h.strip), v.end(h.j),
+                                      h.title.sector, rank=True))
+            comma = False
+            if k < v.n and v.form(k) in _COMMAS:
+                comma = True
+                k += 1
+            ranked = is_rank
+            while k in self.hit_at and self.hit_at[k].title.kind == "rank":
+                r = self.hit_at[k]
+                roles.append(RoleSpan(v.clean_text(r.i, r.j, r.strip), v.start(r.i, r.strip), v.end(r.j),
+                                      r.title.sector, rank=True))
+                ranked = True
+                k = r.j
+            if k >= v.n:
+                continue
+            existing = v.starting_at(k)
+            if existing is not None:
+                if existing.type == "PERSON":
+                    existing.roles.extend(roles)
+                continue
+            name = self._person_name(v, k, after_rank=ranked)
+            if name is None:
+                continue
+            end, parts, strip = name
+            enclosed = comma and (end >= v.n or v.form(end) in _COMMAS or v.is_punct(end)) and parts >= 2
+            # «وزير الخارجية الأمريكي أنتوني بلينكن إن»: a role closed by a nationality adjective,
+            # then two or three words that are neither definite nor a list's words, then a break
+            after_adjective = (
+                comp is not None and comp.ends_with_adjective and not comma and 2 <= parts <= 3
+                and not any(v.word(t).definite for t in range(k, end) if v.is_arabic(t))
+                and self._name_ends(v, end)
+            )
+            if not ranked and not enclosed and not after_adjective and not self._name_evidence(
+                v, k, end, parts, comma
+            ):
+                continue
+            cand = Cand(k, end, strip, "PERSON", "rule", "title", name=v.clean_text(k, end, strip))
+            cand.roles.extend(roles)
+            v.add(cand)
+
+    def _people_before_titles(self, v: DocView) -> None:
+        """«وقالت جين كونورز قائدة عمليات الشرطة», «ريما خلف، الأمينة التنفيذية …»: a name of two
+        or three words right before a role (a comma may separate them), after a clause boundary
+        or a verb, when a given name opens it or the recognizer reads a person there."""
+        for h in self.hits:
+            if h.title.kind != "role" or h.strip or v.at(h.i) is not None:
+                continue
+            b = h.i - 1 if h.i > 0 and v.form(h.i - 1) in _COMMAS else h.i
+            for s in (b - 3, b - 2):
+                if s < 0 or any(v.at(t) is not None for t in range(s, b)):
+                    continue
+                name = self._person_name(v, s)
+                if name is None or name[0] != b or name[1] < 2 or name[2]:
+                    continue
+                w = v.word(s)
+                prev = s - 1
+                boundary = prev < 0 or v.is_punct(prev) or (
+                    v.is_arabic(prev) and (v.word(prev).stop or v.word(prev).report_verb)
+                ) or (v.is_arabic(prev) and not v.word(prev).definite and v.readings(prev)[0][1][:1] in "يتا")
+                if not boundary and w.given < 0:
+                    continue
+                verb_before = prev >= 0 and v.is_arabic(prev) and v.word(prev).report_verb
+                if not (
+                    (w.given >= 0 and not w.common_name)
+                    or (w.given >= 0 and b < h.i)  # «كريم بوزيان، رئيس البلدية»
+                    or verb_before
+                    or (v.model is not None and v.model.agrees(s, b, "PERSON"))
+                ):
+                    continue
+                comp = self._title_complement(v, h.j)
+                cand = Cand(s, b, 0, "PERSON", "rule", "name_title", name=v.clean_text(s, b))
+                cand.roles.append(
+                    RoleSpan(v.clean_text(h.i, comp.end, h.strip), v.start(h.i, h.strip), v.end(comp.end),
+                             h.title.sector, org=comp.org, country=comp.country)
+                )
+                v.add(cand)
+                break
+
+    def _title_complement(self, v: DocView, k: int) -> Complement:
+        """Words after a role that belong to it: «الخارجية», «الجيش الباكستاني», «في الشؤون»."""
+        comp = Complement(k)
+        parts: list[str] = []
+        chain_open = True
+        while k < v.n and len(parts) < 8:
+            c = v.starting_at(k)
+            if c is not None:
+                if c.type in _ORG_LIKE and not (c.strip and v.word(k).conj):
+                    if c.type == "ORG" and comp.org is None:
+                        comp.org = c
+                    if c.type == "GPE" and not comp.country:
+                        comp.country = self._country_of(c)
+                    elif c.type == "ORG" and not comp.country:
+                        comp.country = self._country_of(c)
+                    parts.extend(v.content_key(t) for t in range(c.i, c.j))
+                    k = c.j
+                    chain_open = False
+                    comp.ends_with_adjective = True  # a name closes the role: a person may follow
+                    continue
+                break
+            if not v.is_arabic(k):
+                break
+            w = v.word(k)
+            if w.stop:
+                # «القيادي في حركة النهضة», «المتخصص في الشؤون الدولية», «النائب عن …»
+                if v.keys[k] in _TITLE_PREPS and k + 1 < v.n:
+                    nxt = v.starting_at(k + 1)
+                    if (nxt is not None and nxt.type in _ORG_LIKE) or (
+                        v.is_arabic(k + 1) and v.word(k + 1).definite and not v.word(k + 1).stop
+                        and v.word(k + 1).given < 0
+                    ):
+                        k += 1
+                        chain_open = False
+                        continue
+                break
+            if k in self.hit_at:
+                h = self.hit_at[k]
+                if h.title.kind == "role" and (h.j - h.i > 1 or v.keys[k][h.strip :].startswith(ARTICLE)) and not h.strip:
+                    # «نائب القائد العام», «مستشار رئيس الحكومة»
+                    parts.extend(v.content_key(t) for t in range(h.i, h.j))
+                    k = h.j
+                    chain_open = False
+                    continue
+                break
+            if w.report_verb or w.conj or w.kinship or w.appositive:
+                break
+            if w.adjective:
+                if not comp.country:
+                    comp.country = self.kb.entries[w.adjective].country
+                parts.append(v.content_key(k, w.adjective_strip))
+                k += 1
+                chain_open = False
+                comp.ends_with_adjective = True
+                continue
+            if w.qualifier:
+                k += 1
+                continue
+            if self._name_starts(v, k):
+                break
+            if w.definite:
+                if v.keys[k][:1] in "بك" and not v.keys[k].startswith(ARTICLE):
+                    break  # «رئيس الجمهورية بالمساعدات …»: a prepositional phrase, not the role
+                parts.append(v.content_key(k))
+                k += 1
+                chain_open = False
+                comp.ends_with_adjective = False
+                continue
+            if chain_open:
+                nxt = v.starting_at(k + 1)
+                if (nxt is not None and nxt.type in _ORG_LIKE) or (
+                    v.is_arabic(k + 1) and v.word(k + 1).definite and not v.word(k + 1).stop
+                    and not self._name_starts(v, k + 1)
+                ):
+                    parts.append(v.content_key(k))
+                    k += 1
+                    continue
+            break
+        comp.end = k
+        comp.parts = tuple(parts)
+        return comp
+
+    def _name_starts(self, v: DocView, k: int) -> bool:
+        c = v.starting_at(k)
+        if c is not None:
+            return c.type == "PERSON"
+        if v.is_latin(k):
+            return v.form(k)[:1].isupper()
+        if not v.is_arabic(k):
+            return False
+        w = v.word(k)
+        if w.given < 0 or w.stop:
+            return False
+        if not w.common_name and not w.definite:
+            return True
+        return self._name_follows(v, k)
+
+    def _person_name(self, v: DocView, k: int, after_rank: bool = False) -> tuple[int, int, int] | None:
+        """``(end, parts, strip)`` of a person's name starting at token ``k``. After a rank a
+        family name alone may be the name («الشيخ الصلابي»)."""
+        if v.is_latin(k):
+            span = self._latin_run(v, k)
+            if span is None:
+                return None
+            return span[1], span[1] - span[0], 0
+        if not v.is_arabic(k):
+            return None
+        w = v.word(k)
+        strip = w.given if w.given > 0 else 0
+        opener = _opener_strip(v, k)
+        if opener is not None:
+            strip = opener
+        if w.definite and w.given < 0 and not after_rank:
+            return None
+        if w.connector and opener is None:
+            return None
+        if w.given < 0 and v.keys[k].endswith("يه"):
+            return None  # «حساسية …»: a noun in -ية, not a first name
+        j = k
+        parts = 0
+        family_closed = False
+        while j < v.n and parts < 4:
+            if not v.is_arabic(j) or (j > k and (v.tokens.is_detached_proclitic(j) or len(v.keys[j]) == 1)):
+                break
+            c = v.at(j)
+            if j > k and c is not None:
+                if c.type == "PERSON" and c.i == j and c.method == "kb":
+                    j = c.j
+                    parts += 1
+                break
+            w = v.word(j)
+            if (
+                w.stop or w.report_verb or w.adjective or w.qualifier or w.kinship or w.appositive
+                or j in self.hit_at or (j > k and w.conj)
+            ):
+                break
+            if j > k and (
+                self.lex.org_heads.longest(v.keys, v.readings(j), j) is not None
+                or self.lex.place_nouns.longest(v.keys, v.readings(j), j) is not None
+            ):
+                break
+            if w.second_part:
+                if parts == 0:
+                    return None
+                j += 1
+                continue
+            if w.connector or (j == k and opener is not None):
+                if v.is_arabic(j + 1) and v.at(j + 1) is None and not v.word(j + 1).stop:
+                    j += 2
+                    parts += 1
+                    continue
+                break
+            if j > k and not self._name_part(v, j, w):
+                break
+            if family_closed and not w.connector:
+                break  # «زياد الهاني محاولات …»: the name ended with its family name
+            if j > k and w.definite and w.given < 0:
+                family_closed = True
+            j += 1
+            parts += 1
+        if parts == 0:
+            return None
+        return j, parts, strip
+
+    def _name_part(self, v: DocView, j: int, w: Word) -> bool:
+        """Whether a word after a name's first word can continue it."""
+        if w.given >= 0 or w.connector:
+            return True
+        key, form = v.keys[j], v.form(j)
+        if w.definite and w.generic:
+            return False
+        if key[:3] in _CLITIC_ARTICLE or key[:2] == "لل":
+            return False  # «بالقول», «للجيش»: a preposition, not a name
+        if len(key) >= 5 and key.endswith("يا"):
+            return False  # an adverb: «تدريجيا», «دوليا»
+        if len(form) >= 4 and form.endswith("ه"):
+            return False  # a pronoun suffix: «تصريحه»
+        if key.endswith("يه") and not w.definite:
+            return False  # a noun or adjective in -ية: «حساسية زيارة»
+        return True
+
+    def _name_evidence(self, v: DocView, k: int, end: int, parts: int, comma: bool) -> bool:
+        """Whether a name after a role (not a rank) is credible."""
+        w = v.word(k) if v.is_arabic(k) else None
+        if w is None:
+            return True  # Latin script after a title
+        if w.given >= 0 and not w.common_name:
+            return True
+        if v.model is not None:
+            # the recognizer reads a person there, or a family name follows a common given name
+            return bool(v.model.agrees(k, end, "PERSON")) or (
+                w.given >= 0 and parts >= 2 and self._family_name(v, end - 1)
+            )
+        if w.given >= 0:
+            return True
+        if parts >= 2:
+            last = v.word(end - 1) if v.is_arabic(end - 1) else None
+            return (last is not None and last.definite) or comma
+        return False
+
+    # -- roles said after a name ------------------------------------------------------------------
+    def appositions(self, v: DocView, chosen: list[Cand]) -> None:
+        """Roles given after a person's name: «صدام حفتر بصفته نائب القائد العام», «X، رئيس Y،»,
+        and «حكومة الوحدة الوطنية برئاسة عبد الحميد الدبيبة»."""
+        by_start = {c.i: c for c in chosen}
+        by_end = {c.j: c for c in chosen}
+        for p in chosen:
+            if p.type != "PERSON" or p.j >= v.n:
+                continue
+            k = p.j
+            appositive = v.is_arabic(k) and v.word(k).appositive
+            if not (appositive or v.form(k) in _COMMAS):
+                continue
+            h = self.hit_at.get(k + 1)
+            if h is None or h.title.kind != "role":
+                continue
+            comp = self._title_complement(v, h.j)
+            end = comp.end
+            nxt = end + 1 if end < v.n and v.form(end) in _COMMAS else end
+            follower = by_start.get(end) or by_start.get(nxt)
+            if not appositive and follower is not None and follower.type == "PERSON":
+                continue  # «X، وزير الخارجية Y»: the title is Y's
+            p.roles.append(
+                RoleSpan(v.clean_text(h.i, end, h.strip), v.start(h.i, h.strip), v.end(end), h.title.sector,
+                         org=comp.org, country=comp.country)
+            )
+        for k in range(1, v.n - 1):
+            noun = _LED_BY.get(v.keys[k])
+            if noun is None:
+                continue
+            org, person = by_end.get(k), by_start.get(k + 1)
+            if org is None or person is None or org.type != "ORG" or person.type != "PERSON":
+                continue
+            title = f"{noun} {v.clean_text(org.i, org.j, org.strip)}"
+            person.roles.append(RoleSpan(title, org.start, v.end(k + 1), org.sector, org=org, country=org.country))
+
+    def paren_aliases(self, v: DocView, chosen: list[Cand]) -> list[Cand]:
+        """«لجنة … لغربي آسيا (إسكوا)», «هيئة الإذاعة البريطانية (بي.بي.سي)»: a short name in
+        parentheses right after an organization is another name of it."""
+        out = []
+        taken = {t for c in chosen for t in range(c.i, c.j)}
+        for c in chosen:
+            if c.type != "ORG" or c.j >= v.n or v.form(c.j) != "(":
+                continue
+            close = v.closing_quote(c.j)
+            if close is None or not 1 <= close - c.j - 1 <= 4:
+                continue
+            s, e = c.j + 1, close
+            if any(t in taken for t in range(s, e)) or any(v.kind(t) == "number" for t in range(s, e)):
+                continue
+            if not (v.is_arabic(s) or v.is_latin(s)) or (v.is_arabic(s) and v.word(s).stop):
+                continue
+            alias = Cand(s, e, 0, "ORG", "rule", "paren_alias", name=v.clean_text(s, e), same_as=c)
+            v.finalize(alias)
+            out.append(alias)
+        return out
+
+    # -- people by their names ------------------------------------------------------------------
+    def _people_by_name(self, v: DocView) -> None:
+        k = 0
+        while k < v.n:
+            if v.at(k) is not None or not v.is_arabic(k) or k in self.in_title:
+                k += 1
+                continue
+            w = v.word(k)
+            if (w.given < 0 and _opener_strip(v, k) is None) or w.stop:
+                k += 1
+                continue
+            prev_verb = k > 0 and v.is_arabic(k - 1) and v.word(k - 1).report_verb
+            # «في صالح الفرق»: a common given name right after a preposition is a word
+            after_prep = k > 0 and v.is_arabic(k - 1) and v.keys[k - 1] in _PREPOSITION_WORDS
+            name = self._person_name(v, k)
+            if name is None:
+                k += 1
+                continue
+            end, parts, strip = name
+            ok = False
+            if parts >= 2 and not w.common_name:
+                ok = True
+            elif parts >= 2 and (prev_verb or (self._family_name(v, end - 1) and not after_prep)):
+                ok = True
+            elif parts >= 2 and v.model is not None and v.model.agrees(k, end, "PERSON"):
+                ok = True
+            elif parts == 1 and prev_verb and not w.common_name and self._name_ends(v, end):
+                ok = True
+            elif parts == 1 and prev_verb and v.model is not None and v.model.agrees(k, end, "PERSON"):
+                ok = True
+            if ok:
+                v.add(Cand(k, end, strip, "PERSON", "rule", "name", name=v.clean_text(k, end, strip)))
+                k = end
+            else:
+                k += 1
+
+    def _family_name(self, v: DocView, t: int) -> bool:
+        """A family name after a common-word given name: definite, not generic, not an adjective."""
+        if not v.is_arabic(t):
+            return False
+        w = v.word(t)
+        return w.definite and not (w.generic or w.adjective or w.qualifier) and w.given < 0
+
+    def _name_ends(self, v: DocView, end: int) -> bool:
+        if end >= v.n or v.is_punct(end):
+            return True
+        return v.is_arabic(end) and (v.word(end).stop or v.word(end).report_verb)
+
+
+#: nouns after which «لـ"…"» names an outlet: «في تصريح لـ"الاستقلال"»
+_INTERVIEW_NOUNS = frozenset(
+    {"تصريح", "تصريحات", "حديث", "مقابله", "حوار", "لقاء", "بيان", "تصريحه", "حديثه", "تصريحها", "حديثها"}
+)
+_MEDIA_SUBTYPES = frozenset({"news_agency", "newspaper", "tv", "radio", "website", "media", "magazine"})
+def _singular(key: str) -> bool:
+    """A nationality adjective in the singular (an organization's): not «بريطانيين», «ليبيون»."""
+    return not key.endswith(("ين", "ون", "يان"))
+
+
+#: «… برئاسة X» / «… بقيادة X»: X heads the organization named before
+_LED_BY = {"برئاسه": "رئيس", "بقياده": "قائد", "بزعامه": "زعيم"}
+#: connectors that open a compound given name: «عبد الحميد», «أبو بكر»
+_NAME_OPENERS = frozenset({"عبد", "ابو"})
+def _opener_strip(v: DocView, k: int) -> int | None:
+    """Proclitic letters before «عبد» or «أبو» opening a name («وعبد العزيز» → 1), or None."""
+    key = v.keys[k]
+    for strip, form in v.readings(k):
+        if form in _NAME_OPENERS and all(ch in "وفل" for ch in key[:strip]):
+            return strip
+    return None
+
+
+_PREPOSITION_WORDS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "حتي"})
+#: a proclitic and the article: «بالقول», «والجيش»
+_CLITIC_ARTICLE = frozenset({"بال", "كال", "وال", "فال"})
+#: prepositions inside a role's complement
+_TITLE_PREPS = frozenset({"في", "عن", "لدي", "باسم"})
