@@ -78,10 +78,13 @@ def test_search_formats(db: str) -> None:
 
 
 def test_entities_events_timeline_quotes(db: str) -> None:
-    ents = [json.loads(x) for x in run("entities", "--db", db, "--format", "json").output.splitlines()]
-    assert {e["name"] for e in ents} == {"رئيس الحكومة", "البنك الدولي"}
-    assert [e["name"] for e in map(json.loads, run("entities", "--db", db, "--type", "org", "--format", "json")
-                                   .output.splitlines())] == ["البنك الدولي"]
+    # the generated articles were analyzed by the real pipeline: its entities are there too
+    ents = [json.loads(x) for x in run("entities", "--db", db, "--top", "500", "--format", "json").output.splitlines()]
+    assert {"رئيس الحكومة", "البنك الدولي"} <= {e["name"] for e in ents}
+    orgs = [json.loads(x) for x in run("entities", "--db", db, "--type", "org", "--top", "500", "--format", "json")
+            .output.splitlines()]
+    assert "البنك الدولي" in {e["name"] for e in orgs} and {e["type"] for e in orgs} == {"ORG"}
+    assert "رئيس الحكومة" not in {e["name"] for e in orgs}
     table = run("entities", "--db", db, "--top", "1")
     assert table.output.splitlines()[0].split()[:2] == ["name", "type"] and len(table.output.splitlines()) == 3
     evs = [json.loads(x) for x in run("events", "--db", db, "--actor", "البنك الدولي", "--code", "04", "--from",

@@ -111,6 +111,10 @@ def test_stored_analysis_is_the_contract(store: Store) -> None:
     assert store.analysis("real") == real
     assert store.analysis("missing") is None
     assert store.count("analyses") == 1
+    # whatever the stages of this checkout found is in the derived tables, as the contract says
+    assert store.count("mentions") == sum(len(e["mentions"]) for e in real["entities"])
+    assert {(r["name"], r["type"]) for r in store.entities(top=100)} == {(e["name"], e["type"]) for e in real["entities"]}
+    assert store.count("events") == len(real["events"]) and store.count("quotes") == len(real["quotes"])
 
 
 def test_reanalyze_replaces_outdated_analyses(filled: Store) -> None:
