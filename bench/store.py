@@ -22,6 +22,7 @@ dropped at the end; it is skipped with a message when no server answers.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
@@ -90,7 +91,7 @@ def _replicate(url: str, target: int) -> tuple[float, int | None]:
         seen.add(p.content_hash)  # type: ignore[union-attr]
         p.uid = p.uid or p.content_hash[:16]  # type: ignore[union-attr]
         a = analyze(p)  # type: ignore[arg-type]
-        originals.append((p, a.analysis, a.stages))  # type: ignore[union-attr]
+        originals.append((p, json.loads(a.analysis.json), a.stages))  # type: ignore[union-attr]
     store = open_store(url, write=True)
     t0 = time.perf_counter()
     batch: list[ArticleRecord] = []

@@ -242,11 +242,10 @@ class _Decider:
 
 def _record(a: Analyzed) -> ArticleRecord:
     p = a.item
-    doc = a.analysis.get("document") or {}
     return ArticleRecord(
         uid=p.uid or p.content_hash[:16], input_key=p.key, content_hash=p.content_hash, text=p.text,
-        title=p.title or doc.get("title"), source=p.source, url=p.url, published=p.published,
-        language=doc.get("language"), analysis=a.analysis, stages=a.stages, minhash=p.signature, terms=p.terms,
+        title=p.title or a.title, source=p.source, url=p.url, published=p.published,
+        language=a.language, prepared=a.analysis, stages=a.stages, minhash=p.signature, terms=p.terms,
         embedding=a.embedding, embedding_model=a.embedding_model,
     )
 

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from marsad.errors import InputError
 from marsad.ingest.dedup import content_hash, signature
 from marsad.ingest.readers import Failure, RawItem
+from marsad.store.records import PreparedAnalysis
 
 
 @dataclass
@@ -38,7 +39,9 @@ class Prepared:
 @dataclass
 class Analyzed:
     item: Prepared
-    analysis: dict[str, Any]
+    analysis: PreparedAnalysis  # serialized with its derived rows, so the writer only writes
+    title: str | None
+    language: str | None
     stages: str
     seconds: float
     embedding: bytes | None = None
@@ -147,7 +150,10 @@ def analyze(item: Prepared, embed: bool = False) -> Analyzed | Failure:
             item.text, item.published, item.title, source=item.source, url=item.url, doc_id=item.uid,
             pipeline=pipeline,
         )
-        result = Analyzed(item, analysis.to_dict(), ",".join(pipeline.names), 0.0)
+        d = analysis.to_dict()
+        doc = d.get("document") or {}
+        result = Analyzed(item, PreparedAnalysis.of(d, item.published), doc.get("title"), doc.get("language"),
+                          ",".join(pipeline.names), 0.0)
     except Exception as e:
         return Failure(item.path, f"analysis failed ({type(e).__name__}: {e})", item.record)
     if embed:

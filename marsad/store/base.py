@@ -18,7 +18,7 @@ from typing import Any
 
 from marsad.errors import StoreError
 from marsad.store.migrations import LATEST, MIGRATIONS
-from marsad.store.records import ArticleRecord, Derived, DuplicateRecord, derive, name_key
+from marsad.store.records import ArticleRecord, Derived, DuplicateRecord, PreparedAnalysis, name_key
 
 
 def now() -> str:
@@ -257,7 +257,7 @@ class Store(ABC):
             vectors: list[tuple[Any, ...]] = []
             links: list[tuple[Any, ...]] = []
             index: list[tuple[int, tuple[str, str, str, str]]] = []
-            analyses: list[tuple[int, dict[str, Any], str, str | None]] = []
+            analyses: list[tuple[int, PreparedAnalysis, str]] = []
             for a, article_id in zip(articles, new_ids, strict=True):
                 original = resolve(a.near_duplicate_of) if a.near_duplicate_of else None
                 rows.append((article_id, a.uid, a.input_key, a.content_hash, a.title, a.text, a.source, a.url,
@@ -274,8 +274,10 @@ class Store(ABC):
 
                     a.terms = article_terms(a.title, a.text)
                 index.append((article_id, a.terms))
-                if a.analysis is not None:
-                    analyses.append((article_id, a.analysis, a.stages, a.published))
+                if a.prepared is not None:
+                    analyses.append((article_id, a.prepared, a.stages))
+                elif a.analysis is not None:
+                    analyses.append((article_id, PreparedAnalysis.of(a.analysis, a.published), a.stages))
             links.extend(
                 (d.input_key, resolve(d.original_uid), d.kind, d.similarity, None, d.title, d.source, d.url,
                  d.published, stamp)
@@ -317,43 +319,42 @@ class Store(ABC):
         return int(row[0])
 
     # -- analyses --------------------------------------------------------------------------
-    def _store_analyses(self, items: Sequence[tuple[int, dict[str, Any], str, str | None]], stamp: str) -> None:
-        """Store analyses (article id, analysis, stages, published) and the rows derived from them."""
+    def _store_analyses(self, items: Sequence[tuple[int, PreparedAnalysis, str]], stamp: str) -> None:
+        """Store analyses (article id, prepared analysis, stages) and the rows derived from them."""
         self.executemany(
             f"INSERT INTO analyses (article_id, schema, analyzer, stages, data, analyzed_at) "
             f"VALUES (?, ?, ?, ?, {self.json_param}, ?)",
-            [
-                (article_id, analysis.get("schema", ""), (analysis.get("document") or {}).get("analyzer", ""), stages,
-                 json.dumps(analysis, ensure_ascii=False), stamp)
-                for article_id, analysis, stages, _ in items
-            ],
+            [(article_id, p.schema, p.analyzer, stages, p.json, stamp) for article_id, p, stages in items],
         )
-        self._store_derived([(article_id, derive(analysis, published)) for article_id, analysis, _, published in items])
+        self._store_derived([(article_id, p.derived) for article_id, p, _ in items])
 
-    def _entity_id(self, ident: str, fields: dict[str, Any]) -> int:
-        cached = self._entity_ids.get(ident)
-        if cached is not None:
-            return cached
-        self.execute(
-            "INSERT INTO entities (ident, kb_id, type, subtype, name, name_key, name_en) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ident) DO NOTHING",
-            (ident, fields["kb_id"], fields["type"], fields["subtype"], fields["name"], fields["name_key"],
-             fields["name_en"]),
-        )
-        row = self.execute("SELECT id FROM entities WHERE ident = ?", (ident,)).fetchone()
-        entity_id = int(row[0])
+    def _upsert_entities(self, entities: dict[str, dict[str, Any]]) -> None:
+        """Make sure these entities exist and their ids are in the cache (two statements a batch)."""
+        missing = {ident: f for ident, f in entities.items() if ident not in self._entity_ids}
+        if not missing:
+            return
         if len(self._entity_ids) > 200_000:
             self._entity_ids.clear()
-        self._entity_ids[ident] = entity_id
-        return entity_id
+        self.executemany(
+            "INSERT INTO entities (ident, kb_id, type, subtype, name, name_key, name_en) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ident) DO NOTHING",
+            [(ident, f["kb_id"], f["type"], f["subtype"], f["name"], f["name_key"], f["name_en"])
+             for ident, f in missing.items()],
+        )
+        for chunk in _chunks(list(missing), 500):
+            rows = self.execute(
+                f"SELECT ident, id FROM entities WHERE ident IN ({','.join('?' * len(chunk))})", chunk
+            ).fetchall()
+            self._entity_ids.update((r[0], int(r[1])) for r in rows)
 
     def _store_derived(self, items: Sequence[tuple[int, Derived]]) -> None:
         article_entities: list[tuple[Any, ...]] = []
         mentions: list[tuple[Any, ...]] = []
         events: list[tuple[Any, ...]] = []
         quotes: list[tuple[Any, ...]] = []
+        self._upsert_entities({ident: f for _, d in items for ident, f in d.entities.items()})
         for article_id, d in items:
-            ids = {ident: self._entity_id(ident, f) for ident, f in d.entities.items()}
+            ids = {ident: self._entity_ids[ident] for ident in d.entities}
             article_entities.extend((article_id, local, ids[ident], n, roles) for local, ident, n, roles in d.article_entities)
             mentions.extend((article_id, ids[ident], s, e, t, m) for ident, s, e, t, m in d.mentions)
             events.extend(
@@ -408,7 +409,7 @@ class Store(ABC):
                 row = self.execute("SELECT published FROM articles WHERE id = ?", (article_id,)).fetchone()
                 self._clear_derived(article_id)
                 self.execute("DELETE FROM analyses WHERE article_id = ?", (article_id,))
-                batch.append((article_id, analysis, stages, row[0] if row else None))
+                batch.append((article_id, PreparedAnalysis.of(analysis, row[0] if row else None), stages))
             if batch:
                 self._store_analyses(batch, stamp)
 

@@ -31,6 +31,8 @@ class ArticleRecord:
     published: str | None = None  # ISO date
     language: str | None = None
     analysis: dict[str, Any] | None = None
+    #: the analysis already serialized and its derived rows (a worker computes them; else the store does)
+    prepared: PreparedAnalysis | None = None
     stages: str = ""
     near_duplicate_of: str | None = None  # uid of the original
     similarity: float | None = None
@@ -39,6 +41,25 @@ class ArticleRecord:
     terms: tuple[str, str, str, str] | None = None
     embedding: bytes | None = None
     embedding_model: str | None = None
+
+
+@dataclass
+class PreparedAnalysis:
+    """An analysis ready to store: its JSON, the fields the analyses table keeps, its derived rows."""
+
+    json: str
+    schema: str
+    analyzer: str
+    derived: Derived
+
+    @classmethod
+    def of(cls, analysis: dict[str, Any], published: str | None) -> PreparedAnalysis:
+        import json
+
+        return cls(
+            json.dumps(analysis, ensure_ascii=False), str(analysis.get("schema", "")),
+            str((analysis.get("document") or {}).get("analyzer", "")), derive(analysis, published),
+        )
 
 
 @dataclass
