@@ -136,19 +136,22 @@ def to_fts5(query: Query) -> str:
 
 
 # -- PostgreSQL tsquery --------------------------------------------------------------------------
-# weights in the index: A title words, B body words, C title stems, D body stems
+# weights in the index: A title words, B body words, C title stems, D body stems. A word's base
+# and stem share its position; when they are the same lexeme the tsvector keeps that position
+# once, with one of the two weights, so stems are matched whatever their weight (a stem equal to
+# a base is the same word there), and bases only as words (A, B).
 
 
 def _ts_item(item: Item) -> str:
     if item.phrase:
         bases = " <-> ".join(f"'{t.base}':AB" for t in item.terms)
-        stems = " <-> ".join(f"'{t.stem}':CD" for t in item.terms)
+        stems = " <-> ".join(f"'{t.stem}'" for t in item.terms)
         return f"(({bases}) | ({stems}))"
     term = item.terms[0]
     if item.prefix:
-        return f"('{term.base}':*AB | '{term.stem}':*CD)"
+        return f"('{term.base}':*AB | '{term.stem}':*)"
     variants = " | ".join(f"'{v}':AB" for v in item.base_variants())
-    return f"({variants} | '{term.stem}':CD)"
+    return f"({variants} | '{term.stem}')"
 
 
 def to_tsquery(query: Query) -> str:
