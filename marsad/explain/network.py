@@ -86,7 +86,7 @@ def build_network(
     if kind in ("all", "mentions"):
         edges.extend(_comention_edges(store, focus, f.date_from, f.date_to))
     edges = [e for e in edges if e["weight"] >= min_weight]
-    edges.sort(key=lambda e: (-e["weight"], -e["articles"], e["kind"], e["source"], e["target"]))
+    edges.sort(key=lambda e: (-e["weight"], -e["articles"], e["kind"] != "event", e["source"], e["target"]))
     edges = edges[:top]
     _attach_evidence(store, edges, f.date_from, f.date_to)
     node_ids = {e["source"] for e in edges} | {e["target"] for e in edges} | (focus or set())

@@ -463,11 +463,11 @@ def list_alerts(
     """Alerts, newest first: raised since ``since`` (parse_since), of one rule, or on one article."""
     if limit < 1:
         raise ConfigError(f"the number of alerts must be at least 1, got {limit}")
+    bound = parse_since(since)
     if not has_watch_tables(store):
         return []
     conds: list[str] = []
     params: list[Any] = []
-    bound = parse_since(since)
     if bound:
         conds.append("w.raised_at >= ?")
         params.append(bound)

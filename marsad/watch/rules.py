@@ -209,7 +209,6 @@ def resolve_target(spec: str, types: tuple[str, ...]) -> Target:
 
 def check_rule(rule: Rule, resolve: bool = True) -> Rule:
     """Validate a rule (ConfigError naming what is wrong) and resolve its names through the KB."""
-    from marsad.search import _day
     from marsad.search.query import parse_query
 
     rule.codes = list(dict.fromkeys(check_code(c) for c in rule.codes))
@@ -226,6 +225,7 @@ def check_rule(rule: Rule, resolve: bool = True) -> Rule:
         )
     rule.date_from = _day(rule.date_from, "--from")
     rule.date_to = _day(rule.date_to, "--to")
+    rule.since = rule.since or None
     if rule.date_from and rule.date_to and rule.date_from > rule.date_to:
         raise ConfigError(f"--from {rule.date_from} is after --to {rule.date_to}: swap them")
     if resolve:
@@ -236,6 +236,21 @@ def check_rule(rule: Rule, resolve: bool = True) -> Rule:
     if not rule.name:
         rule.name = rule.describe()[:200]
     return rule
+
+
+def _day(value: str | None, option: str) -> str | None:
+    """A day given as YYYY-MM-DD (ConfigError naming the option otherwise)."""
+    import datetime as dt
+
+    v = str(value).strip() if value is not None else ""
+    if not v:
+        return None
+    try:
+        if len(v) == 10:
+            return dt.date.fromisoformat(v).isoformat()
+    except ValueError:
+        pass
+    raise ConfigError(f"{option} {value!r} is not a date: give it as YYYY-MM-DD (2017-04-03)")
 
 
 # -- rules from an analysis ---------------------------------------------------------------------
