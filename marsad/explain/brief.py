@@ -17,6 +17,7 @@ articles, listed at the end with title, outlet, date and id.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -69,12 +70,13 @@ def build_brief(
     from marsad.errors import ConfigError
     from marsad.explain.network import actor_entity_ids
     from marsad.search import make_filters
+    from marsad.watch.rules import check_day
 
     if (actor is None) == (query is None):
         raise ConfigError("a brief is on an actor or on a query: give one of them")
     if max_articles < 1:
         raise ConfigError(f"a brief reads at least 1 article, got {max_articles}")
-    f = make_filters(date_from=date_from, date_to=date_to)
+    f = make_filters(date_from=check_day(date_from, "--from"), date_to=check_day(date_to, "--to"))
     focus: set[int] = set()
     subject: dict[str, Any] = {"actor": actor, "query": query, "from": f.date_from, "to": f.date_to}
     if actor is not None:
@@ -145,7 +147,9 @@ def _actors(store: Store, scope: list[int], focus: set[int], sources: _Sources) 
         per[int(eid)].append(int(aid))
         info[int(eid)] = (name, type_, kb_id, name_en)
     order = {aid: i for i, aid in enumerate(scope)}  # most recent first
-    ranked = sorted(per.items(), key=lambda kv: (-len(set(kv[1])), info[kv[0]][0]))[:MAX_ACTORS]
+    # on a tie, people and organizations before places
+    ranked = sorted(per.items(), key=lambda kv: (-len(set(kv[1])), ACTOR_TYPES.index(info[kv[0]][1]),
+                                                 info[kv[0]][0]))[:MAX_ACTORS]
     out = []
     for eid, aids in ranked:
         name, type_, kb_id, name_en = info[eid]
@@ -186,7 +190,8 @@ def _timeline(store: Store, scope: list[int], focus: set[int], date_from: str | 
         if entry is None:
             if len(entries) >= MAX_TIMELINE:
                 continue
-            entry = entries[key] = {"date": day, "date_value": value, "code": code, "label": label, "mode": mode,
+            shown = value if value and re.fullmatch(r"\d{4}(-\d{2})?", str(value)) else day  # 2017-06 stays a month
+            entry = entries[key] = {"date": shown, "day": day, "date_value": value, "code": code, "label": label, "mode": mode,
                                     "source": s, "target": t, "location": loc,
                                     "text": " ".join(str(evidence or "").split()), "sources": []}
         ref = sources.ref(int(aid))

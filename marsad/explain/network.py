@@ -73,12 +73,13 @@ def build_network(
 ) -> dict[str, Any]:
     """The network as ``{"nodes": [...], "edges": [...], "filters": {...}}``."""
     from marsad.search import make_filters
+    from marsad.watch.rules import check_day
 
     if kind not in ("all", "events", "mentions"):
         raise ConfigError(f"network kind {kind!r}: give all, events or mentions")
     if top < 1 or min_weight < 1:
         raise ConfigError("--top and --min-weight must be at least 1")
-    f = make_filters(date_from=date_from, date_to=date_to)
+    f = make_filters(date_from=check_day(date_from, "--from"), date_to=check_day(date_to, "--to"))
     focus = actor_entity_ids(store, actor) if actor else None
     edges: list[dict[str, Any]] = []
     if kind in ("all", "events"):

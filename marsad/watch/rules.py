@@ -223,8 +223,8 @@ def check_rule(rule: Rule, resolve: bool = True) -> Rule:
             "a watch rule needs something to watch for: an actor (--actor), an event code (--code), a place "
             "(--place) or keywords (--keywords)"
         )
-    rule.date_from = _day(rule.date_from, "--from")
-    rule.date_to = _day(rule.date_to, "--to")
+    rule.date_from = check_day(rule.date_from, "--from")
+    rule.date_to = check_day(rule.date_to, "--to")
     rule.since = rule.since or None
     if rule.date_from and rule.date_to and rule.date_from > rule.date_to:
         raise ConfigError(f"--from {rule.date_from} is after --to {rule.date_to}: swap them")
@@ -238,7 +238,7 @@ def check_rule(rule: Rule, resolve: bool = True) -> Rule:
     return rule
 
 
-def _day(value: str | None, option: str) -> str | None:
+def check_day(value: str | None, option: str) -> str | None:
     """A day given as YYYY-MM-DD (ConfigError naming the option otherwise)."""
     import datetime as dt
 

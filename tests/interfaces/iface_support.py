@@ -139,3 +139,14 @@ def indicator_analysis() -> dict[str, Any]:
     d.indicator("حفتر سيلتقي السراج في القاهرة قريبا", [h, s], "040", c)
     d.indicator("المفاوضات ستنجح", [], None, None)
     return d.analysis()
+
+
+def emoji_doc() -> Doc:
+    """Characters outside the Basic Multilingual Plane before the names: one code point each in
+    Python, two UTF-16 units in a browser."""
+    d = Doc("a8-emoji", "🇱🇾📰 عاجل 😀: وصل خليفة حفتر إلى 𝐑𝐨𝐦𝐚 ثم إلى القاهرة.",
+            title="عاجل", published="2017-09-01")
+    d.entity("PERSON", "خليفة حفتر", "khalifa-haftar")
+    d.entity("GPE", "القاهرة", "cairo")
+    d.time("عاجل", "PRESENT_REF")
+    return d
