@@ -300,3 +300,21 @@ def test_corpus_offsets_are_consistent() -> None:
                 assert d.text[m["start"]:m["end"]] == m["text"]
         for v in d.events:
             assert d.text[v["evidence"]["start"]:v["evidence"]["end"]] == v["text"]
+
+
+@pytest.mark.postgres
+def test_watch_network_brief_on_postgresql(pg_filled: Store) -> None:
+    from marsad.explain.brief import build_brief
+    from marsad.explain.network import build_network
+
+    store = pg_filled
+    meeting, _ = add_rule(store, Rule(actors=[Target("حفتر"), Target("السراج")], codes=["04"], places=[Target("القاهرة")]))
+    words, _ = add_rule(store, Rule(keywords='"وقف اطلاق النار"'))
+    assert run_watch(store).new_alerts == 3
+    assert run_watch(store, full=True).new_alerts == 0
+    assert alerted(store, meeting.id or 0) == ["a3-meeting"]
+    assert alerted(store, words.id or 0) == ["a2-tripoli", "a3-meeting"]
+    net = build_network(store, actor="حفتر", kind="events")
+    assert any(e["source"] == "kb:khalifa-haftar" and e["weight"] == 2 for e in net["edges"])
+    assert build_brief(store, actor="حفتر")["articles"] == 3
+    assert remove_rule(store, words.id or 0) == 2
