@@ -376,6 +376,18 @@
     return el("span", {text: "ذكر: " + names.join("، ")});
   }
 
+  /* what a rule watches, in Arabic (the API's description is in English) */
+  function describeRule(r) {
+    function names(ts) { return ts.map(function (t) { return t.name || t.spec; }); }
+    var parts = [];
+    if (r.actors.length) parts.push("الفاعلون: " + names(r.actors).join(r.all_actors ? " و" : " أو "));
+    if (r.codes.length) parts.push("الحدث: " + r.codes.join(" أو "));
+    if (r.places.length) parts.push("المكان: " + names(r.places).join(" أو "));
+    if (r.keywords) parts.push("الكلمات: «" + r.keywords + "»");
+    if (r.date_from || r.date_to) parts.push("الفترة: " + (r.date_from || "…") + " – " + (r.date_to || "…"));
+    return parts.join(" · ");
+  }
+
   function loadAlerts() {
     var box = clear($("alerts-result"));
     var rules = clear($("rules-result"));
@@ -396,8 +408,8 @@
           if (!window.confirm("حذف القاعدة " + r.id + " وتنبيهاتها؟")) return;
           busy(del, api("/api/watch/" + r.id, {method: "DELETE"}).then(loadAlerts));
         });
-        return el("li", null, el("span", {"class": "tag", text: String(r.id)}), r.name,
-          el("div", {"class": "meta", text: r.description + " · " + r.alerts + " تنبيه" + (r.active ? "" : " · موقوفة")}), del);
+        return el("li", null, el("span", {"class": "tag", text: String(r.id)}), r.name === r.description ? describeRule(r) : r.name,
+          el("div", {"class": "meta", text: describeRule(r) + " · " + r.alerts + " تنبيه" + (r.active ? "" : " · موقوفة")}), del);
       })));
     }));
   }
