@@ -140,6 +140,7 @@ class Event:
     #: or denied (someone denies it happened)
     mode: str = "asserted"
     trigger: Span | None = None
+    text: str = ""  # the evidence text (doc.text[evidence]), so exports need not carry the article
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -154,6 +155,7 @@ class Event:
             "mode": self.mode,
             "evidence": _span(self.evidence),
             "trigger": _span(self.trigger) if self.trigger else None,
+            "text": self.text,
             "confidence": round(self.confidence, 3),
         }
 
@@ -191,8 +193,16 @@ class Citation:
     evidence: Span
     date: str | None = None
 
+    text: str = ""  # the words that cite it («بحسب تقرير نشره موقع …»)
+
     def to_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "kind": self.kind, "date": self.date, "evidence": _span(self.evidence)}
+        return {
+            "source": self.source,
+            "kind": self.kind,
+            "date": self.date,
+            "evidence": _span(self.evidence),
+            "text": self.text,
+        }
 
 
 @dataclass(slots=True)

@@ -58,6 +58,21 @@ STAGE_MODULES = (
 DEFAULT_STAGES = ("text", "language", "entities", "times", "quotes", "events", "indicators")
 
 
+def _default_names(initial: Iterable[str]) -> tuple[str, ...]:
+    """DEFAULT_STAGES that are installed and whose inputs the stages before them provide (a stage
+    that needs a part no installed stage makes, such as events before the entity stage exists,
+    is left out rather than failing every analysis)."""
+    available = set(initial)
+    names = []
+    for n in DEFAULT_STAGES:
+        spec = _REGISTRY.get(n)
+        if spec is None or any(p not in available for p in spec.requires):
+            continue
+        names.append(n)
+        available.update(spec.provides)
+    return tuple(names)
+
+
 def stage(name: str, *, requires: Iterable[str] = (), provides: Iterable[str] = ()) -> Callable[[T], T]:
     """Register a function ``(doc) -> None`` or a class whose instances are such callables."""
     req, prov = tuple(requires), tuple(provides)
@@ -110,7 +125,7 @@ class Pipeline:
     def __init__(self, names: Sequence[str] | None = None, *, initial: Iterable[str] = ("text",)) -> None:
         _load_stage_modules()
         if names is None:
-            names = tuple(n for n in DEFAULT_STAGES if n in _REGISTRY)
+            names = _default_names(initial)
         available = set(initial)
         specs: list[StageSpec] = []
         for name in names:

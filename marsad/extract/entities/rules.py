@@ -336,6 +336,8 @@ class Rules:
         chained = False  # an indefinite word continued the head («هيئة سوق …»)
         last_content = h_end
         while k < v.n and len(parts) < 7:
+            if v.closing_quote(k) is not None and definite_head and not head.media:
+                break  # «المجلس "مستعد للتعاون…"»: after a definite head a quotation is what it said
             if v.closing_quote(k) is not None or v.is_latin(k):
                 span = self._quoted(v, k) if not v.is_latin(k) else self._latin_run(v, k)
                 if span is None:

@@ -1,0 +1,1 @@
+"""Event extraction: CAMEO-coded events with actors, place, date, mode and evidence."""

@@ -1,0 +1,1016 @@
+"""Event extraction: triggers, their arguments, modality, date and place; mentions merged.
+
+For each sentence:
+
+1. find the triggers (lexicon.py): the longest verb, verbal noun or fixed phrase at a token;
+   a trigger right after a request, appeal, intent or refusal is composed with it
+   («طالب بالإفراج عن» → 1053) and not kept on its own;
+2. group the entity mentions into actor phrases (phrases.py) and give the trigger its
+   arguments:
+   * a verb: the bare phrase right after it is the subject (VSO), or the bare phrase right
+     before it, across auxiliaries, when nothing follows (SVO); the next bare phrase is the
+     object; a phrase after one of the trigger's prepositions («التقى ب», «مع») is the target;
+     «بين X و Y» gives both sides; «من قبل X» makes X the agent of a passive; an object pronoun
+     («استقبله») is resolved to the last actor that is not the subject;
+   * a verbal noun: the bare phrase right after it is its agent (or patient, per the lexicon),
+     a possessive pronoun («زيارته») likewise; without one, the subject of a light verb before
+     it («عقد X اجتماعا») or the agent of the event noun before it in the same sentence
+     («زيارة X … وتوقيع …»);
+   * the place: a GPE/LOC/FAC phrase after في/ب/إلى/داخل in the clause; the date: the nearest
+     time expression of the sentence (not one that dates a citation or a statement), else the
+     sentence before it in the same paragraph, else the publication date;
+3. the mode (modality.py): asserted, negated, planned, hypothetical, denied.
+
+Mentions of one event are merged: the same CAMEO root, no clash of dates, places or modes, and
+actors that agree (one mention's actors among the other's, counting a person and the
+organization he heads as one). Hypothetical mentions and mentions without a named source (except
+for the codes whose lexicon entry allows it) are not events; they remain available to the
+indicator stage through :func:`find_mentions`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from marsad.doc import Document, Event
+from marsad.extract.events import cameo
+from marsad.extract.events.context import PLACE_TYPES, DocContext, TimeRef, key, word_set
+from marsad.extract.events.lexicon import Match, TriggerLexicon, trigger_lexicon
+from marsad.extract.events.modality import ASSERTED, HYPOTHETICAL, PLANNED, mode_of
+from marsad.extract.events.nominal import NominalIndex
+from marsad.extract.events.phrases import (
+    AGENT,
+    BARE,
+    COORD,
+    GROUP,
+    HEAD,
+    INVITE,
+    ActorPhrase,
+    build_phrases,
+    family_member,
+    role_words,
+)
+from marsad.lang import load_yaml
+from marsad.text.sentences import Span
+
+_FULL_STOPS = frozenset(".!?؟؛:")
+_VAGUE_TIMES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+_MAX_AFTER = 24
+_MAX_BEFORE = 6
+_MAX_DATE_AFTER = 12
+_MAX_DATE_BEFORE = 10
+ILA, MAA, FI, MIN, ALA, BAYN = (key(w) for w in ("إلى", "مع", "في", "من", "على", "بين"))
+
+
+@dataclass
+class Mention:
+    """One trigger with its arguments (an event mention)."""
+
+    match: Match
+    code: str
+    sentence: int
+    source: str | None = None
+    target: str | None = None
+    location: str | None = None
+    weak_target: bool = False  # the target is the place visited («زار تونس»)
+    weak_location: bool = False  # the place comes from the sentences before
+    date: str | None = None
+    date_explicit: bool = False
+    mode: str = ASSERTED
+    evidence: Span = field(default_factory=lambda: Span(0, 0))
+    trigger: Span = field(default_factory=lambda: Span(0, 0))
+    extra: list[str] = field(default_factory=list)  # other participants (a second signer)
+    composed: bool = False
+    inferred: bool = False  # the source is not written in the clause (the topic, a series)
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+    def actors(self) -> set[str]:
+        target = None if self.weak_target else self.target
+        return {a for a in (self.source, target, *self.extra) if a}
+
+
+@dataclass
+class _Salience:
+    """Who the text is about, for pronouns: actors in order of mention, subjects weighted."""
+
+    recent: list[tuple[int, str, str]] = field(default_factory=list)  # (token, entity, type)
+    subjects: list[tuple[int, str, str]] = field(default_factory=list)
+
+    def resolve(
+        self, before: int, exclude: Iterable[str | None], feminine: bool, lo: int, *, subjects_only: bool = False
+    ) -> str | None:
+        ex = {e for e in exclude if e}
+        pools = (self.subjects,) if subjects_only else (self.subjects, self.recent)
+        for pool in pools:
+            best = None
+            best_tok = -1
+            for tok, ent, typ in pool:
+                if tok >= before or tok < lo or ent in ex or tok <= best_tok:
+                    continue
+                fits = typ == "PERSON" if not feminine else typ in ("ORG", "GPE")
+                if fits:
+                    best, best_tok = ent, tok
+            if best:
+                return best
+        if feminine:  # a woman
+            return self.resolve(before, exclude, False, lo, subjects_only=subjects_only)
+        return None
+
+
+class EventExtractor:
+    def __init__(self) -> None:
+        self._said: list[tuple[int, int, str | None]] = []
+        self.nominal = NominalIndex()
+        self._fs: list[tuple[int, int]] = []
+        self.lex: TriggerLexicon = trigger_lexicon()
+        self.words = role_words()
+        rv = load_yaml("reporting_verbs.yaml")
+        # forms that are also common other words («بين»: between) do not close a clause here
+        forms = [f for v in rv["verbs"].values() if not v.get("near") for f in v.get("forms", ())]
+        self.reporting = word_set(forms)
+        self.quote_stops = word_set(load_yaml("quote_cues.yaml")["participles"])
+
+    # ------------------------------------------------------------------------------------------
+    def __call__(self, doc: Document) -> None:
+        ctx = DocContext.of(doc)
+        mentions = self.find_mentions(ctx)
+        doc.events = self.to_events(ctx, mentions)
+
+    def find_mentions(self, ctx: DocContext) -> list[Mention]:
+        doc = ctx.doc
+        skip_times = _citation_time_spans(doc)
+        sal = _Salience()
+        out: list[Mention] = []
+        prev_date: tuple[int, str | None] = (-1, None)  # (sentence, date) of the last dated sentence
+        prev_place: tuple[int, str | None] = (-1, None)
+        quote_speakers = {q.cue.start: q.speaker for q in doc.quotes if q.cue is not None and q.speaker}
+        self._said = [(q.start, q.end, q.speaker) for q in doc.quotes if q.speaker]
+        self.nominal = NominalIndex.of(ctx, lambda t: self._is_verb(ctx, t))
+        for q in doc.quotes:
+            if q.cue is not None and q.speaker:
+                sal.subjects.append((ctx.token_at(q.cue.start), q.speaker, _etype(ctx, q.speaker)))
+        agents: dict[str, str] = {}  # CAMEO code → the last named agent of such an event
+        self._fs = ctx.full_sent
+        for k, (a, b) in enumerate(ctx.full_sent):
+            if a >= b:
+                continue
+            matches = self._triggers(ctx, a, b)
+            barriers = frozenset(m.i for m in matches if m.form.pos == "verb") | self._verb_tokens(ctx, a, b)
+            phrases = build_phrases(ctx, a, b, barriers)
+            times = [t for t in ctx.times if a <= t.t0 < b and not _inside(t, skip_times)]
+            sent_mentions: list[Mention] = []
+            for mt in matches:
+                mention = self._arguments(ctx, mt, k, a, b, phrases, sal, sent_mentions, quote_speakers)
+                mention.mode = mode_of(ctx, mt, a)
+                d, explicit = _date_for(mt, times, a)
+                if d is None and prev_date[0] == k - 1 and prev_date[1]:
+                    d = prev_date[1]  # the sentence right before dates this one («وفي اليوم التالي …»)
+                if d is None and doc.published and mention.mode == ASSERTED:
+                    d = doc.published.isoformat()
+                mention.date, mention.date_explicit = d, explicit
+                if (
+                    mention.mode == ASSERTED
+                    and explicit
+                    and d
+                    and doc.published
+                    and d[:10] > doc.published.isoformat()
+                    and len(d) >= 10
+                ):
+                    mention.mode = PLANNED
+                if mention.location is None and prev_place[1] and k - prev_place[0] <= 2:
+                    mention.location, mention.weak_location = prev_place[1], True
+                    if self._place_anaphor(ctx, mt, b):
+                        # «ستزور الجهة», «وصل إلى المدينة»: the place named before
+                        mention.weak_location = False
+                        if mention.target is None and _etype(ctx, prev_place[1]) == "GPE":
+                            mention.target, mention.weak_target = prev_place[1], True
+                sent_mentions.append(mention)
+            self._compose(ctx, sent_mentions)
+            _requested(ctx, sent_mentions)
+            for mention in sent_mentions:
+                if mention.composed:
+                    continue
+                if mention.root in _FORCE_ROOTS:
+                    # «نفذ الموساد 14 عملية اغتيال … اغتيل فلان …»: in a run of the same kind of
+                    # violence, an act without a named agent is the last named agent's
+                    if mention.source is None and mention.target is not None and mention.code in agents:
+                        mention.source = agents[mention.code]
+                    elif mention.source is not None:
+                        agents[mention.code] = mention.source
+                out.append(mention)
+                if mention.source:
+                    sal.subjects.append((mention.match.i, mention.source, _etype(ctx, mention.source)))
+            for ph in phrases:
+                if ph.actor and ph.actor_type in ("PERSON", "ORG", "GPE"):
+                    sal.recent.append((ph.mt0, ph.actor, ph.actor_type))
+            dated = [m.date for m in sent_mentions if m.date_explicit and m.date]
+            if dated or times:
+                d0 = dated[-1] if dated else _best_time(times)
+                prev_date = (k, d0 if d0 and len(d0) >= 10 else None)  # only a day carries over
+            placed = [m.location for m in sent_mentions if m.location and not m.weak_location]
+            placed += [
+                p.head.entity
+                for p in phrases
+                if p.head.type in ("GPE", "LOC") and p.marker in self.words.place_preps and not p.titled
+            ][-1:]
+            if placed:
+                prev_place = (k, placed[-1])
+        return out
+
+    def _is_verb(self, ctx: DocContext, t: int) -> bool:
+        if not ctx.is_arabic(t):
+            return False
+        if ctx.isin(t, self.reporting):
+            return True
+        m = self.lex.match(ctx, t)
+        return m is not None and m.form.pos == "verb" and _verb_prefix_ok(m.prefix)
+
+    def _verb_tokens(self, ctx: DocContext, a: int, b: int) -> frozenset[int]:
+        """Reporting and light verbs of the sentence (phrases do not reach across them)."""
+        w = self.words
+        return frozenset(
+            t for t in range(a, b) if ctx.is_arabic(t) and (ctx.isin(t, self.reporting) or ctx.isin(t, w.light_verbs))
+        )
+
+    # ------------------------------------------------------------------------------------------
+    def _triggers(self, ctx: DocContext, a: int, b: int) -> list[Match]:
+        out: list[Match] = []
+        i = a
+        while i < b:
+            m = self.lex.match(ctx, i)
+            if m is None:
+                i += 1
+                continue
+            if m.form.pos == "verb" and not _verb_prefix_ok(m.prefix):
+                i += 1
+                continue
+            if m.entry.needs and not m.enclitic and not _has_needed(ctx, m, b):
+                i += m.n
+                continue
+            out.append(m)
+            i += m.n
+        return out
+
+    def _compose(self, ctx: DocContext, ms: list[Mention]) -> None:
+        """«طالب بالإفراج عن X» → one 1053 event; «أبدى استعداده للقاء X» → 036."""
+        for outer, inner in pairwise(ms):
+            table = self.lex.compose.get(outer.root)
+            if not table or outer.composed:
+                continue
+            gap = inner.match.i - (outer.match.i + outer.match.n)
+            if gap > 3:
+                continue
+            code = table.get(inner.code[:4]) or table.get(inner.code[:3]) or table.get(inner.root)
+            if code is None:
+                continue
+            outer.code = code
+            outer.target = outer.target or inner.target or inner.source
+            if outer.target == outer.source:
+                outer.target = inner.target
+            outer.location = outer.location or inner.location
+            outer.evidence = Span(min(outer.evidence.start, inner.evidence.start),
+                                  max(outer.evidence.end, inner.evidence.end))
+            inner.composed = True
+
+    # ------------------------------------------------------------------------------------------
+    def _arguments(
+        self,
+        ctx: DocContext,
+        mt: Match,
+        k: int,
+        a: int,
+        b: int,
+        phrases: list[ActorPhrase],
+        sal: _Salience,
+        earlier: list[Mention],
+        quote_speakers: dict[int, str],
+    ) -> Mention:
+        w = self.words
+        entry = mt.entry
+        i, j = mt.i, mt.i + mt.n
+        men = Mention(mt, entry.code, k)
+        men.trigger = ctx.span(i, j)
+        # the window: up to a clause stop after, a clause mark before
+        hi = j
+        while hi < b and hi - j < _MAX_AFTER:
+            key = ctx.keys[hi]
+            if key in _FULL_STOPS or ctx.isin(hi, w.stops) or key in self.quote_stops:
+                break
+            if hi > j:
+                nxt = self.lex.match(ctx, hi)
+                if nxt is not None and (
+                    nxt.form.pos == "verb" or nxt.prefix.startswith("و") or ctx.keys[hi - 1] in ("،", ",")
+                ):
+                    break
+            if hi > j + 1 and ctx.isin(hi, self.reporting):
+                break
+            hi += 1
+        lo = i
+        while lo > a and i - lo < _MAX_BEFORE and ctx.keys[lo - 1] not in _FULL_STOPS and ctx.keys[lo - 1] not in "،,":
+            if ctx.isin(lo - 1, w.stops) and lo - 1 < i - 1:
+                break
+            lo -= 1
+        after = [p for p in phrases if j <= p.t0 < hi or (p.marker_tok == i and p.t0 >= i)]
+        if mt.n == 1 and mt.strip and any(p.marker_tok == i for p in phrases):
+            after = [p for p in phrases if p.marker_tok == i or j <= p.t0 < hi]
+        before = [p for p in phrases if lo <= p.t0 and p.t1 <= i]
+        used: set[int] = set()
+        source = target = location = None
+        weak_target = False
+
+        def take(p: ActorPhrase) -> str | None:
+            used.add(id(p))
+            return p.actor
+
+        # «بين X و Y»
+        for n, p in enumerate(after):
+            if p.marker == BAYN and n + 1 < len(after) and after[n + 1].marker in (COORD, BAYN):
+                source, target = take(p), take(after[n + 1])
+                break
+        # «من قبل X», «وفد برئاسة X»
+        for p in after + before:
+            if p.marker == AGENT and id(p) not in used:
+                if source is not None and target is None:
+                    target = source
+                source = take(p)
+                break
+        if mt.form.tense == "passive":
+            # «اغتيل فلان في …»: the phrase after a passive verb is its patient
+            subj = self._subject_after(ctx, after, j, used)
+            if subj is not None and target is None:
+                target = take(subj)
+        elif mt.form.pos == "verb":
+            subj = self._subject_before(ctx, before, i) if source is None else None
+            if subj is None:
+                subj = self._subject_after(ctx, after, j, used, destination=entry.root == "04")
+            if source is None and subj is not None:
+                source = take(subj)
+            elif subj is not None and source is not None and target is None and entry.obj == "target":
+                target = take(subj)
+            if source is None and subj is None:
+                source = _unnamed_kin(ctx, j, min(b, j + 3))
+            if source is None and subj is None:
+                source = self._nominal_subject(ctx, j, b, i, a)
+            if source is None and subj is None and self._pronoun_subject(ctx, i, a):
+                # «ذكرت الوزارة أنها دعت …», «أكد أنه التقى …»: the speaker did it
+                source = next((spk for s0, s1, spk in self._said if s0 <= ctx.starts[i] < s1), None)
+            if source is None and i - 1 >= a and ctx.base(i - 1) in ("الذي", "التي", "الذين"):
+                ante = [p for p in phrases if p.t1 <= i - 1 and i - 1 - p.t1 <= 1]
+                if ante:
+                    source = take(ante[-1])
+            if source is None:
+                spk = quote_speakers.get(ctx.starts[i])
+                if spk:
+                    source = spk
+            if source is None and subj is None and self._dropped_subject(ctx, mt, a, b):
+                source = self._topic(ctx, mt, k, earlier, sal, exclude=target)
+                # the subject of a verb before in the same sentence («نفى فلان أن يكون وقّع») is
+                # written; a topic from sentences before is inferred
+                men.inferred = source is not None and all(prev.source != source for prev in earlier)
+            if target is None and entry.obj == "target":
+                obj = [p for p in after if id(p) not in used and p.marker in (BARE, GROUP, HEAD)]
+                if obj and obj[0].t0 - j <= 6:
+                    target = take(obj[0])
+            elif target is None:
+                # «رفضت حماس المقترح الإسرائيلي»: the actor whose thing the object is
+                obj = [
+                    p
+                    for p in after
+                    if id(p) not in used and p.marker == BARE and p.t0 < p.head.t0 and not p.titled and p.actor
+                ]
+                if obj and obj[0].t0 - j <= 6:
+                    target = take(obj[0])
+        else:
+            gen = next((p for p in after if id(p) not in used and _genitive_of(p, i, j)), None)
+            if gen is not None and gen.head.type in PLACE_TYPES and entry.root in _PLACE_GENITIVE_ROOTS:
+                # «هجوم برلين», «زيارة تونس»: the place of the event, not its agent
+                location = gen.head.entity
+                if entry.root == "04" and gen.head.type == "GPE":
+                    target, weak_target = gen.head.entity, True
+                used.add(id(gen))
+                gen = None
+            if gen is not None:
+                if entry.gen == "patient":
+                    target = target or take(gen)
+                elif source is None:
+                    source = take(gen)
+                elif target is None:
+                    target = take(gen)
+            if (source is None and entry.gen == "agent") or (source is None and target is not None):
+                light = self._light_verb_subject(ctx, phrases, i, lo, a)
+                v = self._light_verb_before(ctx, i, a)
+                if light is not None:
+                    source = light
+                elif v is not None and entry.gen == "agent":
+                    source = self._nominal_subject(ctx, v + 1, i, v, a)
+                    if source is None and not any(p for p in phrases if v < p.t0 < i and p.marker == BARE):
+                        source = self._topic(ctx, mt, k, earlier, sal, exclude=target)
+                        men.inferred = source is not None
+            if source is None and entry.gen == "agent":
+                source = self._relative_agent(ctx, phrases, j, b)
+            if source is None:
+                has_target = target is not None or any(
+                    p.marker in (MAA, ILA) or p.marker in entry.preps for p in after if p.actor
+                )
+                source = _series_agent(ctx, mt, earlier, self.words, has_target)
+                men.inferred = source is not None
+        # a target after one of the trigger's prepositions (or «مع», «إلى» for any actor)
+        if target is None:
+            for p in after:
+                if id(p) in used or p.actor is None or p.actor == source:
+                    continue
+                if p.marker in entry.preps or (p.marker == MAA and entry.root in _WITH_ROOTS) or (
+                    p.marker == ILA and p.actor_type in ("PERSON", "ORG") and entry.root == "04"
+                ) or (p.marker == INVITE and entry.root == "04") or (
+                    mt.form.pos == "noun" and p.marker == "ل" and entry.obj == "target" and _adjacent(ctx, j, p.t0)
+                ):
+                    if p.actor_type in PLACE_TYPES and p.marker != MAA and p.actor_type != "GPE":
+                        continue
+                    if p.actor_type == "GPE" and p.marker in ("ب", FI) and "ب" not in entry.preps:
+                        continue
+                    target = take(p)
+                    break
+        # pronouns: «استقبله», «زيارته», «معه»
+        resumptive = mt.form.pos == "verb" and _after_relative(ctx, i, a)
+        if mt.enclitic and (entry.obj == "target" or mt.form.pos == "noun") and not resumptive:
+            fem = mt.enclitic in ("ها", "هن")
+            ref = _earlier_actor(ctx, earlier, source, fem)
+            ref = ref or sal.resolve(i, (source,), fem, self._fs[max(0, k - 3)][0])
+            ref = ref or _resolve_in_sentence(phrases, i, source, fem)
+            if mt.form.pos == "verb" and target is None:
+                target = ref
+            elif mt.form.pos == "noun":
+                if entry.gen == "patient" and target is None:
+                    target = ref
+                elif source is None:
+                    source = ref
+        # kinship: «نجل X» stands for a relative of X
+        source = _kin_resolve(ctx, phrases, source, i)
+        target = _kin_resolve(ctx, phrases, target, i)
+        # the place
+        for p in after + before:
+            if id(p) in used or p.head.type not in PLACE_TYPES or p.titled:
+                continue
+            if (p.marker in w.place_preps and p.marker not in (MIN, ALA)) or (
+                p.marker == BARE and entry.root == "04" and mt.form.pos == "verb" and p.t0 >= j
+            ):
+                location = p.head.entity if p.head.type in PLACE_TYPES else None
+                if p.marker in (ILA, BARE) and entry.root == "04" and target is None and p.head.type == "GPE":
+                    target, weak_target = p.head.entity, True
+                used.add(id(p))
+                break
+        if location is None and entry.root in _PLACE_BOUND_ROOTS:
+            # «اغتيل فلان، وهو …؛ بإطلاق النار عليه في مالطا»: the place further in the sentence
+            for p in sorted((p for p in phrases if j <= p.t0 < j + _MAX_PLACE and id(p) not in used), key=lambda p: p.t0):
+                if p.head.type in PLACE_TYPES and not p.titled and p.marker in w.place_preps and p.marker != MIN:
+                    location = p.head.entity
+                    used.add(id(p))
+                    break
+        if target == source:
+            target = None
+        if target is not None and entry.root == "04" and _etype(ctx, target) in PLACE_TYPES:
+            location = location or target  # «زار تونس»: the country visited is where, and the host
+            weak_target = True
+        men.source, men.target, men.location, men.weak_target = source, target, location, weak_target
+        arg_spans = [ctx.span(p.t0, p.t1) for p in phrases if id(p) in used]
+        s0 = min([men.trigger.start, *(s.start for s in arg_spans)])
+        s1 = max([men.trigger.end, *(s.end for s in arg_spans)])
+        men.evidence = Span(s0, s1)
+        return men
+
+    def _nominal_subject(self, ctx: DocContext, j: int, b: int, i: int, a: int) -> str | None:
+        """«ويؤدي رئيس الجمهورية زيارة», «أكدت الوزارة»: a subject named by a common noun."""
+        t = j
+        while t < b and t - j < 3 and _skippable(ctx, t, self.words):
+            t += 1
+        if t >= b or t in ctx.mention_at or not ctx.is_arabic(t):
+            return None
+        w = self.words
+        base = ctx.base(t)
+        if ctx.isin(t, w.stops) or ctx.isin(t, w.preps) or self._is_verb(ctx, t):
+            return None
+        if not (base.startswith("ال") or ctx.isin(t, w.titles) or any(f in w.titles for f in ctx.forms(t))):
+            return None
+        return self.nominal.resolve(ctx, t)
+
+    def _dropped_subject(self, ctx: DocContext, mt: Match, a: int, b: int) -> bool:
+        """A verb whose subject is not written: it continues the text's topic («وأضاف»,
+        «كما التقى», «حيث يؤدي»). Not a first-person verb, and no plain noun right after it
+        that could be its own subject."""
+        if mt.form.first_person:
+            return False
+        i = mt.i
+        k = i - 1
+        while k >= a and i - k <= 2 and ctx.isin(k, self.words.auxiliaries):
+            k -= 1
+        cont = mt.prefix[:1] in ("و", "ف") or i == a or (
+            i > a and (ctx.keys[i - 1] in ("،", ",") or ctx.isin(i - 1, _CONTINUATIONS))
+        ) or (k >= a and ctx.isin(k, _SUBJUNCTIVE))  # «نفى أن يكون وقّع», «قرر أن يزور»
+        if not cont:
+            return False
+        j = i + mt.n
+        if j < b and ctx.is_arabic(j) and j not in ctx.mention_at:
+            if ctx.isin(j, self.words.group_nouns) or ctx.isin(j, _ANONYMOUS):
+                return False
+        return True
+
+    def _topic(
+        self, ctx: DocContext, mt: Match, k: int, earlier: list[Mention], sal: _Salience, exclude: str | None
+    ) -> str | None:
+        """The actor the text is about: the source of an event before in the sentence, else the
+        last subject or speaker of the sentences before."""
+        for prev in reversed(earlier):
+            if prev.source and prev.source != exclude:
+                return prev.source
+        return sal.resolve(mt.i, (exclude,), mt.form.fem, self._fs[max(0, k - 3)][0], subjects_only=True)
+
+    def _light_verb_before(self, ctx: DocContext, i: int, a: int) -> int | None:
+        w = self.words
+        for v in range(i - 1, max(a, i - 7) - 1, -1):
+            if ctx.keys[v] in _FULL_STOPS:
+                return None
+            if ctx.isin(v, w.light_verbs) or any(f in w.light_verbs for f in ctx.forms(v)):
+                return v
+        return None
+
+    def _relative_agent(self, ctx: DocContext, phrases: list[ActorPhrase], j: int, b: int) -> str | None:
+        """«العملية العسكرية التي قامت بها الولايات المتحدة», «الهجوم الذي شنه التنظيم»: the
+        subject of a light verb in a relative clause right after the event noun."""
+        t = j
+        while t < b and t - j < 3 and ctx.keys[t].startswith("ال") and not ctx.isin(t, _RELATIVES):
+            t += 1  # adjectives of the noun
+        if not (t < b and ctx.isin(t, _RELATIVES)):
+            return None
+        v = t + 1
+        if not (v < b and (ctx.isin(v, self.words.light_verbs) or any(f in self.words.light_verbs for f in ctx.forms(v)))):
+            return None
+        u = v + 1
+        if u < b and ctx.keys[u] in ("بها", "به", "بهما", "بهم"):
+            u += 1
+        ph = next((p for p in phrases if p.t0 == u and p.marker in (BARE, HEAD, GROUP) and p.actor), None)
+        return ph.actor if ph is not None else None
+
+    def _place_anaphor(self, ctx: DocContext, mt: Match, b: int) -> bool:
+        """A visit to a place named by a definite common noun («الجهة», «المدينة», «البلاد»)."""
+        if mt.entry.root != "04":
+            return False
+        t = mt.i + mt.n
+        if t < b and ctx.isin(t, _PLACE_PREPS_NOUN):
+            t += 1
+        return t < b and ctx.keys[t].startswith("ال") and any(f in self.words.place_nouns for f in ctx.forms(t))
+
+    def _pronoun_subject(self, ctx: DocContext, i: int, a: int) -> bool:
+        """The verb's subject is the pronoun of «أنه/أنها/إنه» before it (across auxiliaries)."""
+        k = i - 1
+        while k >= a and i - k <= 3:
+            w = ctx.base(k)
+            if w in _PRONOUN_COMPLEMENTIZERS or any(f in _PRONOUN_COMPLEMENTIZERS for f in ctx.forms(k)):
+                return True
+            if w not in self.words.auxiliaries:
+                return False
+            k -= 1
+        return False
+
+    def _subject_after(
+        self, ctx: DocContext, after: list[ActorPhrase], j: int, used: set[int], destination: bool = False
+    ) -> ActorPhrase | None:
+        for p in after:
+            if id(p) in used:
+                continue
+            if destination and p.head.type in PLACE_TYPES and p.marker == BARE and not p.titled:
+                return None  # «يزور بنغازي»: a place right after a visit verb is where, not who
+            if p.marker in (BARE, HEAD, GROUP) and p.t0 - j <= 8:
+                inside = {t for q in after if q is not p and q.marker not in (BARE, HEAD, GROUP) for t in range(q.t0, q.t1)}
+                if all(
+                    t in inside or _skippable(ctx, t, self.words) or ctx.isin(t, self.words.group_nouns)
+                    for t in range(j, p.t0)
+                ):
+                    return p
+            if p.t0 - j > 8:
+                break
+        return None
+
+    def _subject_before(self, ctx: DocContext, before: list[ActorPhrase], i: int) -> ActorPhrase | None:
+        for p in reversed(before):
+            if p.marker not in (BARE, HEAD, GROUP):
+                return None
+            gap = range(p.t1, i)
+            if len(gap) <= 3 and all(ctx.isin(t, self.words.auxiliaries) for t in gap):
+                return p
+            return None
+        return None
+
+    def _light_verb_subject(
+        self, ctx: DocContext, phrases: list[ActorPhrase], i: int, lo: int, a: int
+    ) -> str | None:
+        w = self.words
+        for v in range(i - 1, max(a, i - 7) - 1, -1):
+            key = ctx.keys[v]
+            if key in _FULL_STOPS:
+                return None
+            if ctx.isin(v, w.light_verbs) or any(f in w.light_verbs for f in ctx.forms(v)):
+                between = [p for p in phrases if v < p.t0 and p.t1 <= i and p.marker in (BARE, HEAD, GROUP)]
+                if between:
+                    return _kin_resolve(ctx, phrases, between[0].actor, i) if between[0].kin else between[0].actor
+                before = [p for p in phrases if p.t1 <= v and v - p.t1 <= 2 and p.marker in (BARE, HEAD, GROUP)]
+                if before:
+                    return before[-1].actor
+                return _unnamed_kin(ctx, v + 1, i)
+        return None
+        return None
+
+    # ------------------------------------------------------------------------------------------
+    def to_events(self, ctx: DocContext, mentions: list[Mention]) -> list[Event]:
+        groups: list[list[Mention]] = []
+        for m in mentions:
+            if m.mode == HYPOTHETICAL:
+                continue
+            if m.source is None and m.target is None:
+                continue  # who did what to whom: an event needs at least one named actor
+            if m.mode != ASSERTED and m.inferred:
+                continue  # what did not happen is kept only when the text says who
+            merged = False
+            for g in reversed(groups):
+                if _mergeable(ctx, g, m):
+                    g.append(m)
+                    merged = True
+                    break
+            if not merged:
+                groups.append([m])
+        events: list[Event] = []
+        for g in groups:
+            ev = _event_of(ctx, g)
+            if ev is not None:
+                events.append(ev)
+        text = ctx.doc.text
+        for n, ev in enumerate(events, 1):
+            ev.id = f"V{n}"
+            ev.text = text[ev.evidence.start : ev.evidence.end]
+        return events
+
+
+_PLACE_PREPS_NOUN = frozenset(key(w) for w in ("إلى", "في"))
+_SUBJUNCTIVE = frozenset(key(w) for w in ("أن", "كي", "لكي", "لن"))
+_CONTINUATIONS = frozenset(key(w) for w in ("كما", "ثم", "حيث", "بعدما", "كذلك", "أيضا", "قد", "لقد", "وقد"))
+_ANONYMOUS = frozenset(key(w) for w in ("مصادر", "مصدر", "شهود", "مسلحون", "مجهولون", "مواطنون", "أهالي", "عدد"))
+_PRONOUN_COMPLEMENTIZERS = frozenset(key(w) for w in ("أنه", "أنها", "إنه", "إنها", "أنهم", "إنهم", "أنهما"))
+_MAX_PLACE = 20
+_RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
+_MAX_REQUESTED = 25
+#: roots whose verbs govern what is asked, intended, refused or threatened
+_REQUEST_ROOTS = frozenset({"02", "03", "10", "12", "13"})
+_PLACE_BOUND_ROOTS = frozenset({"04", "14", "17", "18", "19", "20"})
+_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+_PLACE_MARKERS = frozenset({FI, key("داخل"), "ب"})
+_PLACE_GENITIVE_ROOTS = frozenset({"04", "14", "15", "17", "18", "19", "20"})
+_WITH_ROOTS = frozenset({"03", "04", "05", "06", "19", "16"})
+
+
+def _verb_prefix_ok(prefix: str) -> bool:
+    return all(ch in "وفسل" for ch in prefix)
+
+
+def _has_needed(ctx: DocContext, m: Match, b: int) -> bool:
+    for t in range(m.i + m.n, min(b, m.i + m.n + 8)):
+        if any(f in m.entry.needs for f in ctx.forms(t)):
+            return True
+    return False
+
+
+def _skippable(ctx: DocContext, t: int, w: object) -> bool:
+    """Tokens allowed between a verb and its subject: commas, quotes, a date, «على رأس وفد»."""
+    key = ctx.keys[t]
+    if ctx.kinds[t] == "punct":
+        return key in "،,\"«»“”'"
+    return ctx.kinds[t] in ("number",) or ctx.base(t) in ("على", "راس", "وفد", "رسميا", "اليوم", "امس", "ايضا", "بدوره",
+                                                           "بدورها", "مجددا", "هاتفيا")
+
+
+def _requested(ctx: DocContext, ms: list[Mention]) -> None:
+    """«طالب الحكومة بإدانة العدوان وبانسحاب القوى», «دعا إلى فتح تحقيق»: event nouns after a
+    request, an appeal, an intent, a refusal or a threat are what is asked for, not facts."""
+    for n, outer in enumerate(ms):
+        if outer.composed or outer.root not in _REQUEST_ROOTS:
+            continue
+        end = outer.match.i + outer.match.n
+        for inner in ms[n + 1 :]:
+            if inner.composed or inner.match.i - end > _MAX_REQUESTED:
+                break
+            if inner.root in _REQUEST_ROOTS:
+                break
+            if inner.match.form.pos == "noun" and inner.mode == ASSERTED:
+                inner.mode = HYPOTHETICAL
+            end = inner.match.i + inner.match.n
+
+
+def _after_relative(ctx: DocContext, i: int, a: int) -> bool:
+    """«المشروع الذي ساندته قطر»: the object pronoun of a verb in a relative clause points at
+    the noun before the relative pronoun."""
+    return i - 1 >= a and ctx.isin(i - 1, _RELATIVES)
+
+
+def _adjacent(ctx: DocContext, j: int, t: int) -> bool:
+    """Only adjectives (words with the article) between the noun ending at j and token t."""
+    return t - j <= 2 and all(ctx.keys[u].startswith("ال") for u in range(j, t))
+
+
+def _genitive_of(p: ActorPhrase, i: int, j: int) -> bool:
+    """The phrase is the genitive of the noun trigger [i, j): right after it, unmarked."""
+    if p.marker_tok == i:
+        return True
+    return p.marker in (BARE, HEAD) and p.t0 == j
+
+
+def _series_agent(
+    ctx: DocContext, mt: Match, earlier: list[Mention], w: object, has_target: bool = False
+) -> str | None:
+    """The agent of an event noun before this one in the sentence, when they are a series: joined
+    by «و» or a series word («إضافة إلى», «ثم»), or of the same kind with a partner of its own
+    («عقد سلسلة لقاءات، شملت اجتماعا مع X»)."""
+    for prev in reversed(earlier):
+        if prev.source is None:
+            continue
+        linked = mt.prefix.startswith("و") or (prev.root == mt.entry.root and has_target)
+        if not linked:
+            gap = range(prev.match.i + prev.match.n, mt.i)
+            linked = any(ctx.isin(t, role_words().series_links) for t in gap)
+        if linked:
+            return prev.source
+        return None
+    return None
+
+
+def _resolve_in_sentence(phrases: list[ActorPhrase], i: int, exclude: str | None, fem: bool = False) -> str | None:
+    want = ("ORG", "GPE") if fem else ("PERSON",)
+    for p in reversed(phrases):
+        if p.t1 <= i and p.actor and p.actor != exclude and p.actor_type in want and p.marker not in _PLACE_MARKERS:
+            return p.actor
+    return None
+
+
+def _earlier_actor(ctx: DocContext, earlier: list[Mention], exclude: str | None, fem: bool) -> str | None:
+    """A pronoun's antecedent among the actors of the events before it in the sentence."""
+    for prev in reversed(earlier):
+        for cand in (prev.source, None if prev.weak_target else prev.target):
+            if cand and cand != exclude:
+                typ = _etype(ctx, cand)
+                if (typ == "PERSON") != fem or typ == "ORG":
+                    return cand
+    return None
+
+
+def _kin_resolve(ctx: DocContext, phrases: list[ActorPhrase], actor: str | None, i: int) -> str | None:
+    """«نجل حفتر»: the person who shares the family name of X and is not X, named before."""
+    if actor is None:
+        return None
+    ph = next((p for p in phrases if p.actor == actor and p.kin), None)
+    if ph is None:
+        return actor
+    return family_member(ctx, ctx.keys[ph.head.t1 - 1], i, exclude=actor)
+
+
+def _unnamed_kin(ctx: DocContext, s: int, e: int) -> str | None:
+    """«عقد نجل حفتر …» where the family name was not tagged as a mention."""
+    w = role_words()
+    for t in range(s, min(e, len(ctx.keys) - 1)):
+        if ctx.isin(t, w.kinship) and ctx.is_arabic(t + 1) and t + 1 not in ctx.mention_at:
+            return family_member(ctx, ctx.keys[t + 1], t)
+        if not ctx.is_arabic(t) or t in ctx.mention_at:
+            return None
+    return None
+
+
+def _etype(ctx: DocContext, entity: str) -> str:
+    e = ctx.entities.get(entity)
+    return e.type if e else ""
+
+
+def _index_le(starts: list[int], x: int) -> int:
+    from bisect import bisect_right
+
+    return bisect_right(starts, x) - 1
+
+
+def _citation_time_spans(doc: Document) -> list[tuple[int, int]]:
+    """Spans whose time expressions date a citation or a statement, not an event."""
+    spans = []
+    for c in doc.citations:
+        spans.append((c.evidence.start, c.evidence.end))
+    for q in doc.quotes:
+        if q.cue is not None and q.date:
+            spans.append((q.cue.start, q.start))
+    return spans
+
+
+def _inside(t: TimeRef, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= t.time.start and t.time.end <= e for s, e in spans)
+
+
+def _best_time(times: list[TimeRef]) -> str | None:
+    for t in times:
+        if t.time.type in ("DATE", "TIME") and t.time.value not in _VAGUE_TIMES:
+            return t.time.value[:10]
+    return None
+
+
+def _date_for(mt: Match, times: list[TimeRef], a: int) -> tuple[str | None, bool]:
+    """The nearest dated time expression of the sentence, when it is near enough to be the
+    clause's own («حين التقى» right after «18 يوليو», «في اليوم التالي، تُوّج … بتوقيع»)."""
+    best = None
+    best_d = 10**9
+    for t in times:
+        if t.time.type not in ("DATE", "TIME") or t.time.value in _VAGUE_TIMES or not t.time.value[:1].isdigit():
+            continue
+        if t.t0 >= mt.i:
+            d = t.t0 - (mt.i + mt.n)
+            if d > _MAX_DATE_AFTER:
+                continue
+        else:
+            d = mt.i - t.t1 + 1
+            if d > _MAX_DATE_BEFORE and t.t0 - a > 3:  # a sentence-initial date frames the sentence
+                continue
+        if d < best_d:
+            best, best_d = t.time.value[:10], d
+    return best, best is not None
+
+
+
+def _affiliated(ctx: DocContext, a: str, b: str) -> bool:
+    """a and b are one actor for merging: the same entity, or a person and an organization named
+    together in a title phrase («قائد الجيش الباكستاني، عاصم منير»)."""
+    if a == b:
+        return True
+    return (a, b) in _affiliations(ctx) or (b, a) in _affiliations(ctx)
+
+
+def _affiliations(ctx: DocContext) -> set[tuple[str, str]]:
+    if ctx.affiliations is not None:
+        return ctx.affiliations
+    pairs: set[tuple[str, str]] = set()
+    for k in range(len(ctx.sentences)):
+        a, b = ctx.sent_tok[k], ctx.sent_tok[k + 1]
+        if a >= b:
+            continue
+        for p in build_phrases(ctx, a, b):
+            ids = [m.entity for m in p.members]
+            for x in ids:
+                for y in ids:
+                    if x != y:
+                        pairs.add((x, y))
+    for e in ctx.entities.values():
+        for role in e.roles:
+            for m in ctx.mentions:
+                if role.start <= m.start and m.end <= role.end and m.entity != e.id:
+                    pairs.add((e.id, m.entity))
+    ctx.affiliations = pairs
+    return pairs
+
+
+def _covers(ctx: DocContext, small: set[str], big: set[str]) -> bool:
+    return all(any(_affiliated(ctx, x, y) for y in big) for x in small)
+
+
+def _mergeable(ctx: DocContext, group: list[Mention], m: Mention) -> bool:
+    head = group[0]
+    if head.root != m.root and not (head.root in ("04",) and m.root in ("04",)):
+        return False
+    if head.mode != m.mode:
+        return False
+    ga: set[str] = set()
+    for g in group:
+        ga |= g.actors()
+    ma = m.actors()
+    if not ma or not ga:
+        return False
+    if not (_covers(ctx, ma, ga) or _covers(ctx, ga, ma)):
+        # a mention in the same sentence that only adds a participant («وقعها فلان»)
+        if not (m.sentence == group[-1].sentence and m.target is None and m.root == group[-1].root):
+            return False
+    dates = {g.date for g in group if g.date and g.date_explicit}
+    if m.date and m.date_explicit and dates and not any(_same_day(m.date, d) for d in dates):
+        return False
+    places = {g.location for g in group if g.location and not g.weak_location and _etype(ctx, g.location) != "FAC"}
+    if (
+        m.location
+        and not m.weak_location
+        and _etype(ctx, m.location) != "FAC"  # a building is somewhere in the city named
+        and places
+        and m.location not in places
+        and not any(_within(ctx, m.location, p) or _within(ctx, p, m.location) for p in places)
+    ):
+        return False
+    return True
+
+
+def _within(ctx: DocContext, place: str, state: str) -> bool:
+    """A city and the state it is in (by the country codes the entities carry)."""
+    a, b = ctx.entities.get(place), ctx.entities.get(state)
+    return bool(a and b and b.subtype in _STATE_SUBTYPES and a.country and a.country == b.country)
+
+
+def _host_country(ctx: DocContext, place: str) -> str:
+    """The state the article names that a city belongs to (by country code), else the city."""
+    e = ctx.entities.get(place)
+    if e is None or e.subtype in _STATE_SUBTYPES or not e.country:
+        return place
+    for other in ctx.entities.values():
+        if other.type == "GPE" and other.subtype in _STATE_SUBTYPES and other.country == e.country:
+            return other.id
+    return place
+
+
+_STATE_SUBTYPES = frozenset({"state", "country"})
+
+
+def _same_day(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+def _event_of(ctx: DocContext, group: list[Mention]) -> Event | None:
+    headline = ctx.doc.headline
+
+    def score(m: Mention) -> tuple[int, int, int, int, int]:
+        full = (m.source is not None) + (m.target is not None and not m.weak_target)
+        in_headline = headline is not None and headline.start <= m.trigger.start < headline.end
+        persons = sum(_etype(ctx, a) == "PERSON" for a in (m.source, m.target) if a)
+        return (full, not in_headline, persons, m.match.form.pos == "verb", -m.match.i)
+
+    best = max(group, key=score)
+    source, target = best.source, best.target
+    if target is None or best.weak_target:
+        for m in group:
+            for cand in (m.target, m.source):
+                if cand and cand != source and not (m.weak_target and cand == m.target):
+                    if not _affiliated(ctx, cand, source or ""):
+                        target = cand
+                        break
+            if target and target != best.target:
+                break
+    if source is None:
+        for m in group:
+            if m.source and m.source != target:
+                source = m.source
+                break
+    entry = best.match.entry
+    if source is None and not (entry.bare and (target or best.location)):
+        return None
+    if target is None and source is not None and not entry.bare and entry.root not in _MONADIC_ROOTS:
+        if best.code not in _MONADIC_CODES and not (
+            # a visit to a place the text names: the place is the host
+            best.code[:3] in ("042", "043") and any(m.location and not m.weak_location for m in group)
+        ):
+            return None
+    source = _state_for(ctx, source)
+    target = _state_for(ctx, target)
+    if best.mode == HYPOTHETICAL:
+        return None
+    if target is not None and entry.root == "04" and _etype(ctx, target) == "GPE":
+        target = _host_country(ctx, target)  # «زار روما»: the host of a visit is the country
+    location = next((m.location for m in group if m.location and not m.weak_location), None)
+    location = location or next((m.location for m in group if m.location), None)
+    date = next((m.date for m in sorted(group, key=lambda m: not m.date_explicit) if m.date), None)
+    code = best.code
+    if code[:3] == "040":
+        # a meeting merged with a visit is the visit («يزور … لإجراء مباحثات مع …»)
+        visit = next((m.code for m in group if m.code[:3] in ("042", "043")), None)
+        code = visit or code
+    info = cameo.lookup(code)
+    conf = 0.35 + 0.2 * (source is not None) + 0.2 * (target is not None) + 0.05 * (location is not None)
+    conf += 0.05 * (date is not None) + 0.05 * (best.match.form.pos == "verb") + 0.05 * min(3, len(group) - 1)
+    return Event(
+        id="",
+        code=code,
+        label=info.label,
+        source=source,
+        target=target,
+        location=location,
+        date=date,
+        evidence=best.evidence,
+        confidence=min(0.95, conf),
+        plover=info.plover,
+        mode=best.mode,
+        trigger=best.trigger,
+    )
+
+
+#: roots and codes whose events need no target: a protest, a show of force, a denial; the other
+#: statements and intents without anyone they are addressed to are not kept (they are mostly
+#: background, not who did what to whom)
+_MONADIC_ROOTS = frozenset({"14", "15"})
+_MONADIC_CODES = frozenset({"016", "0874"})
+
+
+def _state_for(ctx: DocContext, actor: str | None) -> str | None:
+    """«أعلنت الدوحة»: a capital acting stands for its state, when the article names the state."""
+    e = ctx.entities.get(actor) if actor else None
+    if e is None or e.type != "GPE" or e.subtype != "capital" or not e.country:
+        return actor
+    for other in ctx.entities.values():
+        if other.type == "GPE" and other.subtype in _STATE_SUBTYPES and other.country == e.country:
+            return other.id
+    return actor

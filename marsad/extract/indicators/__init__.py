@@ -1,0 +1,1 @@
+"""Indicators to watch and hypotheses stated in analysis pieces."""

@@ -1,0 +1,1 @@
+"""Quotes with their speakers, channels and dates; the citations an article makes."""

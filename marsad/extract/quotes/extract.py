@@ -1,0 +1,922 @@
+"""Quotes, their speakers and channels, and the citations an article makes.
+
+A quote is introduced by a *cue*:
+
+* a reporting verb followed, within its clause, by «أن/إن» (also «إلى أن», «على أن», «بأن»),
+  a colon or a quotation mark («وأوضح فلان، في تصريح لـ"…"، أن …»);
+* a circumstantial participle («…، مضيفا أن …», «مشيرة إلى أن …»), which reports for the
+  subject of the main verb;
+* an introducer without a verb: «بحسب X», «وفقا لـ X», «نقلا عن X», «كما تشير X، …»; the
+  claim is the rest of the sentence on the side(s) of the cue phrase.
+
+The quote runs to the end of the sentence (a «؛» does not end it) or to the next cue. It is
+*direct* when its text is mostly inside quotation marks (the span is then the quoted part),
+*indirect* otherwise.
+
+The speaker is, in order: the antecedent of a relative («فلان الذي رأى أن»); the actor phrase
+right after the verb (VSO) or right before it (SVO); the issuer of a statement that is the
+subject («أفاد بيان صادر عن X»); a common noun that names an entity introduced before («الوكالة»,
+«الصحفي الليبي» → the entity whose mention came after «وكالة …», «الصحفي …»); and, when the verb
+has no subject of its own («وأضاف أن»), the previous speaker. Anonymous subjects («مصادر»,
+«شهود») leave the speaker empty.
+
+The channel is the outlet or interviewer named after a channel noun («في تصريح لـ X», «في حوار
+مع X»), the outlet itself when it speaks («أشارت الوكالة في تقريرها»), or the channel the same
+speaker used before. The date is the time expression of the cue's clause («في تقريرها الصادر
+في 19 ديسمبر»). Every outlet, statement or report that carries a quote, and every outlet that
+is the subject of a citation verb («نشرت صحيفة X …»), is a citation with its date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from marsad.doc import Citation, Document, Quote
+from marsad.extract.events.context import (
+    OPENING_QUOTES,
+    QUOTE_MARKS,
+    DocContext,
+    PhraseSet,
+    key,
+    word_set,
+)
+from marsad.extract.events.nominal import NominalIndex
+from marsad.extract.events.phrases import BARE, GROUP, HEAD, ActorPhrase, build_phrases, role_words
+from marsad.lang import load_yaml
+from marsad.text.sentences import Span
+
+_STOP_PUNCT = frozenset(".!?؟")
+_OUTLET_SUBTYPES = frozenset(
+    {"media", "outlet", "news_agency", "newspaper", "broadcaster", "website", "tv", "television", "radio",
+     "magazine", "tv_channel", "radio_station", "news_site"}
+)
+_CLOSING = frozenset("»”›")
+#: «أعرب عن "…"», «شدد على "…"»: a quotation right after the verb's preposition
+_QUOTE_PREPS = frozenset({"عن", "علي", "الي", "ب"})
+#: what a call or a demand asks for comes after these («دعا إلى», «طالب بـ»)
+_DEMAND_PREPS = frozenset({"الي", "ب", "ل"})
+_MAX_CUE_REGION = 48
+_MIN_WORDS = 3
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    verbs: dict[str, str]  # form key → sense
+    verb_after: dict[str, frozenset[str]]  # form key → words one of which must follow
+    verb_near: dict[str, int]  # form key → «أن» must follow within this many words
+    participles: frozenset[str]
+    complementizers: frozenset[str]
+    introducers: PhraseSet
+    intro_then: dict[str, frozenset[str]]  # first key of an introducer → words that may follow
+    channels: dict[str, str]
+    channel_phrases: PhraseSet
+    outlets: dict[str, str]
+    statement_issue: PhraseSet
+    date_links: PhraseSet
+    relatives: frozenset[str]
+    impersonal: frozenset[str]
+    institutions: frozenset[str]
+    possessive_sources: frozenset[str]
+    speaker_nouns: frozenset[str]
+    citation_verbs: frozenset[str]
+    same_source: frozenset[str]
+    anonymous: frozenset[str]
+    channel_links: frozenset[str]
+
+
+@cache
+def quote_lexicon() -> QuoteLexicon:
+    rv = load_yaml("reporting_verbs.yaml")
+    qc = load_yaml("quote_cues.yaml")
+    verbs: dict[str, str] = {}
+    after: dict[str, frozenset[str]] = {}
+    near: dict[str, int] = {}
+    for spec in [*rv["verbs"].values(), *(qc.get("conditional_verbs") or {}).values()]:
+        forms = list(spec.get("forms", ()))
+        for f in forms:
+            verbs.setdefault(key(f), str(spec.get("sense", "say")))
+            if spec.get("after"):
+                after[key(f)] = word_set(spec["after"])
+        if spec.get("near") and forms:
+            near[key(forms[0])] = int(spec["near"])
+    intro: list[str] = list(qc["introducers"])
+    intro += [c for c in (rv.get("cues") or {}) if not str(c).startswith("في ")]
+    then = {}
+    for phrase, spec in qc["introducers"].items():
+        if isinstance(spec, dict) and spec.get("then"):
+            then[key(str(phrase).split()[0])] = word_set(spec["then"])
+    channels: dict[str, str] = {}
+    multi = []
+    for noun, kind in qc["channels"].items():
+        if " " in str(noun):
+            multi.append(str(noun))
+        channels[key(str(noun).split()[0]) if " " not in str(noun) else key(str(noun).replace(" ", "_"))] = str(kind)
+    return QuoteLexicon(
+        verbs=verbs,
+        verb_after=after,
+        verb_near=near,
+        participles=word_set(qc["participles"]),
+        complementizers=word_set(qc["complementizers"]),
+        introducers=PhraseSet.of(intro),
+        intro_then=then,
+        channels=channels,
+        channel_phrases=PhraseSet.of(multi),
+        outlets={key(k): str(v) for k, v in qc["outlets"].items()},
+        statement_issue=PhraseSet.of(qc["statement_issue"]),
+        date_links=PhraseSet.of(qc["date_links"]),
+        relatives=word_set(qc["relatives"]),
+        impersonal=word_set(qc["impersonal"]),
+        institutions=word_set(qc["institutions"]),
+        possessive_sources=word_set(qc["possessive_sources"]),
+        speaker_nouns=word_set(qc["speaker_nouns"]),
+        citation_verbs=word_set(qc["citation_verbs"]),
+        same_source=word_set(qc["same_source"]),
+        anonymous=word_set(qc["anonymous"]),
+        channel_links=word_set(qc["channel_links"]),
+    )
+
+
+@dataclass
+class _Cue:
+    i: int  # first token
+    j: int  # one past the cue words
+    kind: str  # verb | participle | intro
+    sense: str = "say"
+    fem: bool = False
+    near: int = 0  # «أن» must follow within this many words (0: the usual window)
+
+
+@dataclass
+class _State:
+    last_speaker: str | None = None
+    last_speaker_tok: int = -1
+    gender: dict[str, str] = field(default_factory=dict)  # speaker → "f"/"m" from verb agreement
+    history: list[str] = field(default_factory=list)  # speakers in order
+    channel_of: dict[str, str | None] = field(default_factory=dict)
+    last_statement_issuer: str | None = None
+    heads: dict[str, set[str]] = field(default_factory=dict)  # entity → head-noun keys
+    nominal: NominalIndex | None = None
+
+
+class QuoteExtractor:
+    def __init__(self) -> None:
+        self.lex = quote_lexicon()
+        self.words = role_words()
+        self._speaker_cores = frozenset(_core(s) for s in self.lex.speaker_nouns)
+
+    def __call__(self, doc: Document) -> None:
+        ctx = DocContext.of(doc)
+        quotes, citations = self.extract(ctx)
+        doc.quotes = quotes
+        doc.citations = citations
+
+    # ------------------------------------------------------------------------------------------
+    def extract(self, ctx: DocContext) -> tuple[list[Quote], list[Citation]]:
+        st = _State()
+        st.nominal = NominalIndex.of(ctx, lambda k: self._verb_form(ctx, k) is not None)
+        st.heads = st.nominal.heads
+        quotes: list[Quote] = []
+        cites: dict[tuple[str | None, str, str | None], Citation] = {}
+        for a, b in ctx.full_sent:
+            cues = self._cues(ctx, a, b)
+            phrases = build_phrases(ctx, a, b, frozenset(c.i for c in cues if c.kind != "intro" and not c.near))
+            breaks = [c.i for c in cues if self._breaks(ctx, c, a)]
+            sent_quotes: list[Quote] = []
+            outlet: str | None = None
+            for cue in cues:
+                end = next((x for x in breaks if x > cue.i), b)
+                inside = cue.kind == "intro" and any(
+                    q.start <= ctx.starts[cue.i] < q.end and q.speaker for q in sent_quotes
+                )
+                saved = (st.last_speaker, st.last_speaker_tok, st.last_statement_issuer)
+                found = self._quote(ctx, st, cue, a, b, end, phrases)
+                if inside and found is not None:
+                    # «وقال فلان إنه، طبقا لإحصاءات X، …»: a source inside someone's words is cited,
+                    # and the words stay his
+                    st.last_speaker, st.last_speaker_tok, st.last_statement_issuer = saved
+                    found = (None, found[1])
+                if found is None:
+                    continue
+                q, cite = found
+                if q is not None:
+                    sent_quotes.append(q)
+                    if cue.kind == "intro" and q.channel is not None:
+                        outlet = q.channel
+                elif cue.kind == "intro" and cite is not None and cite.source and self._is_outlet(ctx, st, cite.source):
+                    outlet = cite.source
+                if cite is not None:
+                    k = (cite.source, cite.kind, cite.date)
+                    cites.setdefault(k, cite)
+            for q in sent_quotes:
+                # «…، وفق ما ذكرته وكالة X»: the outlet carried every quote of the sentence
+                if q.channel is None and outlet is not None and q.speaker != outlet:
+                    q.channel = outlet
+                quotes.append(q)
+            for cite in self._outlet_citations(ctx, a, b, phrases):
+                cites.setdefault((cite.source, cite.kind, cite.date), cite)
+        quotes.sort(key=lambda q: q.start)
+        # a quote inside another one with the same speaker is redundant
+        kept: list[Quote] = []
+        for q in quotes:
+            if kept and kept[-1].start <= q.start and q.end <= kept[-1].end and kept[-1].speaker == q.speaker:
+                continue
+            kept.append(q)
+        out = sorted(cites.values(), key=lambda c: c.evidence.start)
+        for c in out:
+            c.text = ctx.doc.text[c.evidence.start : c.evidence.end]
+        # a citation without a date is dropped when the same source is cited with one
+        dated = {(c.source, c.kind) for c in out if c.date}
+        out = [c for c in out if c.date or (c.source, c.kind) not in dated]
+        return kept, out
+
+    # ------------------------------------------------------------------------------------------
+    def _nominal(self, ctx: DocContext, st: _State, t: int) -> str | None:
+        """«الوكالة», «الصحفي الليبي»: the last entity named after the same noun."""
+        return st.nominal.resolve(ctx, t) if st.nominal is not None else None
+
+    # ------------------------------------------------------------------------------------------
+    def _cues(self, ctx: DocContext, a: int, b: int) -> list[_Cue]:
+        lex = self.lex
+        out: list[_Cue] = []
+        t = a
+        while t < b:
+            if not ctx.is_arabic(t):
+                t += 1
+                continue
+            n = lex.introducers.match(ctx, t)
+            if n:
+                j = t + n
+                first = _core(ctx.base(t))
+                then = lex.intro_then.get(first) or lex.intro_then.get(ctx.base(t))
+                if then and j < b and any(f in then for f in ctx.forms(j)):
+                    j += 1
+                out.append(_Cue(t, j, "intro"))
+                t = j
+                continue
+            form = self._verb_form(ctx, t)
+            if form is not None:
+                need = lex.verb_after.get(form)
+                after_channel = any(
+                    self._channel_at(ctx, u) is not None for u in range(max(a, t - 2), t) if ctx.is_arabic(u)
+                ) and ctx.keys[t] == ctx.base(t)
+                impersonal = ctx.isin(t, lex.impersonal)
+                if not after_channel and not impersonal and (not need or (t + 1 < b and ctx.isin(t + 1, need))):
+                    out.append(_Cue(t, t + 1, "verb", lex.verbs[form], _feminine(form), lex.verb_near.get(form, 0)))
+                t += 1
+                continue
+            if ctx.isin(t, lex.participles):
+                out.append(_Cue(t, t + 1, "participle"))
+            t += 1
+        return out
+
+    def _breaks(self, ctx: DocContext, cue: _Cue, a: int) -> bool:
+        """A cue that starts a new attribution (and so ends the quote before it): a participle,
+        an introducer, or a reporting verb at the head of a clause («، وأضاف», «. وقال»)."""
+        if cue.kind == "intro":
+            # «وقال فلان إنه، طبقا لإحصاءات X، …»: a source inside someone's words does not end them
+            return False
+        if cue.kind != "verb":
+            return True
+        if cue.i == a or (ctx.keys[cue.i][:1] in ("و", "ف") and ctx.keys[cue.i] != ctx.base(cue.i)):
+            return True
+        return cue.i > a and (
+            ctx.keys[cue.i - 1] in ("،", ",", "؛", ";", ".", ":") or ctx.base(cue.i - 1) in ("كما", "ثم")
+        )
+
+    def _verb_form(self, ctx: DocContext, t: int) -> str | None:
+        for strip, f in ctx.readings(t):
+            if f in self.lex.verbs and all(ch in "وفس" for ch in ctx.keys[t][:strip]):
+                return f
+        return None
+
+    # ------------------------------------------------------------------------------------------
+    def _quote(
+        self,
+        ctx: DocContext,
+        st: _State,
+        cue: _Cue,
+        a: int,
+        b: int,
+        end: int,
+        phrases: list[ActorPhrase],
+    ) -> tuple[Quote | None, Citation | None] | None:
+        if cue.kind == "intro":
+            return self._intro_quote(ctx, st, cue, a, b, end, phrases)
+        comp = self._complement(ctx, cue, end)
+        if comp is None:
+            return None
+        c0, c1, direct = comp
+        if c1 - c0 < 1:
+            return None
+        region = (cue.i, c0)
+        speaker, channel, kind, anonymous = self._speaker(ctx, st, cue, a, phrases, region)
+        explicit = speaker is not None and speaker != st.last_speaker
+        date = self._date(ctx, cue, a, c0)
+        if channel is None and speaker and not anonymous:
+            ch_kind = self._channel_kind(ctx, region)
+            if ch_kind is not None and speaker in st.channel_of:
+                channel = st.channel_of.get(speaker)
+            elif ch_kind is None and speaker in st.channel_of:
+                channel = st.channel_of.get(speaker)
+        span = _content_span(ctx, c0, c1, direct)
+        if span is None:
+            return None
+        s0, s1, is_direct = span
+        q = Quote(
+            s0, s1, ctx.doc.text[s0:s1], "direct" if is_direct else "indirect", speaker, channel, date,
+            ctx.span(cue.i, cue.j),
+        )
+        if speaker and not anonymous:
+            if cue.kind == "verb" and explicit:
+                st.gender[speaker] = "f" if cue.fem else "m"
+            st.last_speaker, st.last_speaker_tok = speaker, cue.i
+            st.history.append(speaker)
+            if channel is not None or speaker not in st.channel_of:
+                st.channel_of[speaker] = channel
+        elif anonymous:
+            st.last_speaker, st.last_speaker_tok = None, cue.i
+        cite = None
+        if kind is not None:
+            src = channel or speaker
+            if src is not None or kind in ("statement", "report"):
+                cite = Citation(src, kind, Span(ctx.starts[cue.i], ctx.ends[max(cue.i, c0 - 1)]), date)
+        return q, cite
+
+    def _complement(self, ctx: DocContext, cue: _Cue, end: int) -> tuple[int, int, bool] | None:
+        """(content start, content end, starts with a quotation) after a verb or participle."""
+        lex = self.lex
+        t = cue.j
+        limit = min(end, cue.j + _MAX_CUE_REGION)
+        while t < limit:
+            k = ctx.keys[t]
+            if k in _STOP_PUNCT:
+                return None
+            if k == ":":
+                s = t + 1
+                return (s, end, s < end and ctx.keys[s] in QUOTE_MARKS) if s < end else None
+            if cue.near and t - cue.j > cue.near:
+                return None
+            if ctx.is_arabic(t) and any(f in lex.complementizers for f in ctx.forms(t)):
+                if cue.kind == "verb" and cue.sense in ("call", "demand") and t - cue.j > 8:
+                    return None
+                s = t + 1
+                if s < end and ctx.keys[s] in (":", "،"):
+                    s += 1
+                return (s, end, s < end and ctx.keys[s] in QUOTE_MARKS) if s < end else None
+            if (
+                cue.sense in ("call", "demand")
+                and t > cue.j
+                and ctx.is_arabic(t)
+                and (ctx.isin(t, _DEMAND_PREPS) or (ctx.keys[t][:1] == "ب" and ctx.keys[t] != ctx.base(t) and
+                     any(s == 1 for s, _ in ctx.readings(t)) and t - 1 in ctx.mention_at))
+                and t - cue.j <= 12
+            ):
+                # «طالب X بـ"…"», «دعا الحزب كل الأطراف، إلى …»: what is asked for
+                return (t, end, False)
+            if k in QUOTE_MARKS and t - cue.j <= 16 and _quoted_words(ctx, t, end) >= _MIN_WORDS:
+                # «عبر عن استغرابه إزاء "…"», «أكد في بيانه "…"», «قال فلان: "…"»
+                return (t, end, True)
+            if ctx.is_arabic(t) and (self._verb_form(ctx, t) is not None or ctx.isin(t, lex.participles)):
+                if not (ctx.keys[t] == ctx.base(t) and self._near_channel(ctx, t)):
+                    return None
+            t += 1
+        return None
+
+    def _near_channel(self, ctx: DocContext, t: int) -> bool:
+        """«في حوار صحفي نشر …», «تصريحات كان أدلى بها»: a verb in a relative clause of a channel."""
+        return any(ctx.is_arabic(u) and self._channel_at(ctx, u) is not None for u in range(max(0, t - 3), t))
+
+    # ------------------------------------------------------------------------------------------
+    def _speaker(
+        self,
+        ctx: DocContext,
+        st: _State,
+        cue: _Cue,
+        a: int,
+        phrases: list[ActorPhrase],
+        region: tuple[int, int],
+    ) -> tuple[str | None, str | None, str | None, bool]:
+        """(speaker, channel, citation kind, anonymous) for a verb or participle cue."""
+        lex = self.lex
+        i, j = cue.i, cue.j
+        r1 = region[1]
+        channel = self._channel(ctx, region, phrases)
+        kind = self._channel_kind(ctx, region)
+        if cue.kind == "participle":
+            spk = st.last_speaker if st.last_speaker_tok >= a else None
+            if spk is None:
+                first = next((p for p in phrases if p.t0 < i and p.marker in (BARE, HEAD, GROUP) and p.actor), None)
+                spk = first.actor if first else st.last_speaker
+            if channel is None and spk and self._is_outlet(ctx, st, spk):
+                channel = spk
+                kind = kind or self._outlet_kind(ctx, st, spk)
+            return spk, channel, kind, False
+        # «فلان الذي رأى أن»
+        if i - 1 >= a and ctx.isin(i - 1, lex.relatives):
+            ante = [p for p in phrases if p.t1 <= i - 1 and i - 1 - p.t1 <= 1]
+            if ante and ante[-1].actor:
+                return ante[-1].actor, channel, kind, False
+        # «نقلت X عن Y»: Y speaks through X
+        # the subject after the verb
+        t = j
+        while t < r1 and (ctx.keys[t] in QUOTE_MARKS or ctx.keys[t] in ("،", ",")):
+            t += 1
+        if t < r1:
+            ph = next((p for p in phrases if p.t0 <= t < p.t1 or p.t0 == t), None)
+            if ph is None:
+                # «قال رئيس الجمهورية، فلان، إن», «أعلنت حملة المرشح فلان أن», «ذكرت صحيفة (X)»:
+                # the subject phrase starts with common nouns; its name comes a few words later
+                u = t
+                while u < r1 and u - t < 7 and (
+                    ctx.keys[u] in ("،", ",", "(", ")") or ctx.keys[u] in QUOTE_MARKS or self._np_word(ctx, u)
+                ):
+                    if u in ctx.mention_at:
+                        break
+                    u += 1
+                if u > t:
+                    ph = next(
+                        (p for p in phrases if p.head.t0 == u and p.actor and p.marker in (BARE, HEAD, GROUP)), None
+                    )
+            if ph is not None and ph.marker in (BARE, HEAD, GROUP) and ph.actor and self._addressee(
+                ctx, st, cue, ph, phrases, a
+            ):
+                return st.last_speaker, channel, kind, False
+            if ph is not None and ph.marker in (BARE, HEAD, GROUP) and ph.actor:
+                spk = ph.actor
+                via = self._quoting_via(ctx, phrases, ph, r1)
+                if via is not None:
+                    return via, spk, kind or self._outlet_kind(ctx, st, spk), False
+                if channel is None and self._is_outlet(ctx, st, spk):
+                    channel = spk
+                    kind = kind or self._outlet_kind(ctx, st, spk)
+                return spk, channel, kind, False
+            if (
+                cue.sense == "report"
+                and ctx.base(t) in ("في", "فيه", "فيها")
+                and t + 1 < r1
+                and self._channel_at(ctx, t + 1) is not None
+            ):
+                t += 1  # «جاء في البيان أن», «ورد في التقرير»
+            base = ctx.base(t)
+            ck = self._channel_at(ctx, t)
+            if ck is not None:  # «أفاد بيان صادر عن X», «ذكر تقرير لصحيفة X»
+                issuer = self._issuer(ctx, phrases, t, r1)
+                if issuer is None and any(ctx.isin(u, lex.same_source) for u in range(t + 1, min(r1, t + 3))):
+                    issuer = st.last_statement_issuer or st.last_speaker
+                if issuer is not None:
+                    if ck == "statement":
+                        st.last_statement_issuer = issuer
+                    ch = channel
+                    if ch is None and self._is_outlet(ctx, st, issuer):
+                        ch = issuer
+                    return issuer, ch, ck, False
+                if base.startswith("ال"):  # «الرسالة», «البيان»: the one named before
+                    spk = (st.last_statement_issuer if ck == "statement" else None) or st.last_speaker
+                    return spk, channel, ck, spk is None
+                return None, channel, ck, True
+            if base in lex.anonymous or any(f in lex.anonymous for f in ctx.forms(t)):
+                return None, channel, kind, True
+            if ctx.is_arabic(t) and (
+                base in lex.speaker_nouns or _core(base) in self._speaker_cores or base.startswith("ال")
+            ):
+                ent = self._nominal(ctx, st, t)
+                if ent is None and (base in lex.speaker_nouns or _core(base) in self._speaker_cores):
+                    ent = st.last_speaker
+                if ent is not None:
+                    if channel is None and self._is_outlet(ctx, st, ent):
+                        channel = ent
+                        kind = kind or self._outlet_kind(ctx, st, ent)
+                    return ent, channel, kind, False
+        via = self._quoted_person(ctx, phrases, j, r1)
+        if via is not None:  # «نقلت وكالات الأنباء عن فلان قوله إن»
+            return via, channel, kind, False
+        # the subject before the verb (SVO)
+        before = [p for p in phrases if p.t1 <= i and i - p.t1 <= 2 and p.marker in (BARE, HEAD, GROUP)]
+        if before and before[-1].actor and all(
+            ctx.isin(u, self.words.auxiliaries) or ctx.keys[u] in ("،",) for u in range(before[-1].t1, i)
+        ):
+            spk = before[-1].actor
+            if channel is None and self._is_outlet(ctx, st, spk):
+                channel, kind = spk, kind or self._outlet_kind(ctx, st, spk)
+            return spk, channel, kind, False
+        # «رئيس الجمهورية قال …», «الوزارة أكدت …»: a common noun phrase before the verb
+        u = i - 1
+        while u >= a and i - u <= 4 and ctx.is_arabic(u) and self._title_word(ctx, u):
+            u -= 1
+        if u < i - 1 and (u < a or not ctx.is_arabic(u) or ctx.isin(u, self.words.stops) or u + 1 == a):
+            ent = self._nominal(ctx, st, u + 1)
+            if ent is not None:
+                if channel is None and self._is_outlet(ctx, st, ent):
+                    channel, kind = ent, kind or self._outlet_kind(ctx, st, ent)
+                return ent, channel, kind, False
+        if i - 1 >= a and ctx.is_arabic(i - 1) and ctx.isin(i - 1, lex.speaker_nouns):
+            ent = self._nominal(ctx, st, i - 1)
+            if ent is not None:
+                if channel is None and self._is_outlet(ctx, st, ent):
+                    channel, kind = ent, kind or self._outlet_kind(ctx, st, ent)
+                return ent, channel, kind, False
+        # no subject of its own: the sentence's subject before it («وكانت السفارة قد نشرت بلاغا
+        # ذكرت فيه أن»), else the previous speaker («وأضاف أن»)
+        if _subjectless(ctx, j, r1, phrases):
+            first = next((p for p in phrases if p.t1 <= i and p.marker in (BARE, HEAD, GROUP) and p.actor), None)
+            spk = first.actor if first is not None and first.t0 - a <= 4 else self._agreeing_speaker(ctx, st, cue)
+            if spk is not None and channel is None and self._possessive_channel(ctx, region):
+                channel = st.channel_of.get(spk)
+            return spk, channel, kind, False
+        return None, channel, kind, True
+
+    def _agreeing_speaker(self, ctx: DocContext, st: _State, cue: _Cue) -> str | None:
+        """The previous speaker, unless the verb's gender says it is someone else («وقالت إنها»
+        after a man spoke: the last woman or body that spoke)."""
+        want = "f" if cue.fem else "m"
+        for spk in reversed(st.history[-8:]):
+            g = st.gender.get(spk)
+            e = ctx.entities.get(spk)
+            if g == want or g is None or (e is not None and e.type != "PERSON"):
+                return spk
+        # no earlier speaker of this gender: the last person named before who is not one of them
+        spoke = set(st.history)
+        for m in reversed(ctx.mentions):
+            if m.t0 < cue.i and m.type == "PERSON" and m.entity not in spoke and not m.nested:
+                return m.entity
+        return st.last_speaker
+
+    def _np_word(self, ctx: DocContext, u: int) -> bool:
+        """A word that can be part of a subject phrase before its name: not a verb, particle,
+        preposition or complementizer."""
+        if not ctx.is_arabic(u):
+            return False
+        b = ctx.base(u)
+        w = self.words
+        if b in w.stops or b in w.preps or b in self.lex.complementizers or b in w.auxiliaries:
+            return False
+        if self._verb_form(ctx, u) is not None or b in self.lex.participles:
+            return False
+        return not any(f in self.lex.complementizers for f in ctx.forms(u))
+
+    def _title_word(self, ctx: DocContext, u: int) -> bool:
+        w = self.words
+        if not ctx.is_arabic(u) or u in ctx.mention_at:
+            return False
+        b = ctx.base(u)
+        return b in w.titles or _core(b) in w.titles or b in self.lex.speaker_nouns or (
+            b.startswith("ال") and len(b) > 3 and b not in w.stops and self._verb_form(ctx, u) is None
+        )
+
+    def _addressee(
+        self, ctx: DocContext, st: _State, cue: _Cue, ph: ActorPhrase, phrases: list[ActorPhrase], a: int
+    ) -> bool:
+        """«ودعا الحكومةَ إلى …» after a sentence by the same speaker: the phrase after a verb of
+        calling is whom the call is addressed to, when no second phrase (the addressee) follows
+        it and the verb continues the previous speaker's words."""
+        if cue.sense not in ("call", "demand") or st.last_speaker is None:
+            return False
+        if not (ctx.keys[cue.i][:1] in ("و", "ف") and ctx.keys[cue.i] != ctx.base(cue.i)):
+            return False
+        if cue.i - st.last_speaker_tok > 120:
+            return False
+        nxt = [p for p in phrases if p.t0 >= ph.t1 and p.t0 - ph.t1 <= 2 and p.marker in (BARE, HEAD, GROUP)]
+        return not nxt and ph.actor != st.last_speaker
+
+    def _quoting_via(self, ctx: DocContext, phrases: list[ActorPhrase], ph: ActorPhrase, r1: int) -> str | None:
+        """«نقلت وكالة X عن الوزير قوله»: the phrase after «عن» speaks through ph."""
+        for p in phrases:
+            if p.t0 >= ph.t1 and p.t0 < r1 and p.marker == "عن" and p.actor:
+                if p.t0 - ph.t1 <= 4:
+                    return p.actor
+        return self._quoted_person(ctx, phrases, ph.t1, r1)
+
+    def _quoted_person(self, ctx: DocContext, phrases: list[ActorPhrase], lo: int, r1: int) -> str | None:
+        """«… عن فلان قوله إن», «نسبت … إلى فلان قوله»: the person whose words are relayed."""
+        for p in phrases:
+            if p.t0 < lo or p.t0 >= r1 or not p.actor or p.marker not in ("عن", "الي"):
+                continue
+            for u in range(p.t1, min(r1, p.t1 + 3)):
+                if any(f in self.lex.possessive_sources for f in ctx.forms(u)):
+                    return p.actor
+        return None
+
+    def _issuer(self, ctx: DocContext, phrases: list[ActorPhrase], t: int, r1: int) -> str | None:
+        """The body a statement or report comes from: «بيان صادر عن X», «بيان لـ X», «تقرير نشره موقع X»."""
+        for p in phrases:
+            if p.t0 <= t or p.t0 >= max(r1, t + 1) + 8 or not p.actor:
+                continue
+            if p.t0 - t > 8:
+                break
+            if p.marker in ("عن", "ل", BARE, HEAD):
+                return p.actor
+        return None
+
+    def _channel_at(self, ctx: DocContext, t: int) -> str | None:
+        for _, f in ctx.readings(t):
+            k = self.lex.channels.get(f)
+            if k is not None:
+                return k
+            if f.startswith("ال") and self.lex.channels.get(f[2:]) is not None:
+                return self.lex.channels[f[2:]]
+        if self.lex.channel_phrases.match(ctx, t):
+            first = ctx.keys[t] + "_" + ctx.keys[t + 1] if t + 1 < len(ctx.keys) else ""
+            return self.lex.channels.get(first, "statement")
+        return None
+
+    def _channel_kind(self, ctx: DocContext, region: tuple[int, int]) -> str | None:
+        for t in range(*region):
+            if ctx.is_arabic(t):
+                k = self._channel_at(ctx, t) or _possessed_channel(self, ctx, t)
+                if k is not None:
+                    return k
+        return None
+
+    def _possessive_channel(self, ctx: DocContext, region: tuple[int, int]) -> bool:
+        return any(_possessed_channel(self, ctx, t) is not None for t in range(*region) if ctx.is_arabic(t))
+
+    def _channel(self, ctx: DocContext, region: tuple[int, int], phrases: list[ActorPhrase]) -> str | None:
+        """«في تصريح لـ X», «في حوار مع X», «على قناة X», «لصحيفة X» in the cue's clause."""
+        r0, r1 = region
+        for t in range(r0, r1):
+            if not ctx.is_arabic(t):
+                continue
+            if self._channel_at(ctx, t) is None:
+                continue
+            for p in phrases:
+                if p.t0 > t and p.t0 < r1 and p.t0 - t <= 5 and p.actor:
+                    if p.marker in self.lex.channel_links or p.marker in ("ل", "مع") or _after_detached_lam(ctx, p):
+                        return p.actor
+                    if p.marker == BARE and p.t0 - t <= 2:
+                        return p.actor
+        return None
+
+    def _is_outlet(self, ctx: DocContext, st: _State, entity: str) -> bool:
+        e = ctx.entities.get(entity)
+        if e is not None and e.subtype in _OUTLET_SUBTYPES:
+            return True
+        heads = st.heads.get(entity, set())
+        return any(_core(h) in self.lex.outlets for h in heads)
+
+    def _outlet_kind(self, ctx: DocContext, st: _State, entity: str) -> str:
+        for h in sorted(st.heads.get(entity, set())):
+            k = self.lex.outlets.get(_core(h))
+            if k is not None:
+                return k
+        return "article"
+
+    def _date(self, ctx: DocContext, cue: _Cue, a: int, c0: int) -> str | None:
+        lo = a if cue.kind == "participle" else cue.i
+        for t in ctx.times:
+            if t.t0 >= c0:
+                break
+            if lo <= t.t0 and t.time.type in ("DATE", "TIME") and t.time.value[:1].isdigit():
+                return t.time.value[:10]
+        return None
+
+    # ------------------------------------------------------------------------------------------
+    def _intro_quote(
+        self,
+        ctx: DocContext,
+        st: _State,
+        cue: _Cue,
+        a: int,
+        b: int,
+        end: int,
+        phrases: list[ActorPhrase],
+    ) -> tuple[Quote | None, Citation | None] | None:
+        """«بحسب X …»: the claim is the sentence on either side of the cue phrase."""
+        lex = self.lex
+        # the cue phrase: up to a clause mark (quotes and the «/» of a date do not end it)
+        t = cue.j
+        while t < end and t - cue.j < 20:
+            k = ctx.keys[t]
+            if k in ("،", ",", "؛", ";", ":") or k in _STOP_PUNCT or (k in QUOTE_MARKS and _quoted_words(ctx, t, end) >= 3):
+                break
+            if ctx.is_arabic(t) and ctx.base(t) in ("اذ", "فان", "حيث", "ان", "بان", "فقد"):
+                break
+            if t > cue.j and ctx.is_arabic(t) and self._verb_form(ctx, t) is not None:
+                break
+            t += 1
+        np_end = t
+        speaker = None
+        channel = None
+        kind = None
+        for u in range(cue.j, np_end):
+            if ctx.is_arabic(u):
+                ck = self._channel_at(ctx, u)
+                if ck is not None:
+                    kind = kind or ck
+        src = next((p for p in phrases if cue.j <= p.t0 < np_end and p.actor and p.marker not in ("في",)), None)
+        if src is not None and src.actor is not None:
+            speaker = src.actor
+            if self._is_outlet(ctx, st, speaker):
+                channel = speaker
+                kind = kind or self._outlet_kind(ctx, st, speaker)
+        elif any(ctx.isin(u, lex.same_source) for u in range(cue.j, np_end)) or (
+            kind is not None and _definite_channel(self, ctx, cue.j, np_end)
+        ):
+            # «حسب ذات البيان», «وفق نص البيان»: the statement named before
+            speaker = (st.last_statement_issuer if kind == "statement" else None) or st.last_speaker
+        elif any(f in lex.possessive_sources for u in range(cue.j, min(np_end, cue.j + 2)) for f in ctx.forms(u)):
+            speaker = st.last_speaker  # «وفق تقديره», «على حد قوله»
+        else:
+            for u in range(cue.j, min(np_end, cue.j + 2)):
+                if ctx.isin(u, lex.speaker_nouns):
+                    speaker = self._nominal(ctx, st, u)
+                    break
+        if kind == "statement" and speaker is not None:
+            st.last_statement_issuer = speaker
+        date = None
+        for tr in ctx.times:
+            if cue.i <= tr.t0 < np_end and tr.time.type in ("DATE", "TIME") and tr.time.value[:1].isdigit():
+                date = tr.time.value[:10]
+                break
+        cite = None
+        if speaker is not None or kind is not None:
+            cite = Citation(channel or speaker, kind or "document", ctx.span(cue.i, max(cue.i + 1, np_end)), date)
+        # the claim: after the cue phrase when there is one, else before it
+        after0 = np_end
+        while after0 < end and (ctx.keys[after0] in ("،", ",", "؛", ";", ":") or ctx.base(after0) in ("اذ", "فان")):
+            after0 += 1
+        span = None
+        if _words(ctx, after0, end) >= _MIN_WORDS:
+            span = _content_span(ctx, after0, end, ctx.keys[after0] in QUOTE_MARKS)
+        if span is None and not self._attributed_before(ctx, a, cue.i):
+            b0 = a
+            b1 = cue.i
+            while b1 > b0 and (ctx.keys[b1 - 1] in ("،", ",", "؛", ";") or ctx.base(b1 - 1) in ("وذلك", "ذلك")):
+                b1 -= 1
+            if _words(ctx, b0, b1) >= _MIN_WORDS:
+                span = _content_span(ctx, b0, b1, False)
+        if span is None:
+            return None, cite
+        s0, s1, direct = span
+        q = Quote(s0, s1, ctx.doc.text[s0:s1], "direct" if direct else "indirect", speaker, channel, date,
+                  ctx.span(cue.i, cue.j))
+        if speaker is not None:
+            st.last_speaker, st.last_speaker_tok = speaker, cue.i
+            st.channel_of.setdefault(speaker, channel)
+        return q, cite
+
+    def _attributed_before(self, ctx: DocContext, a: int, i: int) -> bool:
+        """The words before an introducer already have a reporting verb of their own."""
+        return any(
+            ctx.is_arabic(t) and (self._verb_form(ctx, t) is not None or ctx.isin(t, self.lex.participles))
+            for t in range(a, i)
+        )
+
+    def _outlet_citations(self, ctx: DocContext, a: int, b: int, phrases: list[ActorPhrase]) -> list[Citation]:
+        """«نشرت صحيفة X في 19 يوليو تفاصيل …»: an outlet cited without a quotation."""
+        out = []
+        for p in phrases:
+            if p.marker not in (BARE,) or not p.actor:
+                continue
+            v = p.t0 - 1
+            if v < a or not ctx.is_arabic(v):
+                continue
+            if not any(f in self.lex.citation_verbs for _, f in ctx.readings(v)):
+                continue
+            e = ctx.entities.get(p.actor)
+            heads = {ctx.base(t) for t in range(p.t0, p.head.t0)} | {_core(ctx.base(t)) for t in range(p.t0, p.head.t0)}
+            kind = next((self.lex.outlets[h] for h in heads if h in self.lex.outlets), None)
+            if kind is None and not (e is not None and e.subtype in ("media", "outlet")):
+                continue
+            date = None
+            for tr in ctx.times:
+                if p.t1 <= tr.t0 < min(b, p.t1 + 6):
+                    date = tr.time.value[:10] if tr.time.value[:1].isdigit() else None
+                    break
+            out.append(Citation(p.actor, kind or "article", ctx.span(v, p.t1), date))
+        return out
+
+
+def _definite_channel(qx: QuoteExtractor, ctx: DocContext, i: int, j: int) -> bool:
+    """A channel noun with the article among the first words: «البيان», «نص البلاغ»."""
+    for t in range(i, min(j, i + 3)):
+        k = ctx.base(t)
+        if k.startswith("ال") and qx.lex.channels.get(k[2:]) is not None:
+            return True
+    return False
+
+
+def _possessed_channel(qx: QuoteExtractor, ctx: DocContext, t: int) -> str | None:
+    """«تصريحه», «تقريرها»: a channel noun with a possessive pronoun."""
+    for _, f in ctx.readings(t):
+        for suf in ("ها", "ه", "هم"):
+            if f.endswith(suf) and len(f) > len(suf) + 2:
+                base = f[: -len(suf)]
+                for cand in (base, base[:-1] + "ه" if base.endswith("ت") else base):
+                    k = qx.lex.channels.get(cand)
+                    if k is not None:
+                        return k
+    return None
+
+
+def _after_detached_lam(ctx: DocContext, p: ActorPhrase) -> bool:
+    """«لـ"الاستقلال"»: a lone ل before a quotation mark and the name."""
+    t = p.head.t0 - 1
+    while t >= 0 and ctx.keys[t] in QUOTE_MARKS:
+        t -= 1
+    return t >= 0 and ctx.keys[t] == "ل"
+
+
+def _subjectless(ctx: DocContext, j: int, r1: int, phrases: list[ActorPhrase]) -> bool:
+    """Between the verb and its complement there is no subject: only prepositional phrases,
+    a channel phrase, a date, punctuation («وأضاف، في تصريح لـ X، أن»)."""
+    t = j
+    while t < r1:
+        k = ctx.keys[t]
+        if ctx.kinds[t] == "punct" or ctx.kinds[t] == "number":
+            t += 1
+            continue
+        ph = next((p for p in phrases if p.t0 == t), None)
+        if ph is not None and ph.marker in (BARE, HEAD, GROUP):
+            return False
+        del k
+        t += 1
+    # the first word after the verb is a preposition, a channel phrase or the complementizer
+    return True
+
+
+def _opening_marks(ctx: DocContext, a: int, b: int) -> frozenset[int]:
+    """Token indices of the quotation marks in [a, b) that open a quotation: «“ always, a
+    straight quote every other time."""
+    out = set()
+    open_straight = False
+    text = ctx.doc.text
+    for t in range(a, b):
+        k = ctx.keys[t]
+        if k in OPENING_QUOTES:
+            out.add(t)
+        elif k in QUOTE_MARKS and k not in _CLOSING:
+            s, e = ctx.starts[t], ctx.ends[t]
+            before = text[s - 1] if s > 0 else " "
+            after = text[e] if e < len(text) else " "
+            if after.isspace() and not before.isspace():
+                opening = False  # «…معهم."»: written against the word before it
+            elif before.isspace() or (before in "،,:(" and not after.isspace()):
+                opening = not after.isspace() or not open_straight
+            else:
+                opening = not open_straight
+            if opening:
+                out.add(t)
+            open_straight = opening
+    return frozenset(out)
+
+
+def _quoted_words(ctx: DocContext, t: int, end: int) -> int:
+    """Words between the quotation mark at t and the next mark (0 when it is a closing mark)."""
+    a, b = ctx.full_sentence_range(t)
+    opening = _opening_marks(ctx, a, b)
+    if t not in opening:
+        return 0
+    u = t + 1
+    while u < end and ctx.keys[u] not in QUOTE_MARKS:
+        u += 1
+    return _words(ctx, t + 1, u)
+
+
+def _words(ctx: DocContext, i: int, j: int) -> int:
+    return sum(1 for t in range(i, j) if ctx.kinds[t] in ("arabic", "latin", "number"))
+
+
+def _content_span(ctx: DocContext, c0: int, c1: int, direct: bool) -> tuple[int, int, bool] | None:
+    """Original span of the quoted content [c0, c1): trimmed; the quoted part when it dominates."""
+    while c0 < c1 and ctx.kinds[c0] == "punct" and ctx.keys[c0] not in QUOTE_MARKS:
+        c0 += 1
+    while c1 > c0 and ctx.kinds[c1 - 1] == "punct" and ctx.keys[c1 - 1] not in QUOTE_MARKS:
+        c1 -= 1
+    if c1 <= c0 or _words(ctx, c0, c1) < 1:
+        return None
+    marks = [t for t in range(c0, c1) if ctx.keys[t] in QUOTE_MARKS]
+    inside = 0
+    first = last = -1
+    if len(marks) >= 2:
+        for o, c in zip(marks[::2], marks[1::2], strict=False):
+            n = _words(ctx, o + 1, c)
+            if n >= 2 or (direct and n >= 1):
+                inside += n
+                first = o + 1 if first < 0 else first
+                last = c
+    total = _words(ctx, c0, c1)
+    if first >= 0 and (direct or inside * 2 >= total) and last > first:
+        return ctx.starts[first], ctx.ends[last - 1], True
+    # an opening mark left unclosed before the sentence end: the rest of the sentence is quoted
+    if direct and ctx.keys[c0] in QUOTE_MARKS and _words(ctx, c0 + 1, c1) >= 1:
+        e = c1 - 1 if ctx.keys[c1 - 1] in QUOTE_MARKS else c1
+        return ctx.starts[c0 + 1], ctx.ends[e - 1], True
+    s, e = c0, c1
+    while s < e and ctx.keys[s] in QUOTE_MARKS:
+        s += 1
+    while e > s and ctx.keys[e - 1] in QUOTE_MARKS:
+        e -= 1
+    if e <= s:
+        return None
+    return ctx.starts[s], ctx.ends[e - 1], False
+
+
+def _core(k: str) -> str:
+    if k.startswith("ال") and len(k) > 4:
+        return k[2:]
+    return k
+
+
+def _feminine(form: str) -> bool:
+    return form.endswith("ت") or form.startswith("ت")
