@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from marsad.doc import Citation, Document, Quote
 from marsad.extract.events.context import (
@@ -43,7 +44,7 @@ from marsad.extract.events.context import (
 )
 from marsad.extract.events.nominal import NominalIndex
 from marsad.extract.events.phrases import BARE, GROUP, HEAD, ActorPhrase, build_phrases, role_words
-from marsad.lang import load_yaml
+from marsad.lang import data_path, load_yaml
 from marsad.text.sentences import Span
 
 _STOP_PUNCT = frozenset(".!?؟")
@@ -65,6 +66,7 @@ class QuoteLexicon:
     verbs: dict[str, str]  # form key → sense
     verb_after: dict[str, frozenset[str]]  # form key → words one of which must follow
     verb_near: dict[str, int]  # form key → «أن» must follow within this many words
+    verb_gender: dict[str, str]  # form key → "m", "f" or "p" (plural, dual): whom the verb agrees with
     participles: frozenset[str]
     complementizers: frozenset[str]
     introducers: PhraseSet
@@ -83,6 +85,11 @@ class QuoteLexicon:
     same_source: frozenset[str]
     anonymous: frozenset[str]
     channel_links: frozenset[str]
+    person_nouns: frozenset[str]  # speaker nouns for a person («الوزير», «المتحدث»), cores
+    role_synonyms: dict[str, frozenset[str]]  # core → cores naming the same role («متحدث» / «ناطق»)
+    proxy_nouns: frozenset[str]  # «حملة فلان»: stands for the person it serves
+    name_heads: frozenset[str]  # a quotation right after these is a name or title («موقع "…"»)
+    false_complements: frozenset[str]  # «من شأنه أن», «بعد أن»: an «أن» that opens no speech
 
 
 @cache
@@ -92,8 +99,11 @@ def quote_lexicon() -> QuoteLexicon:
     verbs: dict[str, str] = {}
     after: dict[str, frozenset[str]] = {}
     near: dict[str, int] = {}
-    for spec in [*rv["verbs"].values(), *(qc.get("conditional_verbs") or {}).values()]:
+    gender: dict[str, str] = {}
+    for past, spec in [*rv["verbs"].items(), *(qc.get("conditional_verbs") or {}).items()]:
         forms = list(spec.get("forms", ()))
+        for f, g in verb_genders(str(past), forms).items():
+            gender.setdefault(f, g)
         for f in forms:
             verbs.setdefault(key(f), str(spec.get("sense", "say")))
             if spec.get("after"):
@@ -106,6 +116,11 @@ def quote_lexicon() -> QuoteLexicon:
     for phrase, spec in qc["introducers"].items():
         if isinstance(spec, dict) and spec.get("then"):
             then[key(str(phrase).split()[0])] = word_set(spec["then"])
+    synonyms: dict[str, frozenset[str]] = {}
+    for group in qc["role_synonyms"]:
+        cores = frozenset(_core(key(w)) for w in group)
+        for c in cores:
+            synonyms[c] = synonyms.get(c, frozenset()) | (cores - {c})
     channels: dict[str, str] = {}
     multi = []
     for noun, kind in qc["channels"].items():
@@ -116,6 +131,7 @@ def quote_lexicon() -> QuoteLexicon:
         verbs=verbs,
         verb_after=after,
         verb_near=near,
+        verb_gender=gender,
         participles=word_set(qc["participles"]),
         complementizers=word_set(qc["complementizers"]),
         introducers=PhraseSet.of(intro),
@@ -129,12 +145,49 @@ def quote_lexicon() -> QuoteLexicon:
         impersonal=word_set(qc["impersonal"]),
         institutions=word_set(qc["institutions"]),
         possessive_sources=word_set(qc["possessive_sources"]),
-        speaker_nouns=word_set(qc["speaker_nouns"]),
+        speaker_nouns=word_set([*qc["speaker_nouns"], *qc["person_nouns"]]),
         citation_verbs=word_set(qc["citation_verbs"]),
         same_source=word_set(qc["same_source"]),
         anonymous=word_set(qc["anonymous"]),
         channel_links=word_set(qc["channel_links"]),
+        person_nouns=frozenset(_core(k) for k in word_set(qc["person_nouns"])),
+        role_synonyms=synonyms,
+        proxy_nouns=word_set(qc["proxy_nouns"]),
+        name_heads=word_set(qc["name_heads"]),
+        false_complements=word_set(qc["false_complements"]),
     )
+
+
+def verb_genders(past: str, forms: list[str]) -> dict[str, str]:
+    """Form key → the subject it agrees with: "m" (he), "f" (she), "p" (they, the two), ""
+    unknown. ``past`` is the verb's past 3rd person masculine singular (the key of its entry in
+    reporting_verbs.yaml): «قال» m, «قالت» f, «قالوا» «قالا» p, «يقول» m, «تقول» f (the present
+    with ت whose ي form is also listed); «دعت», «نفت» are the past stem without its last letter + ت."""
+    p = key(past)
+    ks = [key(f) for f in forms]
+    out: dict[str, str] = {}
+    for k in ks:
+        if k == p:
+            g = "m"
+        elif k.endswith("ت") and k[:-1] in (p, p[:-1]) and len(k) > 2:
+            g = "f"
+        elif k.endswith(("وا", "ون", "ين")) or k == p + "ا" or (k.endswith("ن") and not k.startswith(("ي", "ت"))):
+            g = "p"
+        elif k.startswith("ي"):
+            g = "m"
+        elif k.startswith("ت") and "ي" + k[1:] in ks:
+            g = "f"
+        else:
+            g = ""
+        out[k] = g
+    return out
+
+
+def participle_gender(k: str) -> str:
+    """«مضيفا» m, «مضيفة» f, «مضيفين» p (a participle's key)."""
+    if k.endswith(("ين", "ون")):
+        return "p"
+    return "f" if k.endswith("ه") else "m"
 
 
 @dataclass
@@ -143,8 +196,52 @@ class _Cue:
     j: int  # one past the cue words
     kind: str  # verb | participle | intro
     sense: str = "say"
-    fem: bool = False
+    gender: str = ""  # whom the verb or participle agrees with: m, f, p or "" (see verb_genders)
     near: int = 0  # «أن» must follow within this many words (0: the usual window)
+
+
+class _Who(NamedTuple):
+    speaker: str | None
+    channel: str | None
+    kind: str | None  # citation kind of the channel («statement», «interview», …)
+    anonymous: bool
+    #: how the speaker was found: subject (named next to the verb), relative, proxy, relayed
+    #: («نقلت X عن فلان قوله»), issuer (of a statement), group, nominal (a common noun), sentence
+    #: (the subject of the sentence's first verb), continued (no subject: the previous speaker)
+    how: str = ""
+
+
+def _agrees(have: str, want: str) -> bool:
+    """A speaker of gender ``have`` can be the subject of a verb of gender ``want`` (unknown
+    agrees with anything; a plural verb is left to the caller)."""
+    return not have or not want or want == "p" or have == want
+
+
+def _relative_gender(k: str) -> str:
+    return {"الذي": "m", "التي": "f", "الذين": "p", "اللذين": "p", "اللتين": "p", "اللذان": "p", "اللتان": "p"}.get(k, "")
+
+
+@cache
+def given_name_genders() -> dict[str, str]:
+    """Given name key → m or f, read from the sections of the entity stage's name lists
+    (``# -- male`` / ``# -- female`` headers in given_names.txt and ner_first_names.txt)."""
+    out: dict[str, str] = {}
+    for name in ("given_names.txt", "ner_first_names.txt"):
+        try:
+            text = data_path(name).read_text(encoding="utf-8")
+        except OSError:
+            continue
+        g = ""
+        for line in text.splitlines():
+            s = line.strip()
+            if s.startswith("# --"):
+                head = s[4:].strip().lower()
+                g = "f" if head.startswith("female") else "m" if head.startswith("male") else ""
+                continue
+            word = s.split("#", 1)[0].strip()
+            if word and g and " " not in word:
+                out.setdefault(key(word), g)
+    return out
 
 
 @dataclass
@@ -157,6 +254,9 @@ class _State:
     last_statement_issuer: str | None = None
     heads: dict[str, set[str]] = field(default_factory=dict)  # entity → head-noun keys
     nominal: NominalIndex | None = None
+    #: channel kind → who issued the last one («رسالة», «بيان»): «جاء في الرسالة» is theirs
+    owner: dict[str, str] = field(default_factory=dict)
+    person_gender: dict[str, str] = field(default_factory=dict)  # from titles and given names
 
 
 class QuoteExtractor:
@@ -164,6 +264,9 @@ class QuoteExtractor:
         self.lex = quote_lexicon()
         self.words = role_words()
         self._speaker_cores = frozenset(_core(s) for s in self.lex.speaker_nouns)
+        self._person_nouns = self.lex.person_nouns
+        self._given = given_name_genders()
+        self._title_cores = frozenset(_core(k) for k in self.words.titles) | self._person_nouns
 
     def __call__(self, doc: Document) -> None:
         ctx = DocContext.of(doc)
@@ -176,6 +279,7 @@ class QuoteExtractor:
         st = _State()
         st.nominal = NominalIndex.of(ctx, lambda k: self._verb_form(ctx, k) is not None)
         st.heads = st.nominal.heads
+        st.person_gender = self._person_genders(ctx)
         quotes: list[Quote] = []
         cites: dict[tuple[str | None, str, str | None], Citation] = {}
         for a, b in ctx.full_sent:
@@ -230,6 +334,50 @@ class QuoteExtractor:
         out = [c for c in out if c.date or (c.source, c.kind) not in dated]
         return kept, out
 
+    def _person_genders(self, ctx: DocContext) -> dict[str, str]:
+        """m or f for the persons of the document: the title before a mention («رئيسة الحكومة
+        فلانة», «وزير الخارجية فلان»: the first title word of the phrase), else the given name."""
+        out: dict[str, str] = {}
+        outlets = set(self.lex.outlets) | set(self.lex.channels)
+        for m in ctx.mentions:
+            if m.type != "PERSON" or m.nested or m.entity in out:
+                continue
+            lo = ctx.sentence_range(m.t0)[0]
+            k, g, steps = m.t0 - 1, "", 0
+            while k >= lo and steps < 7:
+                other = ctx.mention_at.get(k)
+                if other is not None:
+                    if other.type == "PERSON":
+                        break
+                    k = other.t0 - 1
+                    steps += 1
+                    continue
+                if ctx.keys[k] in ("،", ","):
+                    k -= 1
+                    continue
+                if not ctx.is_arabic(k) or self._verb_form(ctx, k) is not None:
+                    break
+                b = ctx.base(k)
+                if b in self.words.stops or b in self.words.preps:
+                    break
+                c = _core(b)
+                if c not in outlets:
+                    if c in self._title_cores:
+                        g = "f" if c.endswith("ه") and c[:-1] in self._title_cores else "m"
+                    elif c.endswith("ه") and c[:-1] in self._title_cores:
+                        g = "f"
+                steps += 1
+                k -= 1
+            if g:
+                out[m.entity] = g
+        for e in ctx.entities.values():
+            if e.type == "PERSON" and e.id not in out and e.name:
+                first = key(e.name.split()[0])
+                g = self._given.get(first) or self._given.get(first[2:] if first.startswith("ال") else first, "")
+                if g:
+                    out[e.id] = g
+        return out
+
     # ------------------------------------------------------------------------------------------
     def _nominal(self, ctx: DocContext, st: _State, t: int) -> str | None:
         """«الوكالة», «الصحفي الليبي»: the last entity named after the same noun."""
@@ -262,11 +410,13 @@ class QuoteExtractor:
                 ) and ctx.keys[t] == ctx.base(t)
                 impersonal = ctx.isin(t, lex.impersonal)
                 if not after_channel and not impersonal and (not need or (t + 1 < b and ctx.isin(t + 1, need))):
-                    out.append(_Cue(t, t + 1, "verb", lex.verbs[form], _feminine(form), lex.verb_near.get(form, 0)))
+                    out.append(
+                        _Cue(t, t + 1, "verb", lex.verbs[form], lex.verb_gender.get(form, ""), lex.verb_near.get(form, 0))
+                    )
                 t += 1
                 continue
             if ctx.isin(t, lex.participles):
-                out.append(_Cue(t, t + 1, "participle"))
+                out.append(_Cue(t, t + 1, "participle", gender=participle_gender(ctx.base(t))))
             t += 1
         return out
 
@@ -310,15 +460,11 @@ class QuoteExtractor:
         if c1 - c0 < 1:
             return None
         region = (cue.i, c0)
-        speaker, channel, kind, anonymous = self._speaker(ctx, st, cue, a, phrases, region)
-        explicit = speaker is not None and speaker != st.last_speaker
+        w = self._speaker(ctx, st, cue, a, phrases, region)
+        speaker, channel, kind, anonymous = w.speaker, w.channel, w.kind, w.anonymous
         date = self._date(ctx, cue, a, c0)
-        if channel is None and speaker and not anonymous:
-            ch_kind = self._channel_kind(ctx, region)
-            if ch_kind is not None and speaker in st.channel_of:
-                channel = st.channel_of.get(speaker)
-            elif ch_kind is None and speaker in st.channel_of:
-                channel = st.channel_of.get(speaker)
+        if channel is None and speaker and not anonymous and speaker in st.channel_of:
+            channel = st.channel_of.get(speaker)
         span = _content_span(ctx, c0, c1, direct)
         if span is None:
             return None
@@ -327,21 +473,32 @@ class QuoteExtractor:
             s0, s1, ctx.doc.text[s0:s1], "direct" if is_direct else "indirect", speaker, channel, date,
             ctx.span(cue.i, cue.j),
         )
-        if speaker and not anonymous:
-            if cue.kind == "verb" and explicit:
-                st.gender[speaker] = "f" if cue.fem else "m"
-            st.last_speaker, st.last_speaker_tok = speaker, cue.i
-            st.history.append(speaker)
-            if channel is not None or speaker not in st.channel_of:
-                st.channel_of[speaker] = channel
-        elif anonymous:
-            st.last_speaker, st.last_speaker_tok = None, cue.i
+        self._note_speaker(ctx, st, cue, w)
         cite = None
         if kind is not None:
             src = channel or speaker
             if src is not None or kind in ("statement", "report"):
                 cite = Citation(src, kind, Span(ctx.starts[cue.i], ctx.ends[max(cue.i, c0 - 1)]), date)
         return q, cite
+
+    def _note_speaker(self, ctx: DocContext, st: _State, cue: _Cue, w: _Who) -> None:
+        """Remember who spoke (the next «وأضاف» continues them), their gender when they were the
+        verb's own subject, and the channel they spoke through."""
+        speaker = w.speaker
+        if speaker and not w.anonymous:
+            e = ctx.entities.get(speaker)
+            if cue.gender in ("m", "f") and w.how in ("subject", "relative", "nominal") and e is not None and (
+                e.type == "PERSON"
+            ):
+                st.gender[speaker] = cue.gender
+            st.last_speaker, st.last_speaker_tok = speaker, cue.i
+            st.history.append(speaker)
+            if w.channel is not None or speaker not in st.channel_of:
+                st.channel_of[speaker] = w.channel
+            if w.kind is not None:
+                st.owner[w.kind] = speaker
+        elif w.anonymous:
+            st.last_speaker, st.last_speaker_tok = None, cue.i
 
     def _complement(self, ctx: DocContext, cue: _Cue, end: int) -> tuple[int, int, bool] | None:
         """(content start, content end, starts with a quotation) after a verb or participle."""
@@ -396,34 +553,39 @@ class QuoteExtractor:
         a: int,
         phrases: list[ActorPhrase],
         region: tuple[int, int],
-    ) -> tuple[str | None, str | None, str | None, bool]:
-        """(speaker, channel, citation kind, anonymous) for a verb or participle cue."""
+    ) -> _Who:
+        """Who speaks through a verb or participle cue, through which channel, and how we know."""
         lex = self.lex
         i, j = cue.i, cue.j
         r1 = region[1]
         channel = self._channel(ctx, region, phrases)
         kind = self._channel_kind(ctx, region)
+
+        def who(spk: str | None, how: str, ch: str | None = None, kd: str | None = None, anon: bool = False) -> _Who:
+            ch = ch if ch is not None else channel
+            kd = kd if kd is not None else kind
+            if ch is None and spk and how != "relayed" and self._is_outlet(ctx, st, spk):
+                ch, kd = spk, kd or self._outlet_kind(ctx, st, spk)
+            return _Who(spk, ch, kd, anon, how)
+
         if cue.kind == "participle":
-            spk = st.last_speaker if st.last_speaker_tok >= a else None
-            if spk is None:
-                first = next((p for p in phrases if p.t0 < i and p.marker in (BARE, HEAD, GROUP) and p.actor), None)
-                spk = first.actor if first else st.last_speaker
-            if channel is None and spk and self._is_outlet(ctx, st, spk):
-                channel = spk
-                kind = kind or self._outlet_kind(ctx, st, spk)
-            return spk, channel, kind, False
-        # «فلان الذي رأى أن»
-        if i - 1 >= a and ctx.isin(i - 1, lex.relatives):
-            ante = [p for p in phrases if p.t1 <= i - 1 and i - 1 - p.t1 <= 1]
-            if ante and ante[-1].actor:
-                return ante[-1].actor, channel, kind, False
-        # «نقلت X عن Y»: Y speaks through X
-        # the subject after the verb
+            spk, how = self._participle_subject(ctx, st, cue, a, phrases)
+            return who(spk, how)
         t = j
         while t < r1 and (ctx.keys[t] in QUOTE_MARKS or ctx.keys[t] in ("،", ",")):
             t += 1
+        own = t < r1 and self._starts_subject(ctx, t, phrases)
+        # «فلان الذي رأى أن»: the antecedent speaks when the relative agrees with the verb and the
+        # verb has no subject of its own («تونس التي قال إنها»: the relative is the object)
+        if i - 1 >= a and ctx.isin(i - 1, lex.relatives) and not own:
+            if _agrees(_relative_gender(ctx.base(i - 1)), cue.gender):
+                ante = [p for p in phrases if p.t1 == i - 1 or (p.t1 == i - 2 and ctx.keys[i - 2] in ("،", ","))]
+                if ante and ante[-1].actor:
+                    return who(ante[-1].actor, "relative")
+        # the subject after the verb
         if t < r1:
             ph = next((p for p in phrases if p.t0 <= t < p.t1 or p.t0 == t), None)
+            proxy = ctx.is_arabic(t) and ctx.isin(t, lex.proxy_nouns)
             if ph is None:
                 # «قال رئيس الجمهورية، فلان، إن», «أعلنت حملة المرشح فلان أن», «ذكرت صحيفة (X)»:
                 # the subject phrase starts with common nouns; its name comes a few words later
@@ -438,19 +600,21 @@ class QuoteExtractor:
                     ph = next(
                         (p for p in phrases if p.head.t0 == u and p.actor and p.marker in (BARE, HEAD, GROUP)), None
                     )
+            if ph is not None and proxy and ph.actor_type != "PERSON":
+                # «حملة مرشح الرئاسة … فلان»: a campaign or office stands for the person it serves
+                person = next((p for p in phrases if ph.t0 < p.t0 <= ph.t1 + 1 and p.actor_type == "PERSON"), None)
+                if person is not None and person.actor:
+                    return who(person.actor, "proxy")
             if ph is not None and ph.marker in (BARE, HEAD, GROUP) and ph.actor and self._addressee(
                 ctx, st, cue, ph, phrases, a
             ):
-                return st.last_speaker, channel, kind, False
+                return who(st.last_speaker, "continued")
             if ph is not None and ph.marker in (BARE, HEAD, GROUP) and ph.actor:
                 spk = ph.actor
                 via = self._quoting_via(ctx, phrases, ph, r1)
                 if via is not None:
-                    return via, spk, kind or self._outlet_kind(ctx, st, spk), False
-                if channel is None and self._is_outlet(ctx, st, spk):
-                    channel = spk
-                    kind = kind or self._outlet_kind(ctx, st, spk)
-                return spk, channel, kind, False
+                    return who(via, "relayed", spk, kind or self._outlet_kind(ctx, st, spk))
+                return who(spk, "subject" if not proxy else "proxy")
             if (
                 cue.sense == "report"
                 and ctx.base(t) in ("في", "فيه", "فيها")
@@ -463,83 +627,179 @@ class QuoteExtractor:
             if ck is not None:  # «أفاد بيان صادر عن X», «ذكر تقرير لصحيفة X»
                 issuer = self._issuer(ctx, phrases, t, r1)
                 if issuer is None and any(ctx.isin(u, lex.same_source) for u in range(t + 1, min(r1, t + 3))):
-                    issuer = st.last_statement_issuer or st.last_speaker
+                    issuer = st.owner.get(ck) or st.last_statement_issuer or st.last_speaker
                 if issuer is not None:
                     if ck == "statement":
                         st.last_statement_issuer = issuer
-                    ch = channel
-                    if ch is None and self._is_outlet(ctx, st, issuer):
-                        ch = issuer
-                    return issuer, ch, ck, False
+                    st.owner[ck] = issuer
+                    return who(issuer, "issuer", kd=ck)
                 if base.startswith("ال"):  # «الرسالة», «البيان»: the one named before
-                    spk = (st.last_statement_issuer if ck == "statement" else None) or st.last_speaker
-                    return spk, channel, ck, spk is None
-                return None, channel, ck, True
+                    spk = st.owner.get(ck) or (st.last_statement_issuer if ck == "statement" else None)
+                    spk = spk or st.last_speaker
+                    return who(spk, "issuer", kd=ck, anon=spk is None)
+                return who(None, "anonymous", kd=ck, anon=True)
             if base in lex.anonymous or any(f in lex.anonymous for f in ctx.forms(t)):
-                return None, channel, kind, True
+                return who(None, "anonymous", anon=True)
+            grp = self._group_of(ctx, t, r1, phrases)
+            if grp is not None:  # «نواب في البرلمان», «أعضاء من الحزب»: the body they belong to
+                return who(grp, "group")
             if ctx.is_arabic(t) and (
                 base in lex.speaker_nouns or _core(base) in self._speaker_cores or base.startswith("ال")
             ):
-                ent = self._nominal(ctx, st, t)
-                if ent is None and (base in lex.speaker_nouns or _core(base) in self._speaker_cores):
-                    ent = st.last_speaker
+                ent = self._role_entity(ctx, st, t, cue)
                 if ent is not None:
-                    if channel is None and self._is_outlet(ctx, st, ent):
-                        channel = ent
-                        kind = kind or self._outlet_kind(ctx, st, ent)
-                    return ent, channel, kind, False
+                    return who(ent, "nominal")
         via = self._quoted_person(ctx, phrases, j, r1)
         if via is not None:  # «نقلت وكالات الأنباء عن فلان قوله إن»
-            return via, channel, kind, False
+            return who(via, "relayed")
         # the subject before the verb (SVO)
         before = [p for p in phrases if p.t1 <= i and i - p.t1 <= 2 and p.marker in (BARE, HEAD, GROUP)]
         if before and before[-1].actor and all(
             ctx.isin(u, self.words.auxiliaries) or ctx.keys[u] in ("،",) for u in range(before[-1].t1, i)
         ):
-            spk = before[-1].actor
-            if channel is None and self._is_outlet(ctx, st, spk):
-                channel, kind = spk, kind or self._outlet_kind(ctx, st, spk)
-            return spk, channel, kind, False
+            return who(before[-1].actor, "subject")
         # «رئيس الجمهورية قال …», «الوزارة أكدت …»: a common noun phrase before the verb
         u = i - 1
         while u >= a and i - u <= 4 and ctx.is_arabic(u) and self._title_word(ctx, u):
             u -= 1
         if u < i - 1 and (u < a or not ctx.is_arabic(u) or ctx.isin(u, self.words.stops) or u + 1 == a):
-            ent = self._nominal(ctx, st, u + 1)
+            ent = self._role_entity(ctx, st, u + 1, cue)
             if ent is not None:
-                if channel is None and self._is_outlet(ctx, st, ent):
-                    channel, kind = ent, kind or self._outlet_kind(ctx, st, ent)
-                return ent, channel, kind, False
+                return who(ent, "nominal")
         if i - 1 >= a and ctx.is_arabic(i - 1) and ctx.isin(i - 1, lex.speaker_nouns):
-            ent = self._nominal(ctx, st, i - 1)
+            ent = self._role_entity(ctx, st, i - 1, cue)
             if ent is not None:
-                if channel is None and self._is_outlet(ctx, st, ent):
-                    channel, kind = ent, kind or self._outlet_kind(ctx, st, ent)
-                return ent, channel, kind, False
-        # no subject of its own: the sentence's subject before it («وكانت السفارة قد نشرت بلاغا
-        # ذكرت فيه أن»), else the previous speaker («وأضاف أن»)
+                return who(ent, "nominal")
+        # no subject of its own: the subject of the sentence's first verb («وكانت السفارة قد نشرت
+        # بلاغا ذكرت فيه أن»), else the previous speaker who agrees with the verb («وأضاف أن»)
         if _subjectless(ctx, j, r1, phrases):
-            first = next((p for p in phrases if p.t1 <= i and p.marker in (BARE, HEAD, GROUP) and p.actor), None)
-            spk = first.actor if first is not None and first.t0 - a <= 4 else self._agreeing_speaker(ctx, st, cue)
+            first = self._sentence_subject(ctx, a, i, phrases)
+            if first is not None and _agrees(self._gender_of(ctx, st, first), cue.gender):
+                return who(first, "sentence")
+            spk = self._agreeing_speaker(ctx, st, cue.gender, cue.i)
+            ch = channel
             if spk is not None and channel is None and self._possessive_channel(ctx, region):
-                channel = st.channel_of.get(spk)
-            return spk, channel, kind, False
-        return None, channel, kind, True
+                ch = st.channel_of.get(spk)
+            return who(spk, "continued", ch)
+        return who(None, "", anon=True)
 
-    def _agreeing_speaker(self, ctx: DocContext, st: _State, cue: _Cue) -> str | None:
+    def _starts_subject(self, ctx: DocContext, t: int, phrases: list[ActorPhrase]) -> bool:
+        """A subject phrase starts at token t (right after a verb): a bare actor phrase, or a
+        definite common noun for a speaker («قال الوزير»)."""
+        if any(p.t0 == t and p.marker in (BARE, HEAD, GROUP) and p.actor for p in phrases):
+            return True
+        if not ctx.is_arabic(t):
+            return False
+        b = ctx.base(t)
+        return b in self.lex.speaker_nouns or _core(b) in self._speaker_cores
+
+    def _participle_subject(
+        self, ctx: DocContext, st: _State, cue: _Cue, a: int, phrases: list[ActorPhrase]
+    ) -> tuple[str | None, str]:
+        """«…، مضيفا أن»: the subject of the main verb: the speaker of a cue earlier in the same
+        sentence, else the sentence's subject phrase, else the previous speaker who agrees with the
+        participle's gender."""
+        if st.last_speaker_tok >= a and st.last_speaker is not None:
+            return st.last_speaker, "continued"
+        first = next((p for p in phrases if p.t0 < cue.i and p.marker in (BARE, HEAD, GROUP) and p.actor), None)
+        if first is not None and first.actor is not None and _agrees(self._gender_of(ctx, st, first.actor), cue.gender):
+            return first.actor, "sentence"
+        # «وأدان الحزب …، معبرا عن»: a common noun after the sentence's first word
+        for t in range(a, min(cue.i, a + 3)):
+            if ctx.is_arabic(t) and ctx.base(t).startswith("ال") and (
+                ctx.base(t) in self.lex.speaker_nouns or _core(ctx.base(t)) in self._speaker_cores
+            ):
+                ent = self._role_entity(ctx, st, t, cue)
+                if ent is not None:
+                    return ent, "nominal"
+        return self._agreeing_speaker(ctx, st, cue.gender, cue.i), "continued"
+
+    def _sentence_subject(self, ctx: DocContext, a: int, i: int, phrases: list[ActorPhrase]) -> str | None:
+        """The subject of a verb at the head of the sentence: «وكانت السفارة قد نشرت …», «ونشرت
+        الوزارة بيانا …» (not a name inside a prepositional phrase: «وبخصوص ملف فلان …»)."""
+        first = next((p for p in phrases if p.t1 <= i and p.marker in (BARE, HEAD, GROUP) and p.actor), None)
+        if first is None or first.t0 - a > 4 or first.t0 == a:
+            return None
+        for u in range(a, first.t0):
+            if not ctx.is_arabic(u):
+                return None
+            if ctx.isin(u, self.words.auxiliaries) or self._verb_form(ctx, u) is not None:
+                continue
+            b = ctx.base(u)
+            if u == a and b == ctx.keys[u]:
+                return None  # a verb at the head of a sentence carries «و» or «ف» in news prose
+            if b in self.words.preps or b in self.words.stops or b[:1] in ("ب", "ل") or b.startswith("ال"):
+                return None
+        return first.actor
+
+    def _group_of(self, ctx: DocContext, t: int, r1: int, phrases: list[ActorPhrase]) -> str | None:
+        """«نواب في البرلمان», «أعضاء من الحزب»: members speaking stand for their body."""
+        if not (ctx.is_arabic(t) and ctx.isin(t, self.words.group_nouns)):
+            return None
+        for p in phrases:
+            if t < p.t0 < min(r1, t + 3) and p.marker in ("في", "من", "ب", GROUP) and p.actor_type == "ORG" and p.actor:
+                return p.actor
+        return None
+
+    def _role_entity(self, ctx: DocContext, st: _State, t: int, cue: _Cue | None = None) -> str | None:
+        """The entity a common noun at token t names («الوزير», «المتحدث باسم الوزارة», «الوكالة»).
+
+        A noun for a person («الوزير», «المتحدث», «المسؤول») resolves to a person: the last one
+        named with that noun or a synonym of it («المتحدث» / «الناطق»), else the last person
+        who spoke; a noun for a body («الوزارة») to the body the nominal index gives."""
+        if not ctx.is_arabic(t):
+            return None
+        b = _core(ctx.base(t))
+        if b in self._person_nouns:
+            wants = {b, *self.lex.role_synonyms.get(b, ())}
+            want_g = cue.gender if cue is not None else ""
+            best = None
+            for tok, ent in reversed(st.nominal.seen if st.nominal else []):
+                if tok >= t:
+                    continue
+                e = ctx.entities.get(ent)
+                if e is None or e.type != "PERSON":
+                    continue
+                if wants & st.heads.get(ent, set()) and _agrees(self._gender_of(ctx, st, ent), want_g):
+                    best = ent
+                    break
+            if best is not None:
+                return best
+            for spk in reversed(st.history):
+                e = ctx.entities.get(spk)
+                if e is not None and e.type == "PERSON" and _agrees(self._gender_of(ctx, st, spk), want_g):
+                    return spk
+            return self._nominal(ctx, st, t)
+        return self._nominal(ctx, st, t)
+
+    def _gender_of(self, ctx: DocContext, st: _State, ent: str) -> str:
+        """m or f for a person (a verb that agreed with it as its subject, a title before its name,
+        its given name), "" when unknown or not a person."""
+        g = st.gender.get(ent)
+        if g:
+            return g
+        return st.person_gender.get(ent, "")
+
+    def _agreeing_speaker(self, ctx: DocContext, st: _State, want: str, before: int) -> str | None:
         """The previous speaker, unless the verb's gender says it is someone else («وقالت إنها»
-        after a man spoke: the last woman or body that spoke)."""
-        want = "f" if cue.fem else "m"
+        after a man spoke: the last woman who spoke, else the last woman named)."""
+        if want not in ("m", "f"):
+            return st.last_speaker
         for spk in reversed(st.history[-8:]):
-            g = st.gender.get(spk)
             e = ctx.entities.get(spk)
-            if g == want or g is None or (e is not None and e.type != "PERSON"):
+            if e is not None and e.type != "PERSON":
+                if spk == st.last_speaker:
+                    return spk
+                continue
+            if _agrees(self._gender_of(ctx, st, spk), want):
                 return spk
-        # no earlier speaker of this gender: the last person named before who is not one of them
+        # no earlier speaker of this gender: the last person of this gender named before
         spoke = set(st.history)
         for m in reversed(ctx.mentions):
-            if m.t0 < cue.i and m.type == "PERSON" and m.entity not in spoke and not m.nested:
-                return m.entity
+            if m.t0 < before and m.type == "PERSON" and not m.nested:
+                g = self._gender_of(ctx, st, m.entity)
+                if g == want or (not g and m.entity not in spoke):
+                    return m.entity
         return st.last_speaker
 
     def _np_word(self, ctx: DocContext, u: int) -> bool:
@@ -916,7 +1176,3 @@ def _core(k: str) -> str:
     if k.startswith("ال") and len(k) > 4:
         return k[2:]
     return k
-
-
-def _feminine(form: str) -> bool:
-    return form.endswith("ت") or form.startswith("ت")
