@@ -35,6 +35,7 @@ from typing import NamedTuple
 
 from marsad.doc import Citation, Document, Quote
 from marsad.extract.events.context import (
+    FULL_STOPS,
     OPENING_QUOTES,
     QUOTE_MARKS,
     DocContext,
@@ -58,6 +59,10 @@ _QUOTE_PREPS = frozenset({"عن", "علي", "الي", "ب"})
 #: what a call or a demand asks for comes after these («دعا إلى», «طالب بـ»)
 _DEMAND_PREPS = frozenset({"الي", "ب", "ل"})
 _MAX_CUE_REGION = 48
+#: at most this many tokens between a reporting verb and a quotation that is its content
+#: («أكد عمدة …، فلان، عشية الزيارة …، "…"»), and between a verb of asking and its preposition
+_MAX_QUOTE_GAP = 30
+_MAX_DEMAND_GAP = 20
 _MIN_WORDS = 3
 
 
@@ -257,6 +262,10 @@ class _State:
     #: channel kind → who issued the last one («رسالة», «بيان»): «جاء في الرسالة» is theirs
     owner: dict[str, str] = field(default_factory=dict)
     person_gender: dict[str, str] = field(default_factory=dict)  # from titles and given names
+    #: person → role nouns written right after a mention («فلان، المتحدث باسم …»)
+    post_titles: dict[str, set[str]] = field(default_factory=dict)
+    #: quotations of the current full sentence that are speech (opening mark, end): not names
+    speech: list[tuple[int, int]] = field(default_factory=list)
 
 
 class QuoteExtractor:
@@ -280,45 +289,14 @@ class QuoteExtractor:
         st.nominal = NominalIndex.of(ctx, lambda k: self._verb_form(ctx, k) is not None)
         st.heads = st.nominal.heads
         st.person_gender = self._person_genders(ctx)
+        st.post_titles = self._post_titles(ctx)
         quotes: list[Quote] = []
         cites: dict[tuple[str | None, str, str | None], Citation] = {}
-        for a, b in ctx.full_sent:
-            cues = self._cues(ctx, a, b)
-            phrases = build_phrases(ctx, a, b, frozenset(c.i for c in cues if c.kind != "intro" and not c.near))
-            breaks = [c.i for c in cues if self._breaks(ctx, c, a)]
-            sent_quotes: list[Quote] = []
-            outlet: str | None = None
-            for cue in cues:
-                end = next((x for x in breaks if x > cue.i), b)
-                inside = cue.kind == "intro" and any(
-                    q.start <= ctx.starts[cue.i] < q.end and q.speaker for q in sent_quotes
-                )
-                saved = (st.last_speaker, st.last_speaker_tok, st.last_statement_issuer)
-                found = self._quote(ctx, st, cue, a, b, end, phrases)
-                if inside and found is not None:
-                    # «وقال فلان إنه، طبقا لإحصاءات X، …»: a source inside someone's words is cited,
-                    # and the words stay his
-                    st.last_speaker, st.last_speaker_tok, st.last_statement_issuer = saved
-                    found = (None, found[1])
-                if found is None:
-                    continue
-                q, cite = found
-                if q is not None:
-                    sent_quotes.append(q)
-                    if cue.kind == "intro" and q.channel is not None:
-                        outlet = q.channel
-                elif cue.kind == "intro" and cite is not None and cite.source and self._is_outlet(ctx, st, cite.source):
-                    outlet = cite.source
-                if cite is not None:
-                    k = (cite.source, cite.kind, cite.date)
-                    cites.setdefault(k, cite)
-            for q in sent_quotes:
-                # «…، وفق ما ذكرته وكالة X»: the outlet carried every quote of the sentence
-                if q.channel is None and outlet is not None and q.speaker != outlet:
-                    q.channel = outlet
-                quotes.append(q)
-            for cite in self._outlet_citations(ctx, a, b, phrases):
-                cites.setdefault((cite.source, cite.kind, cite.date), cite)
+        for a0, b0 in ctx.full_sent:
+            passages = _passages(ctx, a0, b0)
+            st.speech = [(o, e) for o, e, _ in passages if not self._is_name(ctx, o, e)]
+            for a, b in _pieces(ctx, a0, b0, passages):
+                self._sentence(ctx, st, a, b, quotes, cites)
         quotes.sort(key=lambda q: q.start)
         # a quote inside another one with the same speaker is redundant
         kept: list[Quote] = []
@@ -333,6 +311,93 @@ class QuoteExtractor:
         dated = {(c.source, c.kind) for c in out if c.date}
         out = [c for c in out if c.date or (c.source, c.kind) not in dated]
         return kept, out
+
+    def _sentence(
+        self,
+        ctx: DocContext,
+        st: _State,
+        a: int,
+        b: int,
+        quotes: list[Quote],
+        cites: dict[tuple[str | None, str, str | None], Citation],
+    ) -> None:
+        """The quotes and citations of one sentence (tokens [a, b))."""
+        # a reporting verb inside quotation marks is part of someone's words («"… أعتقد أن …"»)
+        cues = [c for c in self._cues(ctx, a, b) if not any(o < c.i < e for o, e in st.speech)]
+        phrases = build_phrases(ctx, a, b, frozenset(c.i for c in cues if c.kind != "intro" and not c.near))
+        breaks = [c.i for c in cues if self._breaks(ctx, c, a)]
+        sent_quotes: list[Quote] = []
+        outlet: str | None = None
+        covered = -1  # the token the words of the last quote reach
+        for cue in cues:
+            if cue.kind == "verb" and cue.i < covered and cue.i not in breaks:
+                # «قال إن تونس تعتبر …»: a verb inside the words of a quote, not a new attribution
+                continue
+            end = next((x for x in breaks if x > cue.i), b)
+            inside = cue.kind == "intro" and any(
+                q.start <= ctx.starts[cue.i] < q.end and q.speaker for q in sent_quotes
+            )
+            saved = (st.last_speaker, st.last_speaker_tok, st.last_statement_issuer)
+            found = self._quote(ctx, st, cue, a, b, end, phrases)
+            if inside and found is not None:
+                # «وقال فلان إنه، طبقا لإحصاءات X، …»: a source inside someone's words is cited,
+                # and the words stay his
+                st.last_speaker, st.last_speaker_tok, st.last_statement_issuer = saved
+                found = ([], found[1])
+            if found is None:
+                continue
+            qs, cite = found
+            if qs:
+                sent_quotes.extend(qs)
+                if cue.kind != "intro":
+                    covered = max(covered, ctx.token_at(qs[-1].end - 1) + 1)
+                if cue.kind == "intro" and qs[0].channel is not None:
+                    outlet = qs[0].channel
+            elif cue.kind == "intro" and cite is not None and cite.source and self._is_outlet(ctx, st, cite.source):
+                outlet = cite.source
+            if cite is not None:
+                cites.setdefault((cite.source, cite.kind, cite.date), cite)
+        for q in sent_quotes:
+            # «…، وفق ما ذكرته وكالة X»: the outlet carried every quote of the sentence
+            if q.channel is None and outlet is not None and q.speaker != outlet:
+                q.channel = outlet
+            quotes.append(q)
+        for cite in self._outlet_citations(ctx, a, b, phrases):
+            cites.setdefault((cite.source, cite.kind, cite.date), cite)
+
+    def _is_name(self, ctx: DocContext, o: int, e: int) -> bool:
+        """The quotation between marks o and e is a name or a title, not speech: its words are one
+        entity's mention («"ميدل إيست آي"»), or a naming word comes before it («موقع "…"»,
+        «مسلسل "…"», «ما يسمى بـ"…"»)."""
+        words = [u for u in range(o + 1, e) if ctx.kinds[u] in ("arabic", "latin", "number")]
+        if not words:
+            return True
+        ents = {ctx.mention_at[u].entity if u in ctx.mention_at else None for u in words}
+        if None not in ents and len(ents) == 1:
+            return True
+        p = o - 1
+        while p >= 0 and (ctx.keys[p] in ("ب", "ل") or ctx.kinds[p] == "other"):
+            p -= 1
+        if p >= 0 and ctx.is_arabic(p):
+            heads = self.lex.name_heads
+            return any(f in heads or _core(f) in heads for f in ctx.forms(p))
+        return False
+
+    def _post_titles(self, ctx: DocContext) -> dict[str, set[str]]:
+        """Role nouns in apposition after a person's name: «فلان، المتحدث باسم الأمم المتحدة»."""
+        out: dict[str, set[str]] = {}
+        n = len(ctx.keys)
+        for m in ctx.mentions:
+            if m.type != "PERSON" or m.nested:
+                continue
+            k = m.t1
+            if k < n and ctx.keys[k] in ("،", ","):
+                k += 1
+            if k < n and ctx.is_arabic(k) and k not in ctx.mention_at:
+                c = _core(ctx.base(k))
+                if c in self._person_nouns or c in self._title_cores:
+                    out.setdefault(m.entity, set()).add(c)
+        return out
 
     def _person_genders(self, ctx: DocContext) -> dict[str, str]:
         """m or f for the persons of the document: the title before a mention («رئيسة الحكومة
@@ -450,13 +515,13 @@ class QuoteExtractor:
         b: int,
         end: int,
         phrases: list[ActorPhrase],
-    ) -> tuple[Quote | None, Citation | None] | None:
+    ) -> tuple[list[Quote], Citation | None] | None:
         if cue.kind == "intro":
             return self._intro_quote(ctx, st, cue, a, b, end, phrases)
-        comp = self._complement(ctx, cue, end)
+        comp = self._complement(ctx, st, cue, end)
         if comp is None:
             return None
-        c0, c1, direct = comp
+        c0, c1, _direct = comp
         if c1 - c0 < 1:
             return None
         region = (cue.i, c0)
@@ -465,21 +530,21 @@ class QuoteExtractor:
         date = self._date(ctx, cue, a, c0)
         if channel is None and speaker and not anonymous and speaker in st.channel_of:
             channel = st.channel_of.get(speaker)
-        span = _content_span(ctx, c0, c1, direct)
-        if span is None:
+        spans = _content_spans(ctx, c0, c1, st.speech)
+        if not spans:
             return None
-        s0, s1, is_direct = span
-        q = Quote(
-            s0, s1, ctx.doc.text[s0:s1], "direct" if is_direct else "indirect", speaker, channel, date,
-            ctx.span(cue.i, cue.j),
-        )
+        qs = [
+            Quote(s0, s1, ctx.doc.text[s0:s1], "direct" if d else "indirect", speaker, channel, date,
+                  ctx.span(cue.i, cue.j))
+            for s0, s1, d in spans
+        ]
         self._note_speaker(ctx, st, cue, w)
         cite = None
         if kind is not None:
             src = channel or speaker
             if src is not None or kind in ("statement", "report"):
                 cite = Citation(src, kind, Span(ctx.starts[cue.i], ctx.ends[max(cue.i, c0 - 1)]), date)
-        return q, cite
+        return qs, cite
 
     def _note_speaker(self, ctx: DocContext, st: _State, cue: _Cue, w: _Who) -> None:
         """Remember who spoke (the next «وأضاف» continues them), their gender when they were the
@@ -500,21 +565,23 @@ class QuoteExtractor:
         elif w.anonymous:
             st.last_speaker, st.last_speaker_tok = None, cue.i
 
-    def _complement(self, ctx: DocContext, cue: _Cue, end: int) -> tuple[int, int, bool] | None:
+    def _complement(self, ctx: DocContext, st: _State, cue: _Cue, end: int) -> tuple[int, int, bool] | None:
         """(content start, content end, starts with a quotation) after a verb or participle."""
         lex = self.lex
         t = cue.j
         limit = min(end, cue.j + _MAX_CUE_REGION)
         while t < limit:
             k = ctx.keys[t]
-            if k in _STOP_PUNCT:
+            if _sentence_end(ctx, t):
                 return None
             if k == ":":
                 s = t + 1
                 return (s, end, s < end and ctx.keys[s] in QUOTE_MARKS) if s < end else None
             if cue.near and t - cue.j > cue.near:
                 return None
-            if ctx.is_arabic(t) and any(f in lex.complementizers for f in ctx.forms(t)):
+            if ctx.is_arabic(t) and any(f in lex.complementizers for f in ctx.forms(t)) and not (
+                t - 1 >= cue.j and ctx.is_arabic(t - 1) and ctx.isin(t - 1, lex.false_complements)
+            ):
                 if cue.kind == "verb" and cue.sense in ("call", "demand") and t - cue.j > 8:
                     return None
                 s = t + 1
@@ -527,11 +594,14 @@ class QuoteExtractor:
                 and ctx.is_arabic(t)
                 and (ctx.isin(t, _DEMAND_PREPS) or (ctx.keys[t][:1] == "ب" and ctx.keys[t] != ctx.base(t) and
                      any(s == 1 for s, _ in ctx.readings(t)) and t - 1 in ctx.mention_at))
-                and t - cue.j <= 12
+                and t - cue.j <= _MAX_DEMAND_GAP
             ):
-                # «طالب X بـ"…"», «دعا الحزب كل الأطراف، إلى …»: what is asked for
-                return (t, end, False)
-            if k in QUOTE_MARKS and t - cue.j <= 16 and _quoted_words(ctx, t, end) >= _MIN_WORDS:
+                # «طالب X بـ"…"», «دعا الحزب كل الأطراف، إلى "…"»: what is asked for, when the
+                # text quotes it (an appeal in the journalist's words is no quotation)
+                if any(t <= o < end for o, _ in st.speech):
+                    return (t, end, False)
+                return None
+            if k in QUOTE_MARKS and t - cue.j <= _MAX_QUOTE_GAP and _speech_words(ctx, st.speech, t) >= _MIN_WORDS:
                 # «عبر عن استغرابه إزاء "…"», «أكد في بيانه "…"», «قال فلان: "…"»
                 return (t, end, True)
             if ctx.is_arabic(t) and (self._verb_form(ctx, t) is not None or ctx.isin(t, lex.participles)):
@@ -760,17 +830,29 @@ class QuoteExtractor:
                 e = ctx.entities.get(ent)
                 if e is None or e.type != "PERSON":
                     continue
-                if wants & st.heads.get(ent, set()) and _agrees(self._gender_of(ctx, st, ent), want_g):
+                if wants & (st.heads.get(ent, set()) | st.post_titles.get(ent, set())) and _agrees(self._gender_of(ctx, st, ent), want_g):
                     best = ent
                     break
             if best is not None:
                 return best
-            for spk in reversed(st.history):
-                e = ctx.entities.get(spk)
-                if e is not None and e.type == "PERSON" and _agrees(self._gender_of(ctx, st, spk), want_g):
-                    return spk
+            # «المتحدث باسم الوزارة», «وزير الخارجية» with no name: the body the role serves
+            for p in self._phrases_after(ctx, t):
+                if p.actor_type in ("ORG", "GPE") and p.actor:
+                    return p.actor
+            # an unnamed official: the last speaker (a body that spoke, or a person of that gender)
+            if st.last_speaker is not None and _agrees(self._gender_of(ctx, st, st.last_speaker), want_g):
+                return st.last_speaker
             return self._nominal(ctx, st, t)
         return self._nominal(ctx, st, t)
+
+    def _phrases_after(self, ctx: DocContext, t: int) -> list[ActorPhrase]:
+        """The actor phrases of the role noun at t: «المتحدث باسم X», «وزير خارجية X» (no name)."""
+        a, b = ctx.sentence_range(t)
+        out = []
+        for p in build_phrases(ctx, a, b):
+            if p.t0 <= t < p.t1:
+                out.append(p)
+        return out
 
     def _gender_of(self, ctx: DocContext, st: _State, ent: str) -> str:
         """m or f for a person (a verb that agreed with it as its subject, a title before its name,
@@ -940,14 +1022,14 @@ class QuoteExtractor:
         b: int,
         end: int,
         phrases: list[ActorPhrase],
-    ) -> tuple[Quote | None, Citation | None] | None:
+    ) -> tuple[list[Quote], Citation | None] | None:
         """«بحسب X …»: the claim is the sentence on either side of the cue phrase."""
         lex = self.lex
         # the cue phrase: up to a clause mark (quotes and the «/» of a date do not end it)
         t = cue.j
         while t < end and t - cue.j < 20:
             k = ctx.keys[t]
-            if k in ("،", ",", "؛", ";", ":") or k in _STOP_PUNCT or (k in QUOTE_MARKS and _quoted_words(ctx, t, end) >= 3):
+            if k in ("،", ",", "؛", ";", ":") or k in _STOP_PUNCT or (k in QUOTE_MARKS and _speech_words(ctx, st.speech, t) >= 3):
                 break
             if ctx.is_arabic(t) and ctx.base(t) in ("اذ", "فان", "حيث", "ان", "بان", "فقد"):
                 break
@@ -958,6 +1040,9 @@ class QuoteExtractor:
         speaker = None
         channel = None
         kind = None
+        possessive = any(
+            f in lex.possessive_sources for u in range(cue.j, min(np_end, cue.j + 2)) for f in ctx.forms(u)
+        )
         for u in range(cue.j, np_end):
             if ctx.is_arabic(u):
                 ck = self._channel_at(ctx, u)
@@ -973,13 +1058,15 @@ class QuoteExtractor:
             kind is not None and _definite_channel(self, ctx, cue.j, np_end)
         ):
             # «حسب ذات البيان», «وفق نص البيان»: the statement named before
-            speaker = (st.last_statement_issuer if kind == "statement" else None) or st.last_speaker
-        elif any(f in lex.possessive_sources for u in range(cue.j, min(np_end, cue.j + 2)) for f in ctx.forms(u)):
+            speaker = (st.owner.get(kind) if kind else None) or (
+                st.last_statement_issuer if kind == "statement" else None
+            ) or st.last_speaker
+        elif possessive:
             speaker = st.last_speaker  # «وفق تقديره», «على حد قوله»
         else:
             for u in range(cue.j, min(np_end, cue.j + 2)):
                 if ctx.isin(u, lex.speaker_nouns):
-                    speaker = self._nominal(ctx, st, u)
+                    speaker = self._role_entity(ctx, st, u)
                     break
         if kind == "statement" and speaker is not None:
             st.last_statement_issuer = speaker
@@ -991,29 +1078,37 @@ class QuoteExtractor:
         cite = None
         if speaker is not None or kind is not None:
             cite = Citation(channel or speaker, kind or "document", ctx.span(cue.i, max(cue.i + 1, np_end)), date)
-        # the claim: after the cue phrase when there is one, else before it
+        if kind is not None and speaker is not None:
+            st.owner[kind] = speaker
+        # the claim: after the cue phrase when there is one, else before it («…، وفق تقديره»
+        # always looks back)
         after0 = np_end
         while after0 < end and (ctx.keys[after0] in ("،", ",", "؛", ";", ":") or ctx.base(after0) in ("اذ", "فان")):
             after0 += 1
-        span = None
-        if _words(ctx, after0, end) >= _MIN_WORDS:
-            span = _content_span(ctx, after0, end, ctx.keys[after0] in QUOTE_MARKS)
-        if span is None and not self._attributed_before(ctx, a, cue.i):
+        if after0 < end and ctx.is_arabic(after0) and self._verb_form(ctx, after0) is not None:
+            # «ووفق البلاغ، عبر فلان عن …»: the verb after the source reports the words itself
+            return [], cite
+        spans: list[tuple[int, int, bool]] = []
+        if not possessive and _words(ctx, after0, end) >= _MIN_WORDS:
+            spans = _content_spans(ctx, after0, end, st.speech)
+        if not spans and not self._attributed_before(ctx, a, cue.i):
             b0 = a
             b1 = cue.i
             while b1 > b0 and (ctx.keys[b1 - 1] in ("،", ",", "؛", ";") or ctx.base(b1 - 1) in ("وذلك", "ذلك")):
                 b1 -= 1
             if _words(ctx, b0, b1) >= _MIN_WORDS:
-                span = _content_span(ctx, b0, b1, False)
-        if span is None:
-            return None, cite
-        s0, s1, direct = span
-        q = Quote(s0, s1, ctx.doc.text[s0:s1], "direct" if direct else "indirect", speaker, channel, date,
+                spans = _content_spans(ctx, b0, b1, st.speech)
+        if not spans:
+            return [], cite
+        qs = [
+            Quote(s0, s1, ctx.doc.text[s0:s1], "direct" if d else "indirect", speaker, channel, date,
                   ctx.span(cue.i, cue.j))
+            for s0, s1, d in spans
+        ]
         if speaker is not None:
             st.last_speaker, st.last_speaker_tok = speaker, cue.i
             st.channel_of.setdefault(speaker, channel)
-        return q, cite
+        return qs, cite
 
     def _attributed_before(self, ctx: DocContext, a: int, i: int) -> bool:
         """The words before an introducer already have a reporting verb of their own."""
@@ -1079,17 +1174,29 @@ def _after_detached_lam(ctx: DocContext, p: ActorPhrase) -> bool:
 
 def _subjectless(ctx: DocContext, j: int, r1: int, phrases: list[ActorPhrase]) -> bool:
     """Between the verb and its complement there is no subject: only prepositional phrases,
-    a channel phrase, a date, punctuation («وأضاف، في تصريح لـ X، أن»)."""
+    a channel phrase, a date, punctuation («وأضاف، في تصريح لـ X، أن»). A name in apposition to
+    a prepositional phrase («لوكالة الأنباء الفرنسية "فرانس برس"») and what follows a new
+    coordinated clause («…، ونقله موقع X، أن») are not the verb's subject."""
     t = j
+    prev_end = -1  # end of the last phrase passed (for appositions)
     while t < r1:
-        k = ctx.keys[t]
         if ctx.kinds[t] == "punct" or ctx.kinds[t] == "number":
             t += 1
             continue
+        if t - 1 >= j and ctx.keys[t - 1] in ("،", ",") and ctx.keys[t][:1] == "و" and ctx.keys[t] != ctx.base(t):
+            return True
         ph = next((p for p in phrases if p.t0 == t), None)
         if ph is not None and ph.marker in (BARE, HEAD, GROUP):
+            between = range(prev_end, ph.t0) if prev_end >= 0 else range(0)
+            if prev_end >= 0 and all(ctx.kinds[u] == "punct" for u in between):
+                t = ph.t1  # «… لوكالة X "Y"»: an apposition
+                prev_end = ph.t1
+                continue
             return False
-        del k
+        if ph is not None:
+            prev_end = ph.t1
+            t = ph.t1
+            continue
         t += 1
     # the first word after the verb is a preposition, a channel phrase or the complementizer
     return True
@@ -1109,10 +1216,13 @@ def _opening_marks(ctx: DocContext, a: int, b: int) -> frozenset[int]:
             s, e = ctx.starts[t], ctx.ends[t]
             before = text[s - 1] if s > 0 else " "
             after = text[e] if e < len(text) else " "
-            if after.isspace() and not before.isspace():
-                opening = False  # «…معهم."»: written against the word before it
-            elif before.isspace() or (before in "،,:(" and not after.isspace()):
-                opening = not after.isspace() or not open_straight
+            b_word, a_word = before.isalnum(), after.isalnum()
+            if a_word and not b_word:
+                opening = True  # « "كلمة», «،"كلمة», «بـ"كلمة»
+            elif b_word and not a_word:
+                opening = False  # «…معهم."», «كلمة" ،»: written against the word before it
+            elif not a_word and not b_word and after in "،,.:;؛!?؟)":
+                opening = False  # « "،»: a closing mark set apart
             else:
                 opening = not open_straight
             if opening:
@@ -1137,39 +1247,119 @@ def _words(ctx: DocContext, i: int, j: int) -> int:
     return sum(1 for t in range(i, j) if ctx.kinds[t] in ("arabic", "latin", "number"))
 
 
-def _content_span(ctx: DocContext, c0: int, c1: int, direct: bool) -> tuple[int, int, bool] | None:
-    """Original span of the quoted content [c0, c1): trimmed; the quoted part when it dominates."""
+def _passages(ctx: DocContext, a: int, b: int) -> list[tuple[int, int, bool]]:
+    """(opening mark, end, closed) of each quotation in tokens [a, b): ``end`` is the closing
+    mark when there is one; a quotation left open ends at the first full stop after it."""
+    opening = _opening_marks(ctx, a, b)
+    out = []
+    t = a
+    while t < b:
+        if t not in opening:
+            t += 1
+            continue
+        u = t + 1
+        while u < b and ctx.keys[u] not in QUOTE_MARKS:
+            u += 1
+        if u < b and u not in opening:
+            out.append((t, u, True))
+            t = u + 1
+            continue
+        if _isolated(ctx, t):
+            t += 1  # « " » before another opening mark: a stray mark
+            continue
+        v = t + 1
+        while v < u and not _sentence_end(ctx, v):
+            v += 1
+        out.append((t, v, False))
+        t = max(v, t + 1)
+    return out
+
+
+def _isolated(ctx: DocContext, t: int) -> bool:
+    text = ctx.doc.text
+    s, e = ctx.starts[t], ctx.ends[t]
+    return (s == 0 or text[s - 1].isspace()) and (e >= len(text) or text[e].isspace())
+
+
+def _sentence_end(ctx: DocContext, t: int) -> bool:
+    """A full stop that ends a sentence: followed by a space, the end of the text or a mark (not
+    the dot of «بي.بي.سي» or «5.3»)."""
+    if ctx.keys[t] not in FULL_STOPS:
+        return False
+    e = ctx.ends[t]
+    text = ctx.doc.text
+    return e >= len(text) or not text[e].isalnum()
+
+
+def _pieces(ctx: DocContext, a: int, b: int, passages: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:
+    """The sentences of [a, b) split at every full stop outside a closed quotation (a quotation
+    left open does not run on into the next sentence)."""
+    out = []
+    s = a
+    for t in range(a, b):
+        if _sentence_end(ctx, t) and t + 1 < b and not any(o < t < e for o, e, closed in passages if closed):
+            out.append((s, t + 1))
+            s = t + 1
+    out.append((s, b))
+    return [(x, y) for x, y in out if y > x]
+
+
+def _speech_words(ctx: DocContext, speech: list[tuple[int, int]], t: int) -> int:
+    """Words of the speech quotation that opens at token t (0 when none does)."""
+    for o, e in speech:
+        if o == t:
+            return _words(ctx, o + 1, e)
+    return 0
+
+
+def _content_spans(
+    ctx: DocContext, c0: int, c1: int, speech: list[tuple[int, int]]
+) -> list[tuple[int, int, bool]]:
+    """Original spans (start, end, direct) of the quoted content in tokens [c0, c1).
+
+    The content is *direct* when its quotations (of two words or more, or one opening the
+    content) make up at least half of its words; each quotation is then a quote of its own
+    («قال إنه "…"، وهو "…"»), and the words before the first one, when there are three or more
+    («أن الأزمة … "…"»), an indirect quote. Otherwise the whole content is one indirect quote."""
     while c0 < c1 and ctx.kinds[c0] == "punct" and ctx.keys[c0] not in QUOTE_MARKS:
         c0 += 1
     while c1 > c0 and ctx.kinds[c1 - 1] == "punct" and ctx.keys[c1 - 1] not in QUOTE_MARKS:
         c1 -= 1
     if c1 <= c0 or _words(ctx, c0, c1) < 1:
-        return None
-    marks = [t for t in range(c0, c1) if ctx.keys[t] in QUOTE_MARKS]
-    inside = 0
-    first = last = -1
-    if len(marks) >= 2:
-        for o, c in zip(marks[::2], marks[1::2], strict=False):
-            n = _words(ctx, o + 1, c)
-            if n >= 2 or (direct and n >= 1):
-                inside += n
-                first = o + 1 if first < 0 else first
-                last = c
+        return []
     total = _words(ctx, c0, c1)
-    if first >= 0 and (direct or inside * 2 >= total) and last > first:
-        return ctx.starts[first], ctx.ends[last - 1], True
-    # an opening mark left unclosed before the sentence end: the rest of the sentence is quoted
-    if direct and ctx.keys[c0] in QUOTE_MARKS and _words(ctx, c0 + 1, c1) >= 1:
-        e = c1 - 1 if ctx.keys[c1 - 1] in QUOTE_MARKS else c1
-        return ctx.starts[c0 + 1], ctx.ends[e - 1], True
-    s, e = c0, c1
-    while s < e and ctx.keys[s] in QUOTE_MARKS:
+    parts = []
+    inside = 0
+    for o, e in speech:
+        if c0 <= o < c1:
+            e = min(e, c1)
+            n = _words(ctx, o + 1, e)
+            if n >= 2 or (n >= 1 and o == c0):
+                parts.append((o, e))
+                inside += n
+    if parts and inside * 2 >= total:
+        out = []
+        head = _trim(ctx, c0, parts[0][0])
+        if head is not None and _words(ctx, head[0], head[1]) >= _MIN_WORDS:
+            out.append((ctx.starts[head[0]], ctx.ends[head[1] - 1], False))
+        for o, e in parts:
+            span = _trim(ctx, o + 1, e)
+            if span is not None:
+                out.append((ctx.starts[span[0]], ctx.ends[span[1] - 1], True))
+        return out
+    span = _trim(ctx, c0, c1)
+    if span is None:
+        return []
+    return [(ctx.starts[span[0]], ctx.ends[span[1] - 1], False)]
+
+
+def _trim(ctx: DocContext, s: int, e: int) -> tuple[int, int] | None:
+    """Tokens [s, e) without punctuation and quotation marks at either end."""
+    while s < e and ctx.kinds[s] == "punct":
         s += 1
-    while e > s and ctx.keys[e - 1] in QUOTE_MARKS:
+    while e > s and ctx.kinds[e - 1] == "punct":
         e -= 1
-    if e <= s:
-        return None
-    return ctx.starts[s], ctx.ends[e - 1], False
+    return (s, e) if e > s else None
 
 
 def _core(k: str) -> str:
