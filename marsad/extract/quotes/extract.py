@@ -71,6 +71,8 @@ class QuoteLexicon:
     verbs: dict[str, str]  # form key → sense
     verb_after: dict[str, frozenset[str]]  # form key → words one of which must follow
     verb_near: dict[str, int]  # form key → «أن» must follow within this many words
+    verb_subject_between: frozenset[str]  # form keys whose `after` word may follow a subject
+    verb_head_quote: frozenset[str]  # form keys that report at a clause head before a quotation
     verb_gender: dict[str, str]  # form key → "m", "f" or "p" (plural, dual): whom the verb agrees with
     participles: frozenset[str]
     complementizers: frozenset[str]
@@ -104,6 +106,8 @@ def quote_lexicon() -> QuoteLexicon:
     verbs: dict[str, str] = {}
     after: dict[str, frozenset[str]] = {}
     near: dict[str, int] = {}
+    subject_between: set[str] = set()
+    head_quote: set[str] = set()
     gender: dict[str, str] = {}
     for past, spec in [*rv["verbs"].items(), *(qc.get("conditional_verbs") or {}).items()]:
         forms = list(spec.get("forms", ()))
@@ -113,8 +117,13 @@ def quote_lexicon() -> QuoteLexicon:
             verbs.setdefault(key(f), str(spec.get("sense", "say")))
             if spec.get("after"):
                 after[key(f)] = word_set(spec["after"])
-        if spec.get("near") and forms:
-            near[key(forms[0])] = int(spec["near"])
+        for f in forms:
+            if spec.get("near"):
+                near[key(f)] = int(spec["near"])
+            if spec.get("subject"):
+                subject_between.add(key(f))
+            if spec.get("head_quote"):
+                head_quote.add(key(f))
     intro: list[str] = list(qc["introducers"])
     intro += [c for c in (rv.get("cues") or {}) if not str(c).startswith("في ")]
     then = {}
@@ -137,6 +146,8 @@ def quote_lexicon() -> QuoteLexicon:
         verb_after=after,
         verb_near=near,
         verb_gender=gender,
+        verb_subject_between=frozenset(subject_between),
+        verb_head_quote=frozenset(head_quote),
         participles=word_set(qc["participles"]),
         complementizers=word_set(qc["complementizers"]),
         introducers=PhraseSet.of(intro),
@@ -323,7 +334,7 @@ class QuoteExtractor:
     ) -> None:
         """The quotes and citations of one sentence (tokens [a, b))."""
         # a reporting verb inside quotation marks is part of someone's words («"… أعتقد أن …"»)
-        cues = [c for c in self._cues(ctx, a, b) if not any(o < c.i < e for o, e in st.speech)]
+        cues = [c for c in self._cues(ctx, st, a, b) if not any(o < c.i < e for o, e in st.speech)]
         phrases = build_phrases(ctx, a, b, frozenset(c.i for c in cues if c.kind != "intro" and not c.near))
         breaks = [c.i for c in cues if self._breaks(ctx, c, a)]
         sent_quotes: list[Quote] = []
@@ -449,7 +460,7 @@ class QuoteExtractor:
         return st.nominal.resolve(ctx, t) if st.nominal is not None else None
 
     # ------------------------------------------------------------------------------------------
-    def _cues(self, ctx: DocContext, a: int, b: int) -> list[_Cue]:
+    def _cues(self, ctx: DocContext, st: _State, a: int, b: int) -> list[_Cue]:
         lex = self.lex
         out: list[_Cue] = []
         t = a
@@ -474,16 +485,42 @@ class QuoteExtractor:
                     self._channel_at(ctx, u) is not None for u in range(max(a, t - 2), t) if ctx.is_arabic(u)
                 ) and ctx.keys[t] == ctx.base(t)
                 impersonal = ctx.isin(t, lex.impersonal)
-                if not after_channel and not impersonal and (not need or (t + 1 < b and ctx.isin(t + 1, need))):
-                    out.append(
-                        _Cue(t, t + 1, "verb", lex.verbs[form], lex.verb_gender.get(form, ""), lex.verb_near.get(form, 0))
-                    )
+                if not after_channel and not impersonal and (not need or self._after_word(ctx, t, b, form, need)):
+                    near = lex.verb_near.get(form, 0)
+                    if near and form in lex.verb_head_quote and self._clause_head(ctx, t, a) and any(
+                        t < o < min(b, t + _MAX_QUOTE_GAP) for o, _ in st.speech
+                    ):
+                        near = 0  # «وبين الحزب، تضامنه مع "…"»
+                    out.append(_Cue(t, t + 1, "verb", lex.verbs[form], lex.verb_gender.get(form, ""), near))
                 t += 1
                 continue
             if ctx.isin(t, lex.participles):
                 out.append(_Cue(t, t + 1, "participle", gender=participle_gender(ctx.base(t))))
             t += 1
         return out
+
+    def _after_word(self, ctx: DocContext, t: int, b: int, form: str, need: frozenset[str]) -> bool:
+        """The word a conditional verb needs follows it («جاء في»), or follows its subject when
+        the verb allows one («عبر الحزب الدستوري الحر، عن»): a named subject, no full stop."""
+        if t + 1 < b and ctx.isin(t + 1, need):
+            return True
+        if form not in self.lex.verb_subject_between:
+            return False
+        named = False
+        for u in range(t + 1, min(b, t + 9)):
+            if ctx.is_arabic(u) and ctx.isin(u, need):
+                return named
+            if _sentence_end(ctx, u) or (ctx.is_arabic(u) and self._verb_form(ctx, u) is not None):
+                return False
+            named = named or u in ctx.mention_at
+        return False
+
+    @staticmethod
+    def _clause_head(ctx: DocContext, t: int, a: int) -> bool:
+        """Token t starts a sentence or a clause («. وبين», «، وبين»)."""
+        return t == a or ctx.keys[t - 1] in ("،", ",", "؛", ";", ".", ":") or (
+            ctx.keys[t][:1] in ("و", "ف") and ctx.keys[t] != ctx.base(t) and t - 1 >= a and ctx.kinds[t - 1] == "punct"
+        )
 
     def _breaks(self, ctx: DocContext, cue: _Cue, a: int) -> bool:
         """A cue that starts a new attribution (and so ends the quote before it): a participle,
