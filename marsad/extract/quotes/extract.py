@@ -390,8 +390,9 @@ class QuoteExtractor:
         while p >= 0 and (ctx.keys[p] in ("ب", "ل") or ctx.kinds[p] == "other"):
             p -= 1
         if p >= 0 and ctx.is_arabic(p):
-            heads = self.lex.name_heads
-            return any(f in heads or _core(f) in heads for f in ctx.forms(p))
+            # an indefinite head («موقع "…"»); after a definite one the quotation is speech
+            # («وأضافت الصحيفة "…"»)
+            return any(f in self.lex.name_heads for f in ctx.forms(p))
         return False
 
     def _post_titles(self, ctx: DocContext) -> dict[str, set[str]]:
@@ -518,9 +519,7 @@ class QuoteExtractor:
     @staticmethod
     def _clause_head(ctx: DocContext, t: int, a: int) -> bool:
         """Token t starts a sentence or a clause («. وبين», «، وبين»)."""
-        return t == a or ctx.keys[t - 1] in ("،", ",", "؛", ";", ".", ":") or (
-            ctx.keys[t][:1] in ("و", "ف") and ctx.keys[t] != ctx.base(t) and t - 1 >= a and ctx.kinds[t - 1] == "punct"
-        )
+        return t == a or ctx.keys[t - 1] in ("،", ",", "؛", ";", ".", ":")
 
     def _breaks(self, ctx: DocContext, cue: _Cue, a: int) -> bool:
         """A cue that starts a new attribution (and so ends the quote before it): a participle,
@@ -530,7 +529,7 @@ class QuoteExtractor:
             return False
         if cue.kind != "verb":
             return True
-        if cue.i == a or (ctx.keys[cue.i][:1] in ("و", "ف") and ctx.keys[cue.i] != ctx.base(cue.i)):
+        if cue.i == a or self._conjoined(ctx, cue.i):
             return True
         return cue.i > a and (
             ctx.keys[cue.i - 1] in ("،", ",", "؛", ";", ".", ":") or ctx.base(cue.i - 1) in ("كما", "ثم")
@@ -541,6 +540,13 @@ class QuoteExtractor:
             if f in self.lex.verbs and all(ch in "وفس" for ch in ctx.keys[t][:strip]):
                 return f
         return None
+
+    def _conjoined(self, ctx: DocContext, t: int) -> bool:
+        """The reporting verb at t carries «و» or «ف» («وأضاف», «فقال»; not «فسر» itself)."""
+        for strip, f in ctx.readings(t):
+            if f in self.lex.verbs and all(ch in "وفس" for ch in ctx.keys[t][:strip]):
+                return any(ch in "وف" for ch in ctx.keys[t][:strip])
+        return ctx.keys[t][:1] in ("و", "ف") and ctx.keys[t] != ctx.base(t)
 
     # ------------------------------------------------------------------------------------------
     def _quote(
@@ -951,7 +957,7 @@ class QuoteExtractor:
         it and the verb continues the previous speaker's words."""
         if cue.sense not in ("call", "demand") or st.last_speaker is None:
             return False
-        if not (ctx.keys[cue.i][:1] in ("و", "ف") and ctx.keys[cue.i] != ctx.base(cue.i)):
+        if not self._conjoined(ctx, cue.i):
             return False
         if cue.i - st.last_speaker_tok > 120:
             return False
@@ -979,6 +985,8 @@ class QuoteExtractor:
     def _issuer(self, ctx: DocContext, phrases: list[ActorPhrase], t: int, r1: int) -> str | None:
         """The body a statement or report comes from: «بيان صادر عن X», «بيان لـ X», «تقرير نشره موقع X»."""
         for p in phrases:
+            if p.t0 <= t < p.head.t0 and p.actor:
+                return p.actor  # «بيان موقع X»: the channel noun heads the name's phrase
             if p.t0 <= t or p.t0 >= max(r1, t + 1) + 8 or not p.actor:
                 continue
             if p.t0 - t > 8:
@@ -1258,8 +1266,8 @@ def _opening_marks(ctx: DocContext, a: int, b: int) -> frozenset[int]:
                 opening = True  # « "كلمة», «،"كلمة», «بـ"كلمة»
             elif b_word and not a_word:
                 opening = False  # «…معهم."», «كلمة" ،»: written against the word before it
-            elif not a_word and not b_word and after in "،,.:;؛!?؟)":
-                opening = False  # « "،»: a closing mark set apart
+            elif not a_word and not b_word and (after in "،,.:;؛!?؟)" or (before in ".!?؟" and after.isspace())):
+                opening = False  # « "،», «معهم." »: a closing mark set apart
             else:
                 opening = not open_straight
             if opening:
