@@ -508,13 +508,24 @@ class QuoteExtractor:
         if form not in self.lex.verb_subject_between:
             return False
         named = False
-        for u in range(t + 1, min(b, t + 9)):
+        for u in range(t + 1, min(b, t + 15)):
             if ctx.is_arabic(u) and ctx.isin(u, need):
                 return named
             if _sentence_end(ctx, u) or (ctx.is_arabic(u) and self._verb_form(ctx, u) is not None):
                 return False
             named = named or u in ctx.mention_at
         return False
+
+    def _conjoined_word(self, ctx: DocContext, t: int) -> bool:
+        """Token t is a word with «و» in front («ووضعوا», «وأكد»; not «وزير», «وفد», «وليد» nor a
+        name)."""
+        k = ctx.keys[t]
+        if not ctx.is_arabic(t) or k[:1] != "و" or ctx.base(t) == k or t in ctx.mention_at:
+            return False
+        w = self.words
+        if k in w.titles or k in w.group_nouns or k in w.place_nouns or k in self._given or _core(k) in self._title_cores:
+            return False
+        return not ctx.base(t).startswith("ال")
 
     @staticmethod
     def _clause_head(ctx: DocContext, t: int, a: int) -> bool:
@@ -613,6 +624,7 @@ class QuoteExtractor:
         lex = self.lex
         t = cue.j
         limit = min(end, cue.j + _MAX_CUE_REGION)
+        gap_open = True
         while t < limit:
             k = ctx.keys[t]
             if _sentence_end(ctx, t):
@@ -644,7 +656,9 @@ class QuoteExtractor:
                 if any(t <= o < end for o, _ in st.speech):
                     return (t, end, False)
                 return None
-            if k in QUOTE_MARKS and t - cue.j <= _MAX_QUOTE_GAP and _speech_words(ctx, st.speech, t) >= _MIN_WORDS:
+            if t > cue.j + 1 and ctx.keys[t - 1] in ("،", ",") and self._conjoined_word(ctx, t):
+                gap_open = False  # «…، ووضعوا …»: a new clause; its quotations are not this verb's
+            if gap_open and k in QUOTE_MARKS and t - cue.j <= _MAX_QUOTE_GAP and _speech_words(ctx, st.speech, t) >= _MIN_WORDS:
                 # «عبر عن استغرابه إزاء "…"», «أكد في بيانه "…"», «قال فلان: "…"»
                 return (t, end, True)
             if ctx.is_arabic(t) and (self._verb_form(ctx, t) is not None or ctx.isin(t, lex.participles)):
@@ -710,9 +724,15 @@ class QuoteExtractor:
                         break
                     u += 1
                 if u > t:
+                    # «أكد عمدة الحي المالي لمدينة لندن، فلان»: the person in apposition at the
+                    # end of a genitive chain of titles is the subject
                     ph = next(
-                        (p for p in phrases if p.head.t0 == u and p.actor and p.marker in (BARE, HEAD, GROUP)), None
+                        (p for p in phrases if p.head.t0 == u and p.actor and (
+                            p.marker in (BARE, HEAD, GROUP) or (p.actor_type == "PERSON" and p.head.type != "PERSON")
+                        )), None
                     )
+                    if ph is not None and ph.marker not in (BARE, HEAD, GROUP):
+                        return who(ph.actor, "subject")
             if ph is not None and proxy and ph.actor_type != "PERSON":
                 # «حملة مرشح الرئاسة … فلان»: a campaign or office stands for the person it serves
                 person = next((p for p in phrases if ph.t0 < p.t0 <= ph.t1 + 1 and p.actor_type == "PERSON"), None)
@@ -850,8 +870,8 @@ class QuoteExtractor:
         if not (ctx.is_arabic(t) and ctx.isin(t, self.words.group_nouns)):
             return None
         for p in phrases:
-            if t < p.t0 < min(r1, t + 3) and p.marker in ("في", "من", "ب", GROUP) and p.actor_type == "ORG" and p.actor:
-                return p.actor
+            if t < p.t0 < min(r1, t + 3) and p.marker in ("في", "من", "ب", GROUP) and p.head.type == "ORG":
+                return p.head.entity
         return None
 
     def _role_entity(self, ctx: DocContext, st: _State, t: int, cue: _Cue | None = None) -> str | None:
