@@ -303,7 +303,7 @@ class QuoteExtractor:
         st.post_titles = self._post_titles(ctx)
         quotes: list[Quote] = []
         cites: dict[tuple[str | None, str, str | None], Citation] = {}
-        for a0, b0 in ctx.full_sent:
+        for a0, b0 in _rejoined(ctx):
             passages = _passages(ctx, a0, b0)
             st.speech = [(o, e) for o, e, _ in passages if not self._is_name(ctx, o, e)]
             for a, b in _pieces(ctx, a0, b0, passages):
@@ -392,7 +392,8 @@ class QuoteExtractor:
         if p >= 0 and ctx.is_arabic(p):
             # an indefinite head («موقع "…"»); after a definite one the quotation is speech
             # («وأضافت الصحيفة "…"»)
-            return any(f in self.lex.name_heads for f in ctx.forms(p))
+            k = ctx.keys[p]
+            return any(f in self.lex.name_heads and not k[:n].endswith("ال") for n, f in ctx.readings(p))
         return False
 
     def _post_titles(self, ctx: DocContext) -> dict[str, set[str]]:
@@ -484,7 +485,7 @@ class QuoteExtractor:
                 need = lex.verb_after.get(form)
                 after_channel = any(
                     self._channel_at(ctx, u) is not None for u in range(max(a, t - 2), t) if ctx.is_arabic(u)
-                ) and ctx.keys[t] == ctx.base(t)
+                ) and ctx.keys[t] == ctx.base(t) and not (out and out[-1].kind == "intro" and out[-1].j >= t - 2)
                 impersonal = ctx.isin(t, lex.impersonal)
                 if not after_channel and not impersonal and (not need or self._after_word(ctx, t, b, form, need)):
                     near = lex.verb_near.get(form, 0)
@@ -1113,7 +1114,9 @@ class QuoteExtractor:
                 ck = self._channel_at(ctx, u)
                 if ck is not None:
                     kind = kind or ck
-        src = next((p for p in phrases if cue.j <= p.t0 < np_end and p.actor and p.marker not in ("في",)), None)
+        src = next(
+            (p for p in phrases if cue.j <= max(p.t0, p.head.t0) < np_end and p.actor and p.marker not in ("في",)), None
+        )
         if src is not None and src.actor is not None:
             speaker = src.actor
             if self._is_outlet(ctx, st, speaker):
@@ -1337,6 +1340,22 @@ def _passages(ctx: DocContext, a: int, b: int) -> list[tuple[int, int, bool]]:
             v += 1
         out.append((t, v, False))
         t = max(v, t + 1)
+    return out
+
+
+def _rejoined(ctx: DocContext) -> list[tuple[int, int]]:
+    """The full sentences, joined again where the text layer split at a dot inside a word
+    («بي.بي.سي»)."""
+    out: list[tuple[int, int]] = []
+    for a, b in ctx.full_sent:
+        if out and out[-1][1] == a:
+            last = a - 1
+            while last > out[-1][0] and ctx.keys[last] in QUOTE_MARKS:
+                last -= 1
+            if ctx.keys[last] in FULL_STOPS and not _sentence_end(ctx, last):
+                out[-1] = (out[-1][0], b)
+                continue
+        out.append((a, b))
     return out
 
 
