@@ -717,12 +717,13 @@ class QuoteExtractor:
             if ph is None:
                 # «قال رئيس الجمهورية، فلان، إن», «أعلنت حملة المرشح فلان أن», «ذكرت صحيفة (X)»:
                 # the subject phrase starts with common nouns; its name comes a few words later
-                u = t
-                while u < r1 and u - t < 7 and (
+                u, nw = t, 0
+                while u < r1 and nw < 7 and (
                     ctx.keys[u] in ("،", ",", "(", ")") or ctx.keys[u] in QUOTE_MARKS or self._np_word(ctx, u)
                 ):
                     if u in ctx.mention_at:
                         break
+                    nw += ctx.kinds[u] != "punct"
                     u += 1
                 if u > t:
                     # «أكد عمدة الحي المالي لمدينة لندن، فلان»: the person in apposition at the
@@ -1091,6 +1092,10 @@ class QuoteExtractor:
     ) -> tuple[list[Quote], Citation | None] | None:
         """«بحسب X …»: the claim is the sentence on either side of the cue phrase."""
         lex = self.lex
+        if cue.j < end and ctx.is_arabic(cue.j) and self._verb_form(ctx, cue.j) is not None and not ctx.isin(
+            cue.i, lex.impersonal
+        ):
+            return self._relative_source(ctx, st, cue, a, end, phrases)
         # the cue phrase: up to a clause mark (quotes and the «/» of a date do not end it)
         t = cue.j
         while t < end and t - cue.j < 20:
@@ -1176,6 +1181,45 @@ class QuoteExtractor:
         if speaker is not None:
             st.last_speaker, st.last_speaker_tok = speaker, cue.i
             st.channel_of.setdefault(speaker, channel)
+        return qs, cite
+
+    def _relative_source(
+        self, ctx: DocContext, st: _State, cue: _Cue, a: int, end: int, phrases: list[ActorPhrase]
+    ) -> tuple[list[Quote], Citation | None]:
+        """«…، وفق ما أفاد به المكلف بالإعلام، فلان، في تصريح اليوم»: the subject of the verb
+        after «ما» is the source; the claim is the sentence before the cue (or, when the cue opens
+        the sentence, what follows «فإن» / «أن»)."""
+        lex = self.lex
+        v = cue.j
+        form = self._verb_form(ctx, v)
+        assert form is not None
+        vcue = _Cue(v, v + 1, "verb", lex.verbs[form], lex.verb_gender.get(form, ""))
+        r1 = v + 1
+        while r1 < end and not _sentence_end(ctx, r1) and ctx.keys[r1] not in ("؛", ";", ":"):
+            if ctx.is_arabic(r1) and any(f in lex.complementizers for f in ctx.forms(r1)) and r1 > v + 1:
+                break
+            r1 += 1
+        w = self._speaker(ctx, st, vcue, a, phrases, (v, r1))
+        date = self._date(ctx, vcue, a, r1)
+        cite = None
+        if w.kind is not None or (w.speaker and self._is_outlet(ctx, st, w.speaker)):
+            src = w.channel or w.speaker
+            cite = Citation(src, w.kind or self._outlet_kind(ctx, st, src or ""), ctx.span(cue.i, r1), date)
+        b1 = cue.i
+        while b1 > a and (ctx.keys[b1 - 1] in ("،", ",", "؛", ";") or ctx.base(b1 - 1) in ("وذلك", "ذلك")):
+            b1 -= 1
+        spans: list[tuple[int, int, bool]] = []
+        if _words(ctx, a, b1) >= _MIN_WORDS and not self._attributed_before(ctx, a, cue.i):
+            spans = _content_spans(ctx, a, b1, st.speech)
+        elif r1 < end and ctx.is_arabic(r1) and any(f in lex.complementizers for f in ctx.forms(r1)):
+            spans = _content_spans(ctx, r1 + 1, end, st.speech)
+        qs = [
+            Quote(s0, s1, ctx.doc.text[s0:s1], "direct" if d else "indirect", w.speaker, w.channel, date,
+                  ctx.span(cue.i, cue.j + 1))
+            for s0, s1, d in spans
+        ]
+        if qs:
+            self._note_speaker(ctx, st, vcue, w)
         return qs, cite
 
     def _attributed_before(self, ctx: DocContext, a: int, i: int) -> bool:
@@ -1317,7 +1361,8 @@ def _words(ctx: DocContext, i: int, j: int) -> int:
 
 def _passages(ctx: DocContext, a: int, b: int) -> list[tuple[int, int, bool]]:
     """(opening mark, end, closed) of each quotation in tokens [a, b): ``end`` is the closing
-    mark when there is one; a quotation left open ends at the first full stop after it."""
+    mark when there is one (a quotation inside it, «"مصنع "X" شهد …"», is part of it); a
+    quotation left open ends at the first full stop after it."""
     opening = _opening_marks(ctx, a, b)
     out = []
     t = a
@@ -1325,18 +1370,26 @@ def _passages(ctx: DocContext, a: int, b: int) -> list[tuple[int, int, bool]]:
         if t not in opening:
             t += 1
             continue
-        u = t + 1
-        while u < b and ctx.keys[u] not in QUOTE_MARKS:
-            u += 1
-        if u < b and u not in opening:
-            out.append((t, u, True))
-            t = u + 1
+        depth, close = 0, -1
+        for u in range(t + 1, b):
+            if ctx.keys[u] not in QUOTE_MARKS:
+                continue
+            if u in opening:
+                depth += 1
+            elif depth == 0:
+                close = u
+                break
+            else:
+                depth -= 1
+        if close >= 0:
+            out.append((t, close, True))
+            t = close + 1
             continue
         if _isolated(ctx, t):
-            t += 1  # « " » before another opening mark: a stray mark
+            t += 1  # « " » that nothing closes: a stray mark
             continue
         v = t + 1
-        while v < u and not _sentence_end(ctx, v):
+        while v < b and not _sentence_end(ctx, v):
             v += 1
         out.append((t, v, False))
         t = max(v, t + 1)
