@@ -73,6 +73,7 @@ class QuoteLexicon:
     verb_near: dict[str, int]  # form key → «أن» must follow within this many words
     verb_subject_between: frozenset[str]  # form keys whose `after` word may follow a subject
     verb_head_quote: frozenset[str]  # form keys that report at a clause head before a quotation
+    verb_then_channel: frozenset[str]  # form keys that report only before «في» + a channel noun
     verb_gender: dict[str, str]  # form key → "m", "f" or "p" (plural, dual): whom the verb agrees with
     participles: frozenset[str]
     complementizers: frozenset[str]
@@ -108,6 +109,7 @@ def quote_lexicon() -> QuoteLexicon:
     near: dict[str, int] = {}
     subject_between: set[str] = set()
     head_quote: set[str] = set()
+    then_channel: set[str] = set()
     gender: dict[str, str] = {}
     for past, spec in [*rv["verbs"].items(), *(qc.get("conditional_verbs") or {}).items()]:
         forms = list(spec.get("forms", ()))
@@ -124,6 +126,8 @@ def quote_lexicon() -> QuoteLexicon:
                 subject_between.add(key(f))
             if spec.get("head_quote"):
                 head_quote.add(key(f))
+            if spec.get("channel"):
+                then_channel.add(key(f))
     intro: list[str] = list(qc["introducers"])
     intro += [c for c in (rv.get("cues") or {}) if not str(c).startswith("في ")]
     then = {}
@@ -148,6 +152,7 @@ def quote_lexicon() -> QuoteLexicon:
         verb_gender=gender,
         verb_subject_between=frozenset(subject_between),
         verb_head_quote=frozenset(head_quote),
+        verb_then_channel=frozenset(then_channel),
         participles=word_set(qc["participles"]),
         complementizers=word_set(qc["complementizers"]),
         introducers=PhraseSet.of(intro),
@@ -272,11 +277,15 @@ class _State:
     nominal: NominalIndex | None = None
     #: channel kind → who issued the last one («رسالة», «بيان»): «جاء في الرسالة» is theirs
     owner: dict[str, str] = field(default_factory=dict)
+    last_date: str | None = None  # the date of the last statement (a participle after it shares it)
+    #: person → the organizations named in the title before their name («رئيس الجامعة X، فلان»)
+    person_orgs: dict[str, set[str]] = field(default_factory=dict)
     person_gender: dict[str, str] = field(default_factory=dict)  # from titles and given names
     #: person → role nouns written right after a mention («فلان، المتحدث باسم …»)
     post_titles: dict[str, set[str]] = field(default_factory=dict)
     #: quotations of the current full sentence that are speech (opening mark, end): not names
     speech: list[tuple[int, int]] = field(default_factory=list)
+    closed: list[tuple[int, int]] = field(default_factory=list)  # those of them that are closed
 
 
 class QuoteExtractor:
@@ -287,6 +296,8 @@ class QuoteExtractor:
         self._person_nouns = self.lex.person_nouns
         self._given = given_name_genders()
         self._title_cores = frozenset(_core(k) for k in self.words.titles) | self._person_nouns
+        #: titles of persons (not the heads of outlets and other names: «موقع», «وكالة», «باسم»)
+        self._person_titles = self._title_cores - set(self.lex.outlets) - self.lex.name_heads - {"باسم"}
 
     def __call__(self, doc: Document) -> None:
         ctx = DocContext.of(doc)
@@ -299,13 +310,14 @@ class QuoteExtractor:
         st = _State()
         st.nominal = NominalIndex.of(ctx, lambda k: self._verb_form(ctx, k) is not None)
         st.heads = st.nominal.heads
-        st.person_gender = self._person_genders(ctx)
+        st.person_gender = self._person_genders(ctx, st.person_orgs)
         st.post_titles = self._post_titles(ctx)
         quotes: list[Quote] = []
         cites: dict[tuple[str | None, str, str | None], Citation] = {}
         for a0, b0 in _rejoined(ctx):
             passages = _passages(ctx, a0, b0)
             st.speech = [(o, e) for o, e, _ in passages if not self._is_name(ctx, o, e)]
+            st.closed = [(o, e) for o, e, c in passages if c and (o, e) in st.speech]
             for a, b in _pieces(ctx, a0, b0, passages):
                 self._sentence(ctx, st, a, b, quotes, cites)
         quotes.sort(key=lambda q: q.start)
@@ -333,8 +345,9 @@ class QuoteExtractor:
         cites: dict[tuple[str | None, str, str | None], Citation],
     ) -> None:
         """The quotes and citations of one sentence (tokens [a, b))."""
-        # a reporting verb inside quotation marks is part of someone's words («"… أعتقد أن …"»)
-        cues = [c for c in self._cues(ctx, st, a, b) if not any(o < c.i < e for o, e in st.speech)]
+        # a reporting verb inside quotation marks is part of someone's words («"… أعتقد أن …"»;
+        # a mark nothing closes may be a stray one: it hides no cue)
+        cues = [c for c in self._cues(ctx, st, a, b) if not any(o < c.i < e for o, e in st.closed)]
         phrases = build_phrases(ctx, a, b, frozenset(c.i for c in cues if c.kind != "intro" and not c.near))
         breaks = [c.i for c in cues if self._breaks(ctx, c, a)]
         sent_quotes: list[Quote] = []
@@ -412,9 +425,10 @@ class QuoteExtractor:
                     out.setdefault(m.entity, set()).add(c)
         return out
 
-    def _person_genders(self, ctx: DocContext) -> dict[str, str]:
+    def _person_genders(self, ctx: DocContext, orgs: dict[str, set[str]]) -> dict[str, str]:
         """m or f for the persons of the document: the title before a mention («رئيسة الحكومة
-        فلانة», «وزير الخارجية فلان»: the first title word of the phrase), else the given name."""
+        فلانة», «وزير الخارجية فلان»: the first title word of the phrase), else the given name.
+        ``orgs`` receives the organizations named in each person's title."""
         out: dict[str, str] = {}
         outlets = set(self.lex.outlets) | set(self.lex.channels)
         for m in ctx.mentions:
@@ -427,6 +441,7 @@ class QuoteExtractor:
                 if other is not None:
                     if other.type == "PERSON":
                         break
+                    orgs.setdefault(m.entity, set()).add(other.entity)
                     k = other.t0 - 1
                     steps += 1
                     continue
@@ -505,6 +520,10 @@ class QuoteExtractor:
         """The word a conditional verb needs follows it («جاء في»), or follows its subject when
         the verb allows one («عبر الحزب الدستوري الحر، عن»): a named subject, no full stop."""
         if t + 1 < b and ctx.isin(t + 1, need):
+            if form in self.lex.verb_then_channel and ctx.base(t + 1) == "في":
+                return t + 2 < b and ctx.is_arabic(t + 2) and (
+                    self._channel_at(ctx, t + 2) is not None or _possessed_channel(self, ctx, t + 2) is not None
+                )
             return True
         if form not in self.lex.verb_subject_between:
             return False
@@ -553,6 +572,17 @@ class QuoteExtractor:
                 return f
         return None
 
+    def _verb_with_object(self, ctx: DocContext, t: int) -> str | None:
+        """A reporting verb, also with an object pronoun («ذكره», «أكدته», «أوردتها»)."""
+        form = self._verb_form(ctx, t)
+        if form is not None:
+            return form
+        k = ctx.base(t)
+        for suf in ("ها", "ه", "هم"):
+            if k.endswith(suf) and k[: -len(suf)] in self.lex.verbs:
+                return k[: -len(suf)]
+        return None
+
     def _conjoined(self, ctx: DocContext, t: int) -> bool:
         """The reporting verb at t carries «و» or «ف» («وأضاف», «فقال»; not «فسر» itself)."""
         for strip, f in ctx.readings(t):
@@ -582,7 +612,7 @@ class QuoteExtractor:
         region = (cue.i, c0)
         w = self._speaker(ctx, st, cue, a, phrases, region)
         speaker, channel, kind, anonymous = w.speaker, w.channel, w.kind, w.anonymous
-        date = self._date(ctx, cue, a, c0)
+        date = self._date(ctx, cue, a, c0, st)
         if channel is None and speaker and not anonymous and speaker in st.channel_of:
             channel = st.channel_of.get(speaker)
         spans = _content_spans(ctx, c0, c1, st.speech)
@@ -594,6 +624,7 @@ class QuoteExtractor:
             for s0, s1, d in spans
         ]
         self._note_speaker(ctx, st, cue, w)
+        st.last_date = date
         cite = None
         if kind is not None:
             src = channel or speaker
@@ -730,7 +761,7 @@ class QuoteExtractor:
                     # end of a genitive chain of titles is the subject
                     ph = next(
                         (p for p in phrases if p.head.t0 == u and p.actor and (
-                            p.marker in (BARE, HEAD, GROUP) or (p.actor_type == "PERSON" and p.head.type != "PERSON")
+                            p.marker in (BARE, HEAD, GROUP) or p.actor_type == "PERSON"
                         )), None
                     )
                     if ph is not None and ph.marker not in (BARE, HEAD, GROUP):
@@ -746,6 +777,9 @@ class QuoteExtractor:
                 return who(st.last_speaker, "continued")
             if ph is not None and ph.marker in (BARE, HEAD, GROUP) and ph.actor:
                 spk = ph.actor
+                holder = self._title_holder(ctx, st, ph, i)
+                if holder is not None:  # «وأكد رئيس الجامعة» after «رئيس الجامعة …، فلان»
+                    return who(holder, "nominal")
                 via = self._quoting_via(ctx, phrases, ph, r1)
                 if via is not None:
                     return who(via, "relayed", spk, kind or self._outlet_kind(ctx, st, spk))
@@ -774,6 +808,9 @@ class QuoteExtractor:
                     return who(spk, "issuer", kd=ck, anon=spk is None)
                 return who(None, "anonymous", kd=ck, anon=True)
             if base in lex.anonymous or any(f in lex.anonymous for f in ctx.forms(t)):
+                if t + 1 < r1 and ctx.isin(t + 1, lex.same_source) and ctx.base(t).startswith("ال"):
+                    # «وأوضح المصدر ذاته»: the source quoted before
+                    return who(st.last_speaker, "continued", anon=st.last_speaker is None)
                 return who(None, "anonymous", anon=True)
             grp = self._group_of(ctx, t, r1, phrases)
             if grp is not None:  # «نواب في البرلمان», «أعضاء من الحزب»: the body they belong to
@@ -817,6 +854,21 @@ class QuoteExtractor:
                 ch = st.channel_of.get(spk)
             return who(spk, "continued", ch)
         return who(None, "", anon=True)
+
+    def _title_holder(self, ctx: DocContext, st: _State, ph: ActorPhrase, before: int) -> str | None:
+        """The person named earlier with the title and organization of a titled phrase that
+        stands for the organization («رئيس الجامعة التونسية للنزل» → the president named so)."""
+        if not ph.titled or ph.actor_type == "PERSON" or ph.actor is None or not ctx.is_arabic(ph.t0):
+            return None
+        title = _core(ctx.base(ph.t0))
+        if title not in self._person_titles:
+            return None
+        for tok, ent in reversed(st.nominal.seen if st.nominal else []):
+            if tok >= before:
+                continue
+            if ph.actor in st.person_orgs.get(ent, ()) and title in st.heads.get(ent, ()):
+                return ent
+        return None
 
     def _starts_subject(self, ctx: DocContext, t: int, phrases: list[ActorPhrase]) -> bool:
         """A subject phrase starts at token t (right after a verb): a bare actor phrase, or a
@@ -1070,8 +1122,12 @@ class QuoteExtractor:
                 return k
         return "article"
 
-    def _date(self, ctx: DocContext, cue: _Cue, a: int, c0: int) -> str | None:
-        lo = a if cue.kind == "participle" else cue.i
+    def _date(self, ctx: DocContext, cue: _Cue, a: int, c0: int, st: _State | None = None) -> str | None:
+        """The date of the statement: a date between the cue and its words («وقال الوزير اليوم
+        إن»); a participle shares the date of the main verb of its sentence."""
+        if cue.kind == "participle":
+            return st.last_date if st is not None and st.last_speaker_tok >= a else None
+        lo = cue.i
         for t in ctx.times:
             if t.t0 >= c0:
                 break
@@ -1092,7 +1148,7 @@ class QuoteExtractor:
     ) -> tuple[list[Quote], Citation | None] | None:
         """«بحسب X …»: the claim is the sentence on either side of the cue phrase."""
         lex = self.lex
-        if cue.j < end and ctx.is_arabic(cue.j) and self._verb_form(ctx, cue.j) is not None and not ctx.isin(
+        if cue.j < end and ctx.is_arabic(cue.j) and self._verb_with_object(ctx, cue.j) is not None and not ctx.isin(
             cue.i, lex.impersonal
         ):
             return self._relative_source(ctx, st, cue, a, end, phrases)
@@ -1191,7 +1247,7 @@ class QuoteExtractor:
         the sentence, what follows «فإن» / «أن»)."""
         lex = self.lex
         v = cue.j
-        form = self._verb_form(ctx, v)
+        form = self._verb_with_object(ctx, v)
         assert form is not None
         vcue = _Cue(v, v + 1, "verb", lex.verbs[form], lex.verb_gender.get(form, ""))
         r1 = v + 1
@@ -1223,11 +1279,18 @@ class QuoteExtractor:
         return qs, cite
 
     def _attributed_before(self, ctx: DocContext, a: int, i: int) -> bool:
-        """The words before an introducer already have a reporting verb of their own."""
-        return any(
-            ctx.is_arabic(t) and (self._verb_form(ctx, t) is not None or ctx.isin(t, self.lex.participles))
-            for t in range(a, i)
-        )
+        """The words before an introducer already have a reporting verb of their own (at the head
+        of a clause, or a participle; not one inside a relative clause: «التي يرون أنها»)."""
+        for t in range(a, i):
+            if not ctx.is_arabic(t):
+                continue
+            if ctx.isin(t, self.lex.participles):
+                return True
+            if self._verb_form(ctx, t) is not None and (
+                t == a or self._conjoined(ctx, t) or not ctx.isin(t - 1, self.lex.relatives)
+            ):
+                return True
+        return False
 
     def _outlet_citations(self, ctx: DocContext, a: int, b: int, phrases: list[ActorPhrase]) -> list[Citation]:
         """«نشرت صحيفة X في 19 يوليو تفاصيل …»: an outlet cited without a quotation."""
