@@ -286,6 +286,7 @@ class _State:
     #: quotations of the current full sentence that are speech (opening mark, end): not names
     speech: list[tuple[int, int]] = field(default_factory=list)
     closed: list[tuple[int, int]] = field(default_factory=list)  # those of them that are closed
+    suppressed: set[int] = field(default_factory=set)  # verb cues found to describe a source
 
 
 class QuoteExtractor:
@@ -354,6 +355,8 @@ class QuoteExtractor:
         outlet: str | None = None
         covered = -1  # the token the words of the last quote reach
         for cue in cues:
+            if cue.i in st.suppressed:
+                continue
             if cue.kind == "verb" and cue.i < covered and cue.i not in breaks:
                 # «قال إن تونس تعتبر …»: a verb inside the words of a quote, not a new attribution
                 continue
@@ -572,6 +575,11 @@ class QuoteExtractor:
                 return f
         return None
 
+    def _is_complementizer(self, ctx: DocContext, t: int) -> bool:
+        """«أن», «إن», «بأن», «وأن», «فإن» (not «الآن» read as ال + أن, nor «لأن» because)."""
+        k = ctx.keys[t]
+        return any(f in self.lex.complementizers and all(ch in "وفب" for ch in k[:n]) for n, f in ctx.readings(t))
+
     def _verb_with_object(self, ctx: DocContext, t: int) -> str | None:
         """A reporting verb, also with an object pronoun («ذكره», «أكدته», «أوردتها»)."""
         form = self._verb_form(ctx, t)
@@ -666,7 +674,7 @@ class QuoteExtractor:
                 return (s, end, s < end and ctx.keys[s] in QUOTE_MARKS) if s < end else None
             if cue.near and t - cue.j > cue.near:
                 return None
-            if ctx.is_arabic(t) and any(f in lex.complementizers for f in ctx.forms(t)) and not (
+            if ctx.is_arabic(t) and self._is_complementizer(ctx, t) and not (
                 t - 1 >= cue.j and ctx.is_arabic(t - 1) and ctx.isin(t - 1, lex.false_complements)
             ):
                 if cue.kind == "verb" and cue.sense in ("call", "demand") and t - cue.j > 8:
@@ -1012,7 +1020,7 @@ class QuoteExtractor:
             return False
         if self._verb_form(ctx, u) is not None or b in self.lex.participles:
             return False
-        return not any(f in self.lex.complementizers for f in ctx.forms(u))
+        return not self._is_complementizer(ctx, u)
 
     def _title_word(self, ctx: DocContext, u: int) -> bool:
         w = self.words
@@ -1161,7 +1169,10 @@ class QuoteExtractor:
             if ctx.is_arabic(t) and ctx.base(t) in ("اذ", "فان", "حيث", "ان", "بان", "فقد"):
                 break
             if t > cue.j and ctx.is_arabic(t) and self._verb_form(ctx, t) is not None:
-                break
+                if not self._indefinite_before(ctx, t, cue.j):
+                    break
+                # «بحسب تقارير كانت تحدثت عن …»: a verb after an indefinite noun describes it
+                st.suppressed.add(t)
             t += 1
         np_end = t
         speaker = None
@@ -1212,7 +1223,7 @@ class QuoteExtractor:
         # the claim: after the cue phrase when there is one, else before it («…، وفق تقديره»
         # always looks back)
         after0 = np_end
-        while after0 < end and (ctx.keys[after0] in ("،", ",", "؛", ";", ":") or ctx.base(after0) in ("اذ", "فان")):
+        while after0 < end and (ctx.keys[after0] in ("،", ",", "؛", ";", ":") or ctx.base(after0) in ("اذ", "فان") or self._is_complementizer(ctx, after0)):
             after0 += 1
         if after0 < end and ctx.is_arabic(after0) and self._verb_form(ctx, after0) is not None:
             # «ووفق البلاغ، عبر فلان عن …»: the verb after the source reports the words itself
@@ -1239,6 +1250,17 @@ class QuoteExtractor:
             st.channel_of.setdefault(speaker, channel)
         return qs, cite
 
+    def _indefinite_before(self, ctx: DocContext, t: int, lo: int) -> bool:
+        """The word before token t (auxiliaries skipped) is an indefinite noun, so a verb at t
+        opens a relative clause describing it («تقارير كانت تحدثت»), not a new sentence."""
+        u = t - 1
+        while u >= lo and ctx.is_arabic(u) and ctx.isin(u, self.words.auxiliaries):
+            u -= 1
+        if u < lo or not ctx.is_arabic(u) or u in ctx.mention_at:
+            return False
+        b = ctx.base(u)
+        return not b.startswith("ال") and b not in self.words.preps and b not in self.words.stops
+
     def _relative_source(
         self, ctx: DocContext, st: _State, cue: _Cue, a: int, end: int, phrases: list[ActorPhrase]
     ) -> tuple[list[Quote], Citation | None]:
@@ -1252,7 +1274,7 @@ class QuoteExtractor:
         vcue = _Cue(v, v + 1, "verb", lex.verbs[form], lex.verb_gender.get(form, ""))
         r1 = v + 1
         while r1 < end and not _sentence_end(ctx, r1) and ctx.keys[r1] not in ("؛", ";", ":"):
-            if ctx.is_arabic(r1) and any(f in lex.complementizers for f in ctx.forms(r1)) and r1 > v + 1:
+            if ctx.is_arabic(r1) and self._is_complementizer(ctx, r1) and r1 > v + 1:
                 break
             r1 += 1
         w = self._speaker(ctx, st, vcue, a, phrases, (v, r1))
@@ -1267,7 +1289,7 @@ class QuoteExtractor:
         spans: list[tuple[int, int, bool]] = []
         if _words(ctx, a, b1) >= _MIN_WORDS and not self._attributed_before(ctx, a, cue.i):
             spans = _content_spans(ctx, a, b1, st.speech)
-        elif r1 < end and ctx.is_arabic(r1) and any(f in lex.complementizers for f in ctx.forms(r1)):
+        elif r1 < end and ctx.is_arabic(r1) and self._is_complementizer(ctx, r1):
             spans = _content_spans(ctx, r1 + 1, end, st.speech)
         qs = [
             Quote(s0, s1, ctx.doc.text[s0:s1], "direct" if d else "indirect", w.speaker, w.channel, date,
