@@ -507,6 +507,9 @@ class QuoteExtractor:
                 impersonal = ctx.isin(t, lex.impersonal)
                 if not after_channel and not impersonal and (not need or self._after_word(ctx, t, b, form, need)):
                     near = lex.verb_near.get(form, 0)
+                    if form in lex.verb_head_quote and not self._verb_position(ctx, t, a):
+                        t += 1  # «جولته بين المعاهد أن …»: «بين» between, not a verb
+                        continue
                     if near and form in lex.verb_head_quote and self._clause_head(ctx, t, a) and any(
                         t < o < min(b, t + _MAX_QUOTE_GAP) for o, _ in st.speech
                     ):
@@ -549,6 +552,16 @@ class QuoteExtractor:
         if k in w.titles or k in w.group_nouns or k in w.place_nouns or k in self._given or _core(k) in self._title_cores:
             return False
         return not ctx.base(t).startswith("ال")
+
+    def _verb_position(self, ctx: DocContext, t: int, a: int) -> bool:
+        """Token t stands where a verb stands: at the head of a clause («وبين», «، بين»), or
+        after its subject (a name, a relative pronoun, an auxiliary: «الوزير بين», «الذي بين»)."""
+        if self._clause_head(ctx, t, a) or self._conjoined(ctx, t):
+            return True
+        p = t - 1
+        return p >= a and (
+            p in ctx.mention_at or ctx.isin(p, self.lex.relatives) or ctx.isin(p, self.words.auxiliaries)
+        )
 
     @staticmethod
     def _clause_head(ctx: DocContext, t: int, a: int) -> bool:
@@ -702,7 +715,10 @@ class QuoteExtractor:
                 # «عبر عن استغرابه إزاء "…"», «أكد في بيانه "…"», «قال فلان: "…"»
                 return (t, end, True)
             if ctx.is_arabic(t) and (self._verb_form(ctx, t) is not None or ctx.isin(t, lex.participles)):
-                if not (ctx.keys[t] == ctx.base(t) and self._near_channel(ctx, t)):
+                vf = self._verb_form(ctx, t)
+                if vf is not None and vf in lex.verb_near and not self._verb_position(ctx, t, cue.j):
+                    pass  # «جولته بين المعاهد»: not a verb
+                elif not (ctx.keys[t] == ctx.base(t) and self._near_channel(ctx, t)):
                     return None
             t += 1
         return None
@@ -990,6 +1006,10 @@ class QuoteExtractor:
     def _agreeing_speaker(self, ctx: DocContext, st: _State, want: str, before: int) -> str | None:
         """The previous speaker, unless the verb's gender says it is someone else («وقالت إنها»
         after a man spoke: the last woman who spoke, else the last woman named)."""
+        if want == "p":
+            # «وأضافوا», «يرون»: a group; not the one person who spoke last
+            last = ctx.entities.get(st.last_speaker or "")
+            return st.last_speaker if last is not None and last.type != "PERSON" else None
         if want not in ("m", "f"):
             return st.last_speaker
         for spk in reversed(st.history[-8:]):
