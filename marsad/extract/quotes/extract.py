@@ -391,6 +391,23 @@ class QuoteExtractor:
             quotes.append(q)
         for cite in self._outlet_citations(ctx, a, b, phrases):
             cites.setdefault((cite.source, cite.kind, cite.date), cite)
+        self._note_owners(ctx, st, a, b, phrases)
+
+    def _note_owners(self, ctx: DocContext, st: _State, a: int, b: int, phrases: list[ActorPhrase]) -> None:
+        """«ووجه فلان رسالة إلى …», «أصدرت الوزارة بيانا»: who issued the letter or statement a
+        later «جاء في الرسالة» refers to (the named subject before the channel noun)."""
+        for u in range(a, b):
+            if not ctx.is_arabic(u) or ctx.base(u).startswith("ال") or u in ctx.mention_at:
+                continue
+            kind = self._channel_at(ctx, u)
+            if kind is None or any(o < u < e for o, e in st.speech):
+                continue
+            subj = next(
+                (p for p in reversed(phrases) if p.t1 <= u and u - p.t1 <= 4 and p.marker in (BARE, HEAD) and p.actor),
+                None,
+            )
+            if subj is not None and subj.actor is not None:
+                st.owner[kind] = subj.actor
 
     def _is_name(self, ctx: DocContext, o: int, e: int) -> bool:
         """The quotation between marks o and e is a name or a title, not speech: its words are one
