@@ -372,3 +372,47 @@ def test_a_participle_shares_the_date_of_its_main_verb() -> None:
         published=datetime.date(2016, 10, 8),
     )
     assert quote_with(doc, "المؤسسة لن تغلق").date == "2016-10-08"
+
+
+def test_a_subject_that_names_no_entity_is_not_the_previous_speaker() -> None:
+    doc = analyze(
+        "وقال مدير الهلال الأحمر كريم كينيك إن فرق الإغاثة جاهزة. "
+        "وقالت رئاسة إدارة الطوارئ إن الزلزال وقع عند الساعة الخامسة.",
+        [("كريم كينيك", "PERSON")],
+    )
+    assert quote_with(doc, "الزلزال وقع").speaker is None
+
+
+def test_a_description_of_the_last_speaker_keeps_them() -> None:
+    doc = analyze(
+        "وقال رئيس الفيفا السابق جوزيف بلاتر إن التصويت كان نزيها. وأضاف السويسري أنه لم يكن سعيدا بالنتيجة.",
+        [("جوزيف بلاتر", "PERSON")],
+    )
+    assert speaker_of(doc, "لم يكن سعيدا") == "جوزيف بلاتر"
+
+
+def test_a_title_in_construct_names_the_person_with_that_title() -> None:
+    doc = analyze(
+        "قال وزير الشؤون الخارجية عثمان الجرندي إن الاتصالات متواصلة. وقال الرئيس قيس سعيد إن الدولة حاضرة. "
+        "وذكر وزير الخارجية أن تونس تابعت الملف منذ البداية.",
+        [("عثمان الجرندي", "PERSON"), ("قيس سعيد", "PERSON"), ("تونس", "GPE")],
+    )
+    assert speaker_of(doc, "تابعت الملف") == "عثمان الجرندي"
+
+
+def test_an_outlet_the_words_were_told_to_is_the_channel() -> None:
+    doc = analyze(
+        "وأكدت مصادر مقربة من الحكومة لصحيفة الشروق أن التحوير الوزاري قريب.",
+        [("الشروق", "ORG", "newspaper")],
+    )
+    q = quote_with(doc, "التحوير الوزاري")
+    assert q.speaker is None and name_of(doc, q.channel) == "الشروق"
+
+
+def test_letters_of_an_abbreviation_are_no_complementizer() -> None:
+    doc = analyze(
+        "ذكرت محطة (سي.ان.ان ترك) أن زلزالا بقوة خمس درجات ضرب غرب البلاد.",
+        [("سي.ان.ان ترك", "ORG")],
+    )
+    q = quote_with(doc, "زلزالا بقوة")
+    assert q.text.startswith("زلزالا") and name_of(doc, q.speaker) == "سي.ان.ان ترك"

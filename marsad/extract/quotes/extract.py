@@ -98,6 +98,7 @@ class QuoteLexicon:
     proxy_nouns: frozenset[str]  # «حملة فلان»: stands for the person it serves
     name_heads: frozenset[str]  # a quotation right after these is a name or title («موقع "…"»)
     false_complements: frozenset[str]  # «من شأنه أن», «بعد أن»: an «أن» that opens no speech
+    adverbs: frozenset[str]  # words that may come between a subjectless verb and its words
 
 
 @cache
@@ -176,6 +177,7 @@ def quote_lexicon() -> QuoteLexicon:
         proxy_nouns=word_set(qc["proxy_nouns"]),
         name_heads=word_set(qc["name_heads"]),
         false_complements=word_set(qc["false_complements"]),
+        adverbs=word_set(qc["adverbs"]),
     )
 
 
@@ -606,8 +608,13 @@ class QuoteExtractor:
         return None
 
     def _is_complementizer(self, ctx: DocContext, t: int) -> bool:
-        """«أن», «إن», «بأن», «وأن», «فإن» (not «الآن» read as ال + أن, nor «لأن» because)."""
+        """«أن», «إن», «بأن», «وأن», «فإن» (not «الآن» read as ال + أن, nor «لأن» because, nor a
+        letter of «سي.ان.ان»)."""
         k = ctx.keys[t]
+        text = ctx.doc.text
+        s, e = ctx.starts[t], ctx.ends[t]
+        if (s > 0 and text[s - 1] == ".") or (e < len(text) and text[e] == "."  and e + 1 < len(text) and text[e + 1].isalpha()):
+            return False
         return any(f in self.lex.complementizers and all(ch in "وفب" for ch in k[:n]) for n, f in ctx.readings(t))
 
     def _verb_with_object(self, ctx: DocContext, t: int) -> str | None:
@@ -758,7 +765,7 @@ class QuoteExtractor:
         lex = self.lex
         i, j = cue.i, cue.j
         r1 = region[1]
-        channel = self._channel(ctx, region, phrases)
+        channel = self._channel(ctx, st, region, phrases)
         kind = self._channel_kind(ctx, region)
 
         def who(spk: str | None, how: str, ch: str | None = None, kd: str | None = None, anon: bool = False) -> _Who:
@@ -885,6 +892,13 @@ class QuoteExtractor:
                 return who(ent, "nominal")
         # no subject of its own: the subject of the sentence's first verb («وكانت السفارة قد نشرت
         # بلاغا ذكرت فيه أن»), else the previous speaker who agrees with the verb («وأضاف أن»)
+        if t < r1 and self._role_word(ctx, t) in self._person_titles:
+            ent = self._role_entity(ctx, st, t, cue)  # «وذكر وزير الخارجية أن»
+            if ent is not None:
+                return who(ent, "nominal")
+        if t < r1 and self._unnamed_subject(ctx, t):
+            # «وقالت رئاسة إدارة الطوارئ إن»: a subject we cannot name, not the previous speaker
+            return who(None, "anonymous", anon=True)
         if _subjectless(ctx, j, r1, phrases):
             first = self._sentence_subject(ctx, a, i, phrases)
             if first is not None and _agrees(self._gender_of(ctx, st, first), cue.gender):
@@ -895,6 +909,45 @@ class QuoteExtractor:
                 ch = st.channel_of.get(spk)
             return who(spk, "continued", ch)
         return who(None, "", anon=True)
+
+    def _role_word(self, ctx: DocContext, t: int) -> str:
+        """The core of token t as a role word: «وزير» itself (not و + «زير»), «الوزير» → «وزير»."""
+        k = _core(ctx.keys[t])
+        if k in self._person_titles or k in self._person_nouns:
+            return k
+        return _core(ctx.base(t))
+
+    def _unnamed_subject(self, ctx: DocContext, t: int) -> bool:
+        """The word right after a verb (token t) is a noun that is the verb's subject though it
+        names no entity («وقالت رئاسة الطوارئ»): not a preposition, a particle, a complementizer,
+        an adverb, a time, a channel phrase or a participle."""
+        if not ctx.is_arabic(t) or t in ctx.mention_at:
+            return False
+        k, b = ctx.keys[t], ctx.base(t)
+        w, lex = self.words, self.lex
+        if self._role_word(ctx, t) in self._person_titles:
+            return False
+        if (
+            b in w.preps or k in w.preps or b in w.stops or ctx.isin(t, w.auxiliaries) or ctx.isin(t, lex.adverbs)
+            or self._is_complementizer(ctx, t) or ctx.isin(t, lex.participles) or ctx.isin(t, lex.relatives)
+            or self._verb_form(ctx, t) is not None or self._channel_at(ctx, t) is not None
+            or any(f in lex.possessive_sources for f in ctx.forms(t))
+            or any(tr.t0 <= t < tr.t1 for tr in ctx.times)
+        ):
+            return False
+        # a preposition written on the word: «لراديو», «بالقول», «للصحفيين»
+        if any(n and k[:n][-1:] in ("ب", "ل", "ك") and not k[:n].endswith("ال") for n, _ in ctx.readings(t)):
+            return False
+        # an indefinite noun heading a genitive chain («رئاسة إدارة الطوارئ»); a definite word
+        # may be the previous speaker named by a description («وأضاف السويسري»), a pronoun suffix
+        # marks an object («وجدد دعوته»)
+        if b.startswith("ال") or b.endswith(("ه", "ها", "هم")) or len(b) < 3:
+            return False
+        u = t + 1
+        return u < len(ctx.keys) and ctx.is_arabic(u) and (u in ctx.mention_at or (
+            ctx.base(u) not in w.preps and ctx.base(u) not in w.stops and not self._is_complementizer(ctx, u)
+            and not ctx.isin(u, lex.adverbs) and not any(tr.t0 <= u < tr.t1 for tr in ctx.times)
+        ))
 
     def _title_holder(self, ctx: DocContext, st: _State, ph: ActorPhrase, before: int) -> str | None:
         """The person named earlier with the title and organization of a titled phrase that
@@ -977,7 +1030,7 @@ class QuoteExtractor:
         who spoke; a noun for a body («الوزارة») to the body the nominal index gives."""
         if not ctx.is_arabic(t):
             return None
-        b = _core(ctx.base(t))
+        b = self._role_word(ctx, t)
         if b in self._person_nouns:
             wants = {b, *self.lex.role_synonyms.get(b, ())}
             want_g = cue.gender if cue is not None else ""
@@ -1044,6 +1097,9 @@ class QuoteExtractor:
                 g = self._gender_of(ctx, st, m.entity)
                 if g == want or (not g and m.entity not in spoke):
                     return m.entity
+        last = ctx.entities.get(st.last_speaker or "")
+        if last is not None and last.type == "PERSON" and self._gender_of(ctx, st, last.id) not in ("", want):
+            return None  # «وقالت رئاسة …» after a man spoke: someone we cannot name
         return st.last_speaker
 
     def _np_word(self, ctx: DocContext, u: int) -> bool:
@@ -1137,9 +1193,13 @@ class QuoteExtractor:
     def _possessive_channel(self, ctx: DocContext, region: tuple[int, int]) -> bool:
         return any(_possessed_channel(self, ctx, t) is not None for t in range(*region) if ctx.is_arabic(t))
 
-    def _channel(self, ctx: DocContext, region: tuple[int, int], phrases: list[ActorPhrase]) -> str | None:
+    def _channel(self, ctx: DocContext, st: _State, region: tuple[int, int], phrases: list[ActorPhrase]) -> str | None:
         """«في تصريح لـ X», «في حوار مع X», «على قناة X», «لصحيفة X» in the cue's clause."""
         r0, r1 = region
+        for p in phrases:
+            # «أكدت مصادر لصحيفة الغارديان أن», «وقال لإذاعة X»: an outlet the words were told to
+            if r0 < p.t0 < r1 and p.marker == "ل" and p.actor and self._is_outlet(ctx, st, p.actor):
+                return p.actor
         for t in range(r0, r1):
             if not ctx.is_arabic(t):
                 continue
