@@ -416,3 +416,48 @@ def test_letters_of_an_abbreviation_are_no_complementizer() -> None:
     )
     q = quote_with(doc, "زلزالا بقوة")
     assert q.text.startswith("زلزالا") and name_of(doc, q.speaker) == "سي.ان.ان ترك"
+
+
+def test_a_definite_subject_that_names_no_one_known_is_unnamed() -> None:
+    doc = analyze(
+        "وقال الخبير أنيس الرياحي إن الهجوم واسع. ويطالب القراصنة بدفع الفدية في غضون ثلاثة أيام وإلا فإن "
+        "المبلغ سيتضاعف.",
+        [("أنيس الرياحي", "PERSON")],
+    )
+    assert no_quote_with(doc, "المبلغ سيتضاعف") or quote_with(doc, "المبلغ سيتضاعف").speaker is None
+
+
+def test_a_masdar_after_the_verb_is_its_object_not_a_subject() -> None:
+    doc = analyze(
+        "وقال الرئيس الباجي قائد السبسي إن تونس آمنة. وجدد التأكيد على أنه ليس في تحالف مع أي طرف.",
+        [("الباجي قائد السبسي", "PERSON"), ("تونس", "GPE")],
+    )
+    assert speaker_of(doc, "ليس في تحالف") == "الباجي قائد السبسي"
+
+
+def test_an_outlet_that_reveals_without_quoting_is_continued() -> None:
+    doc = analyze(
+        'كشفت صحيفة "الخبر" الجزائرية عن انطلاق عملية عسكرية واسعة. وأضافت أن العملية تشمل أربع دول.',
+        [("الخبر", "ORG", "newspaper")],
+    )
+    assert speaker_of(doc, "العملية تشمل") == "الخبر"
+
+
+def test_a_body_noun_continues_the_body_that_spoke() -> None:
+    doc = analyze(
+        "أعلنت وزارة الطاقة أن الشركات ستفتح مكاتب في الجهة. وأضافت الوزارة، في بلاغ، أن الأولوية للتشغيل. "
+        "ووفق البلاغ تعهدت الحكومة بتأمين الطرقات.",
+        [("وزارة الطاقة", "ORG")],
+    )
+    assert speaker_of(doc, "الأولوية للتشغيل") == "وزارة الطاقة"
+    q = quote_with(doc, "تعهدت الحكومة")
+    assert q.text.startswith("تعهدت") and name_of(doc, q.speaker) == "وزارة الطاقة"
+
+
+def test_a_spelt_out_acronym_in_quotation_marks_is_a_name() -> None:
+    doc = analyze(
+        'وقال الخبير أنيس الرياحي إن الثغرة كشفت في وثائق لوكالة الأمن القومي "إن إس إيه" تمت قرصنتها.',
+        [("أنيس الرياحي", "PERSON")],
+    )
+    assert [q.kind for q in doc.quotes] == ["indirect"]
+    assert quote_with(doc, "الثغرة كشفت").text.endswith("تمت قرصنتها")

@@ -289,6 +289,7 @@ class _State:
     speech: list[tuple[int, int]] = field(default_factory=list)
     closed: list[tuple[int, int]] = field(default_factory=list)  # those of them that are closed
     suppressed: set[int] = field(default_factory=set)  # verb cues found to describe a source
+    names: list[tuple[int, int]] = field(default_factory=list)  # quotations that are names
 
 
 class QuoteExtractor:
@@ -321,6 +322,7 @@ class QuoteExtractor:
             passages = _passages(ctx, a0, b0)
             st.speech = [(o, e) for o, e, _ in passages if not self._is_name(ctx, o, e)]
             st.closed = [(o, e) for o, e, c in passages if c and (o, e) in st.speech]
+            st.names = [(o, e) for o, e, _ in passages if (o, e) not in st.speech]
             for a, b in _pieces(ctx, a0, b0, passages):
                 self._sentence(ctx, st, a, b, quotes, cites)
         quotes.sort(key=lambda q: q.start)
@@ -421,6 +423,12 @@ class QuoteExtractor:
         ents = {ctx.mention_at[u].entity if u in ctx.mention_at else None for u in words}
         if None not in ents and len(ents) == 1:
             return True
+        if len(words) >= 2 and all(len(ctx.keys[u]) <= 3 for u in words):
+            return True  # «"إن إس إيه"», «"سي آي أي"»: an acronym spelt out
+        if len(words) <= 4 and o - 1 >= 0 and (o - 1 in ctx.mention_at or (
+            o - 2 >= 0 and ctx.keys[o - 1] in ("(", "،", ",") and o - 2 in ctx.mention_at
+        )):
+            return True  # «وكالة الأمن القومي الأمريكية "إن إس إيه"»: an acronym after the name
         p = o - 1
         while p >= 0 and (ctx.keys[p] in ("ب", "ل") or ctx.kinds[p] == "other"):
             p -= 1
@@ -650,6 +658,16 @@ class QuoteExtractor:
             return self._intro_quote(ctx, st, cue, a, b, end, phrases)
         comp = self._complement(ctx, st, cue, end)
         if comp is None:
+            if cue.kind == "verb" and self._breaks(ctx, cue, a):
+                # «كشفت صحيفة X عن …», «وأدان الحزب …»: no words to quote, but who spoke is the
+                # one a later «وأضافت» continues
+                w = self._speaker(ctx, st, cue, a, phrases, (cue.i, min(end, cue.j + 12)))
+                near = any(
+                    m.entity == w.speaker and (cue.j <= m.t0 < cue.j + 4 or cue.i - 3 <= m.t1 <= cue.i)
+                    for m in ctx.mentions_in(max(a, cue.i - 6), cue.j + 4)
+                )
+                if w.speaker and w.how in ("subject", "proxy", "group", "relative") and near or w.how == "nominal":
+                    self._note_speaker(ctx, st, cue, w)
             return None
         c0, c1, _direct = comp
         if c1 - c0 < 1:
@@ -704,6 +722,9 @@ class QuoteExtractor:
         gap_open = True
         while t < limit:
             k = ctx.keys[t]
+            if any(o < t < e for o, e in st.names):
+                t += 1  # «"إن إس إيه"»: inside a quoted name
+                continue
             if _sentence_end(ctx, t):
                 return None
             if k == ":":
@@ -869,6 +890,13 @@ class QuoteExtractor:
                 ent = self._role_entity(ctx, st, t, cue)
                 if ent is not None:
                     return who(ent, "nominal")
+                if (
+                    base.startswith("ال") and not _core(base).endswith("ي") and cue.sense not in ("call", "demand")
+                    and self._definite_subject(ctx, t)
+                ):
+                    # «ويطالب القراصنة …»: a definite subject that names no one we know; a nisba
+                    # («وأضاف السويسري») still describes the last speaker
+                    return who(None, "anonymous", anon=True)
         via = self._quoted_person(ctx, phrases, j, r1)
         if via is not None:  # «نقلت وكالات الأنباء عن فلان قوله إن»
             return who(via, "relayed")
@@ -909,6 +937,21 @@ class QuoteExtractor:
                 ch = st.channel_of.get(spk)
             return who(spk, "continued", ch)
         return who(None, "", anon=True)
+
+    def _definite_subject(self, ctx: DocContext, t: int) -> bool:
+        """The definite word at t (right after a verb) is its subject: a noun, not a masdar
+        object of the verb («وجدد التأكيد على», «وأبدى الاستعداد»): a masdar is followed by a
+        preposition or «أن»."""
+        u = t + 1
+        while (
+            u < len(ctx.keys) and ctx.is_arabic(u) and ctx.base(u).startswith("ال") and u not in ctx.mention_at
+            and ctx.base(u) not in self.words.preps
+        ):
+            u += 1  # adjectives
+        if u >= len(ctx.keys) or not ctx.is_arabic(u):
+            return True
+        b = ctx.base(u)
+        return not (b in self.words.preps or self._is_complementizer(ctx, u) or b[:1] in ("ب", "ل"))
 
     def _role_word(self, ctx: DocContext, t: int) -> str:
         """The core of token t as a role word: «وزير» itself (not و + «زير»), «الوزير» → «وزير»."""
@@ -1002,15 +1045,19 @@ class QuoteExtractor:
         if first is None or first.t0 - a > 4 or first.t0 == a:
             return None
         for u in range(a, first.t0):
+            if ctx.keys[u] in ("،", ",") or ctx.keys[u] in QUOTE_MARKS:
+                continue
             if not ctx.is_arabic(u):
                 return None
             if ctx.isin(u, self.words.auxiliaries) or self._verb_form(ctx, u) is not None:
                 continue
             b = ctx.base(u)
-            if u == a and b == ctx.keys[u]:
+            if u == a and (b == ctx.keys[u] or b.startswith("ال")):
                 return None  # a verb at the head of a sentence carries «و» or «ف» in news prose
-            if b in self.words.preps or b in self.words.stops or b[:1] in ("ب", "ل") or b.startswith("ال"):
+            if b in self.words.preps or b in self.words.stops:
                 return None
+            if b[:1] in ("ب", "ل") and self._role_word(ctx, u) not in self._person_titles:
+                return None  # «وبخصوص ملف فلان»
         return first.actor
 
     def _group_of(self, ctx: DocContext, t: int, r1: int, phrases: list[ActorPhrase]) -> str | None:
@@ -1054,7 +1101,13 @@ class QuoteExtractor:
             if st.last_speaker is not None and _agrees(self._gender_of(ctx, st, st.last_speaker), want_g):
                 return st.last_speaker
             return self._nominal(ctx, st, t)
-        return self._nominal(ctx, st, t)
+        ent = self._nominal(ctx, st, t)
+        if ent is None and (b in self._speaker_cores or ctx.base(t) in self.lex.speaker_nouns):
+            # «وأضافت الوزارة» with no ministry named that way: the body that spoke last
+            last = ctx.entities.get(st.last_speaker or "")
+            if last is not None and last.type != "PERSON":
+                ent = last.id
+        return ent
 
     def _phrases_after(self, ctx: DocContext, t: int) -> list[ActorPhrase]:
         """The actor phrases of the role noun at t: «المتحدث باسم X», «وزير خارجية X» (no name)."""
@@ -1257,9 +1310,21 @@ class QuoteExtractor:
             cue.i, lex.impersonal
         ):
             return self._relative_source(ctx, st, cue, a, end, phrases)
-        # the cue phrase: up to a clause mark (quotes and the «/» of a date do not end it)
+        # the cue phrase: up to a clause mark (quotes and the «/» of a date do not end it); after
+        # a definite channel noun («ووفق البلاغ تعهدت الحكومة …») the claim starts at the next
+        # word that cannot extend it
         t = cue.j
-        while t < end and t - cue.j < 20:
+        stop = end
+        for u in range(cue.j, min(end, cue.j + 2)):
+            if ctx.is_arabic(u) and ctx.keys[u].startswith("ال") and self._channel_at(ctx, u) is not None:
+                v = u + 1
+                if v < end and ctx.is_arabic(v) and not ctx.keys[v].startswith("ال") and v not in ctx.mention_at and not (
+                    ctx.isin(v, lex.same_source) or lex.statement_issue.match(ctx, v) or lex.date_links.match(ctx, v)
+                    or ctx.base(v) in self.words.preps or self._is_complementizer(ctx, v)
+                ):
+                    stop = v
+                break
+        while t < stop and t - cue.j < 20:
             k = ctx.keys[t]
             if k in ("،", ",", "؛", ";", ":") or k in _STOP_PUNCT or (k in QUOTE_MARKS and _speech_words(ctx, st.speech, t) >= 3):
                 break
