@@ -666,7 +666,7 @@ class QuoteExtractor:
                     m.entity == w.speaker and (cue.j <= m.t0 < cue.j + 4 or cue.i - 3 <= m.t1 <= cue.i)
                     for m in ctx.mentions_in(max(a, cue.i - 6), cue.j + 4)
                 )
-                if w.speaker and w.how in ("subject", "proxy", "group", "relative") and near or w.how == "nominal":
+                if (w.speaker and w.how in ("subject", "proxy", "group", "relative") and near) or w.how == "nominal":
                     self._note_speaker(ctx, st, cue, w)
             return None
         c0, c1, _direct = comp
