@@ -461,3 +461,29 @@ def test_a_spelt_out_acronym_in_quotation_marks_is_a_name() -> None:
     )
     assert [q.kind for q in doc.quotes] == ["indirect"]
     assert quote_with(doc, "الثغرة كشفت").text.endswith("تمت قرصنتها")
+
+
+def test_an_auxiliary_ends_an_anonymous_source() -> None:
+    doc = analyze(
+        'وبحسب متخصصين في الشؤون الحضارية كان لطريق "الحرير" تأثير كبير على ازدهار الحضارات القديمة.',
+        [],
+    )
+    q = quote_with(doc, "تأثير كبير")
+    assert q.speaker is None and q.text.startswith("كان")
+
+
+def test_two_quoted_words_beside_a_full_quotation_are_not_a_quote() -> None:
+    doc = analyze(
+        'ودعا الوزير كمال المدوري إلى "حوار مباشر" بين الأطراف يتطرق إلى "كل الملفات العالقة دون استثناء".',
+        [("كمال المدوري", "PERSON")],
+    )
+    assert no_quote_with(doc, "حوار مباشر")
+    assert speaker_of(doc, "كل الملفات العالقة") == "كمال المدوري"
+
+
+def test_two_quoted_words_after_the_verbs_preposition_open_its_words() -> None:
+    doc = analyze(
+        'وكان الرئيس فرانسوا هولاند تحدث في فيفري الماضي عن "هجمات متكررة" على موقع حملته مصدرها الخارج.',
+        [("فرانسوا هولاند", "PERSON")],
+    )
+    assert speaker_of(doc, "هجمات متكررة") == "فرانسوا هولاند"

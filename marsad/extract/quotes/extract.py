@@ -55,7 +55,7 @@ _OUTLET_SUBTYPES = frozenset(
 )
 _CLOSING = frozenset("»”›")
 #: «أعرب عن "…"», «شدد على "…"»: a quotation right after the verb's preposition
-_QUOTE_PREPS = frozenset({"عن", "علي", "الي", "ب"})
+_QUOTE_PREPS = frozenset({"عن", "علي", "الي", "ب", "حول"})
 #: what a call or a demand asks for comes after these («دعا إلى», «طالب بـ»)
 _DEMAND_PREPS = frozenset({"الي", "ب", "ل"})
 _MAX_CUE_REGION = 48
@@ -756,7 +756,9 @@ class QuoteExtractor:
                 return None
             if t > cue.j + 1 and ctx.keys[t - 1] in ("،", ",") and self._conjoined_word(ctx, t):
                 gap_open = False  # «…، ووضعوا …»: a new clause; its quotations are not this verb's
-            if gap_open and k in QUOTE_MARKS and t - cue.j <= _MAX_QUOTE_GAP and _speech_words(ctx, st.speech, t) >= _MIN_WORDS:
+            after_prep = t - 1 >= cue.j and ctx.is_arabic(t - 1) and ctx.isin(t - 1, _QUOTE_PREPS)
+            need_words = 2 if after_prep else _MIN_WORDS  # «تحدث عن "هجمات متكررة" على …»
+            if gap_open and k in QUOTE_MARKS and t - cue.j <= _MAX_QUOTE_GAP and _speech_words(ctx, st.speech, t) >= need_words:
                 # «عبر عن استغرابه إزاء "…"», «أكد في بيانه "…"», «قال فلان: "…"»
                 return (t, end, True)
             if ctx.is_arabic(t) and (self._verb_form(ctx, t) is not None or ctx.isin(t, lex.participles)):
@@ -1330,6 +1332,10 @@ class QuoteExtractor:
                 break
             if ctx.is_arabic(t) and ctx.base(t) in ("اذ", "فان", "حيث", "ان", "بان", "فقد"):
                 break
+            if t > cue.j and ctx.is_arabic(t) and ctx.isin(t, self.words.auxiliaries) and not self._indefinite_before(
+                ctx, t + 1, cue.j
+            ) and ctx.base(t) not in ("ما", "لا", "لم", "لن"):
+                break  # «وبحسب متخصصين في الشؤون الحضارية كان لطريق …»: the claim starts
             if t > cue.j and ctx.is_arabic(t) and self._verb_form(ctx, t) is not None:
                 if not self._indefinite_before(ctx, t, cue.j):
                     break
@@ -1722,6 +1728,10 @@ def _content_spans(
                 parts.append((o, e))
                 inside += n
     if parts and inside * 2 >= total:
+        if any(_words(ctx, o + 1, e) >= _MIN_WORDS for o, e in parts):
+            # «دعا إلى "حديث مباشر" … يتطرق إلى "…"»: beside a full quotation, two quoted words
+            # are the journalist's phrasing
+            parts = [(o, e) for o, e in parts if _words(ctx, o + 1, e) >= _MIN_WORDS or o == c0]
         out = []
         head = _trim(ctx, c0, parts[0][0])
         if head is not None and _words(ctx, head[0], head[1]) >= _MIN_WORDS:
