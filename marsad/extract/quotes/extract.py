@@ -1103,13 +1103,15 @@ class QuoteExtractor:
             if st.last_speaker is not None and _agrees(self._gender_of(ctx, st, st.last_speaker), want_g):
                 return st.last_speaker
             return self._nominal(ctx, st, t)
-        ent = self._nominal(ctx, st, t)
-        if ent is None and (b in self._speaker_cores or ctx.base(t) in self.lex.speaker_nouns):
+        found = self._nominal(ctx, st, t)
+        if found is not None:
+            return found
+        if b in self._speaker_cores or ctx.base(t) in self.lex.speaker_nouns:
             # «وأضافت الوزارة» with no ministry named that way: the body that spoke last
             last = ctx.entities.get(st.last_speaker or "")
             if last is not None and last.type != "PERSON":
-                ent = last.id
-        return ent
+                return last.id
+        return None
 
     def _phrases_after(self, ctx: DocContext, t: int) -> list[ActorPhrase]:
         """The actor phrases of the role noun at t: «المتحدث باسم X», «وزير خارجية X» (no name)."""
