@@ -487,3 +487,12 @@ def test_two_quoted_words_after_the_verbs_preposition_open_its_words() -> None:
         [("فرانسوا هولاند", "PERSON")],
     )
     assert speaker_of(doc, "هجمات متكررة") == "فرانسوا هولاند"
+
+
+def test_a_quotation_left_open_does_not_swallow_the_next_sentences() -> None:
+    doc = analyze(
+        'وأكد حزب العمال في بيانه "حق الشعب في تقرير مصيره، معتبرا أن "الحل لا يمكن أن يكون إلا سياسيا". '
+        'أما الحزب الاشتراكي فقد أكد في بيانه "وقوفه إلى جانب الشعب في محنته الطويلة".',
+        [("حزب العمال", "ORG"), ("الحزب الاشتراكي", "ORG")],
+    )
+    assert speaker_of(doc, "وقوفه إلى جانب") == "الحزب الاشتراكي"

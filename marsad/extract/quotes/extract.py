@@ -1625,10 +1625,13 @@ def _passages(ctx: DocContext, a: int, b: int) -> list[tuple[int, int, bool]]:
         if t not in opening:
             t += 1
             continue
-        depth, close = 0, -1
+        depth, close, nested = 0, -1, False
         for u in range(t + 1, b):
+            if nested and depth == 0 and _sentence_end(ctx, u):
+                break  # a quotation does not hold a closed one and then run on past a full stop
             if ctx.keys[u] not in QUOTE_MARKS:
                 continue
+            nested = nested or u in opening
             if u in opening:
                 depth += 1
             elif depth == 0:
