@@ -496,3 +496,50 @@ def test_a_quotation_left_open_does_not_swallow_the_next_sentences() -> None:
         [("حزب العمال", "ORG"), ("الحزب الاشتراكي", "ORG")],
     )
     assert speaker_of(doc, "وقوفه إلى جانب") == "الحزب الاشتراكي"
+
+
+def test_a_group_around_someone_is_not_that_person() -> None:
+    doc = analyze(
+        "غير أن الإشكالية، وفق خصوم الرئيس عبد الحميد الدبيبة في شرق البلاد، تكمن في غياب التوافق. "
+        "وقال أنصار الدبيبة إن الحكومة شرعية.",
+        [("عبد الحميد الدبيبة", "PERSON"), ("الدبيبة", "PERSON")],
+    )
+    assert quote_with(doc, "تكمن في غياب").speaker is None
+    assert quote_with(doc, "الحكومة شرعية").speaker is None
+
+
+def test_the_articles_own_question_is_no_quote() -> None:
+    doc = analyze(
+        "ومن هذه الزاوية يبرز سؤال مركزي: كيف ستتعامل الحكومة مع هذا التقارب؟ "
+        "ويتحول الأمر إلى تساؤل سياسي ثقيل: هل نحن أمام تعاون محدود أم تحالف كامل؟",
+        [("الحكومة", "ORG")],
+    )
+    assert doc.quotes == []
+
+
+def test_a_question_asked_by_someone_is_a_quote() -> None:
+    doc = analyze(
+        "وتساءل النائب منجي الرحوي: كيف ستمول الحكومة هذه الزيادات؟",
+        [("منجي الرحوي", "PERSON")],
+    )
+    assert speaker_of(doc, "كيف ستمول") == "منجي الرحوي"
+
+
+def test_citation_kinds_follow_the_source() -> None:
+    doc = analyze(
+        'ونقلت صحيفة "لوموند" الفرنسية أن المفاوضات متعثرة. ووفق الصحيفة فإن الطرفين تبادلا الاتهامات. '
+        "وبحسب الخبير ماهر الحمداني فإن الحل بعيد. وقال الحمداني إن الوضع معقد، وفق تقديره.",
+        [("لوموند", "ORG", "newspaper"), ("ماهر الحمداني", "PERSON"), ("الحمداني", "PERSON")],
+    )
+    kinds = {(name_of(doc, c.source), c.kind) for c in doc.citations}
+    assert ("لوموند", "article") in kinds
+    assert ("ماهر الحمداني", "statement") in kinds
+    assert not any("تقديره" in c.text for c in doc.citations)
+
+
+def test_every_outlet_of_a_source_phrase_is_cited() -> None:
+    doc = analyze(
+        'وقال الرئيس إن التعاون سيتعزز، وفقا لما نقلته وكالة "إرنا" ووكالة "تسنيم".',
+        [("إرنا", "ORG", "news_agency"), ("تسنيم", "ORG", "news_agency")],
+    )
+    assert {name_of(doc, c.source) for c in doc.citations} >= {"إرنا", "تسنيم"}

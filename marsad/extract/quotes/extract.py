@@ -99,6 +99,8 @@ class QuoteLexicon:
     name_heads: frozenset[str]  # a quotation right after these is a name or title («موقع "…"»)
     false_complements: frozenset[str]  # «من شأنه أن», «بعد أن»: an «أن» that opens no speech
     adverbs: frozenset[str]  # words that may come between a subjectless verb and its words
+    relation_nouns: frozenset[str]  # «خصوم X», «أنصار X»: a group around X, not X
+    waw_hamza_verbs: frozenset[str]  # verb form keys written with «ؤ» («يؤكد»)
 
 
 @cache
@@ -178,6 +180,8 @@ def quote_lexicon() -> QuoteLexicon:
         name_heads=word_set(qc["name_heads"]),
         false_complements=word_set(qc["false_complements"]),
         adverbs=word_set(qc["adverbs"]),
+        relation_nouns=word_set(qc["relation_nouns"]),
+        waw_hamza_verbs=frozenset(key(f) for spec in rv["verbs"].values() for f in spec.get("forms", ()) if "ؤ" in f),
     )
 
 
@@ -290,6 +294,7 @@ class _State:
     closed: list[tuple[int, int]] = field(default_factory=list)  # those of them that are closed
     suppressed: set[int] = field(default_factory=set)  # verb cues found to describe a source
     names: list[tuple[int, int]] = field(default_factory=list)  # quotations that are names
+    extra_cites: list[Citation] = field(default_factory=list)  # more outlets cited by one phrase
 
 
 class QuoteExtractor:
@@ -388,6 +393,9 @@ class QuoteExtractor:
                 outlet = cite.source
             if cite is not None:
                 cites.setdefault((cite.source, cite.kind, cite.date), cite)
+            for extra in st.extra_cites:
+                cites.setdefault((extra.source, extra.kind, extra.date), extra)
+            st.extra_cites.clear()
         for q in sent_quotes:
             # «…، وفق ما ذكرته وكالة X»: the outlet carried every quote of the sentence
             if q.channel is None and outlet is not None and q.speaker != outlet:
@@ -612,6 +620,8 @@ class QuoteExtractor:
     def _verb_form(self, ctx: DocContext, t: int) -> str | None:
         for strip, f in ctx.readings(t):
             if f in self.lex.verbs and all(ch in "وفس" for ch in ctx.keys[t][:strip]):
+                if "ؤ" in ctx.tokens[t].form and f not in self.lex.waw_hamza_verbs:
+                    return None  # «تساؤل» (a question) is not «تساءل» (he asked)
                 return f
         return None
 
@@ -680,6 +690,9 @@ class QuoteExtractor:
             channel = st.channel_of.get(speaker)
         spans = _content_spans(ctx, c0, c1, st.speech)
         if not spans:
+            return None
+        if speaker is None and ctx.keys[c0 - 1] == ":" and _asks(ctx, c0, c1):
+            # «يبرز سؤال مركزي: كيف …؟»: the article's own question, nobody's words
             return None
         qs = [
             Quote(s0, s1, ctx.doc.text[s0:s1], "direct" if d else "indirect", speaker, channel, date,
@@ -813,6 +826,8 @@ class QuoteExtractor:
                 if ante and ante[-1].actor:
                     return who(ante[-1].actor, "relative")
         # the subject after the verb
+        if t < r1 and ctx.is_arabic(t) and ctx.isin(t, lex.relation_nouns):
+            return who(None, "anonymous", anon=True)  # «وقال خصوم حفتر إن»: not Haftar
         if t < r1:
             ph = next((p for p in phrases if p.t0 <= t < p.t1 or p.t0 == t), None)
             proxy = ctx.is_arabic(t) and ctx.isin(t, lex.proxy_nouns)
@@ -1359,7 +1374,10 @@ class QuoteExtractor:
         src = next(
             (p for p in phrases if cue.j <= max(p.t0, p.head.t0) < np_end and p.actor and p.marker not in ("في",)), None
         )
-        if src is not None and src.actor is not None:
+        relation = any(ctx.is_arabic(u) and ctx.isin(u, lex.relation_nouns) for u in range(cue.j, min(np_end, cue.j + 3)))
+        if relation:
+            pass  # «وفق خصوم حفتر»: X's opponents are not X
+        elif src is not None and src.actor is not None:
             speaker = src.actor
             if self._is_outlet(ctx, st, speaker):
                 channel = speaker
@@ -1386,10 +1404,20 @@ class QuoteExtractor:
                 date = tr.time.value[:10]
                 break
         cite = None
-        if speaker is not None or kind is not None:
-            cite = Citation(channel or speaker, kind or "document", ctx.span(cue.i, max(cue.i + 1, np_end)), date)
+        if speaker is not None and kind is None and self._is_outlet(ctx, st, speaker):
+            channel, kind = speaker, self._outlet_kind(ctx, st, speaker)  # «ووفق الصحيفة»
+        if (speaker is not None or kind is not None) and not possessive:
+            # a person cited without a document is cited for what they stated
+            cite = Citation(channel or speaker, kind or "statement", ctx.span(cue.i, max(cue.i + 1, np_end)), date)
         if kind is not None and speaker is not None:
             st.owner[kind] = speaker
+        if cite is not None:
+            # «وفقا لما نقلته وكالة "إرنا" ووكالة "تسنيم"»: every outlet of the phrase is cited
+            for p in phrases:
+                if cue.j <= p.t0 < np_end and p.actor and p.actor != cite.source and self._is_outlet(ctx, st, p.actor):
+                    st.extra_cites.append(
+                        Citation(p.actor, self._outlet_kind(ctx, st, p.actor), cite.evidence, date)
+                    )
         # the claim: after the cue phrase when there is one, else before it («…، وفق تقديره»
         # always looks back)
         after0 = np_end
@@ -1652,6 +1680,14 @@ def _passages(ctx: DocContext, a: int, b: int) -> list[tuple[int, int, bool]]:
         out.append((t, v, False))
         t = max(v, t + 1)
     return out
+
+
+def _asks(ctx: DocContext, c0: int, c1: int) -> bool:
+    """The words [c0, c1) are a question (they end with «؟» or «?»)."""
+    e = c1 - 1
+    while e > c0 and ctx.keys[e] in QUOTE_MARKS:
+        e -= 1
+    return ctx.keys[e] in ("؟", "?") or (e + 1 < len(ctx.keys) and ctx.keys[e + 1] in ("؟", "?"))
 
 
 def _rejoined(ctx: DocContext) -> list[tuple[int, int]]:
