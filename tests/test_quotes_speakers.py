@@ -543,3 +543,30 @@ def test_every_outlet_of_a_source_phrase_is_cited() -> None:
         [("إرنا", "ORG", "news_agency"), ("تسنيم", "ORG", "news_agency")],
     )
     assert {name_of(doc, c.source) for c in doc.citations} >= {"إرنا", "تسنيم"}
+
+
+# -- dates of statements ------------------------------------------------------------------------
+
+
+def test_the_date_of_a_speech_before_the_verb_dates_its_words_and_their_continuation() -> None:
+    doc = analyze(
+        "وفي كلمة له الأربعاء أمام البرلمان، قال الرئيس إيمانويل ماكرون إن أوروبا بحاجة إلى الوحدة. "
+        'وأضاف "سندافع عن قيمنا المشتركة". '
+        "وقال ماكرون في حوار مع قناة فرانس 24 إن الانتخابات ستجرى في موعدها.",
+        [("إيمانويل ماكرون", "PERSON"), ("ماكرون", "PERSON"), ("فرانس 24", "ORG", "tv")],
+        [("الأربعاء", "2017-02-08")],
+    )
+    assert quote_with(doc, "بحاجة إلى الوحدة").date == "2017-02-08"
+    assert quote_with(doc, "سندافع عن قيمنا").date == "2017-02-08"
+    assert quote_with(doc, "الانتخابات ستجرى").date is None  # another interview
+
+
+def test_dates_that_are_not_when_it_was_said() -> None:
+    doc = analyze(
+        "وأكد المصمم جون ديفيد منذ 1998 أنها من المجوهرات الراقية. "
+        "وقال الوزير إلياس الفخفاخ، عشية الزيارة التي سيؤديها إلى الجزائر (10 و11 أفريل)، إن التعاون مثمر.",
+        [("جون ديفيد", "PERSON"), ("إلياس الفخفاخ", "PERSON")],
+        [("1998", "1998"), ("10 و11 أفريل", "2017-04-10")],
+    )
+    assert quote_with(doc, "المجوهرات الراقية").date is None
+    assert quote_with(doc, "التعاون مثمر").date is None

@@ -8,7 +8,8 @@ For every gold quote (required ones; ``--optional`` adds the others) it prints o
     status  FILE  gold-speaker  ← predicted speaker  [channel]  cue «…»
             context: the words of the sentence before the quote, then the quote's first words
 
-``status`` is ``ok`` (a predicted quote overlaps it and one of the overlapping ones has the gold
+The last line also counts dates: gold quotes whose date a found quote gives right, and found
+quotes that carry a date where the gold has none. ``status`` is ``ok`` (a predicted quote overlaps it and one of the overlapping ones has the gold
 speaker), ``SPK`` (found, speaker wrong) or ``MISS`` (not found). The predicted speaker is shown
 as the gold key its entity maps to (the scorer's rule: the modal gold entity of its mentions), or
 as ``~name`` when its entity has no gold mention, or ``-`` when the quote has no speaker. A tag
@@ -118,6 +119,12 @@ def report(path: Path, gold: dict[str, Any], text: str, pub: str | None, args: a
             continue
         cands = [q for q in pred.get("quotes", []) if q["start"] < g["end"] and g["start"] < q["end"]]
         ok = any(pkey.get(q.get("speaker") or "") == g["speaker"] and g["speaker"] for q in cands)
+        if cands:
+            if g.get("date"):
+                tally["date_gold"] += 1
+                tally["date_ok"] += any(str(q.get("date") or "")[:10] == str(g["date"])[:10] for q in cands)
+            elif any(q.get("date") for q in cands):
+                tally["date_extra"] += 1
         status = "ok" if ok else ("SPK" if cands else "MISS")
         if g.get("required", True):
             tally[status] += 1
@@ -182,6 +189,8 @@ def main(argv: list[str] | None = None) -> int:
     n = total["ok"] + total["SPK"] + total["MISS"]
     print(f"\nrequired {n}: ok {total['ok']}  speaker wrong {total['SPK']}  missed {total['MISS']}"
           + (f"  spurious predictions {total['spurious']}" if args.spurious else ""))
+    print(f"dates: {total['date_ok']}/{total['date_gold']} gold dates given right; "
+          f"{total['date_extra']} found quotes dated where the gold has no date")
     return 0
 
 

@@ -36,6 +36,7 @@ from typing import NamedTuple
 from marsad.doc import Citation, Document, Quote
 from marsad.extract.events.context import (
     FULL_STOPS,
+    TimeRef,
     OPENING_QUOTES,
     QUOTE_MARKS,
     DocContext,
@@ -295,6 +296,8 @@ class _State:
     suppressed: set[int] = field(default_factory=set)  # verb cues found to describe a source
     names: list[tuple[int, int]] = field(default_factory=list)  # quotations that are names
     extra_cites: list[Citation] = field(default_factory=list)  # more outlets cited by one phrase
+    date_of: dict[str, str] = field(default_factory=dict)  # speaker → date of their last statement
+    said: list[tuple[int, int]] = field(default_factory=list)  # token spans of quoted words so far
 
 
 class QuoteExtractor:
@@ -685,7 +688,7 @@ class QuoteExtractor:
         region = (cue.i, c0)
         w = self._speaker(ctx, st, cue, a, phrases, region)
         speaker, channel, kind, anonymous = w.speaker, w.channel, w.kind, w.anonymous
-        date = self._date(ctx, cue, a, c0, st)
+        date = self._date(ctx, cue, a, c0, st, speaker, w.channel)
         if channel is None and speaker and not anonymous and speaker in st.channel_of:
             channel = st.channel_of.get(speaker)
         spans = _content_spans(ctx, c0, c1, st.speech)
@@ -701,6 +704,9 @@ class QuoteExtractor:
         ]
         self._note_speaker(ctx, st, cue, w)
         st.last_date = date
+        if speaker is not None and date is not None:
+            st.date_of[speaker] = date
+        st.said.append((c0, c1))
         cite = None
         if kind is not None:
             src = channel or speaker
@@ -1299,17 +1305,47 @@ class QuoteExtractor:
                 return k
         return "article"
 
-    def _date(self, ctx: DocContext, cue: _Cue, a: int, c0: int, st: _State | None = None) -> str | None:
+    def _date(
+        self, ctx: DocContext, cue: _Cue, a: int, c0: int, st: _State | None = None, speaker: str | None = None,
+        channel: str | None = None,
+    ) -> str | None:
         """The date of the statement: a date between the cue and its words («وقال الوزير اليوم
-        إن»); a participle shares the date of the main verb of its sentence."""
+        إن»), else one earlier in its sentence outside other quoted words («وفي كلمة له الأربعاء
+        أمام المجلس، قال …»), else the date of the same speaker's statement going on («وأضاف»);
+        a participle shares the date of the main verb of its sentence."""
         if cue.kind == "participle":
             return st.last_date if st is not None and st.last_speaker_tok >= a else None
-        lo = cue.i
+
+        def usable(t: TimeRef) -> bool:
+            if not (t.time.type in ("DATE", "TIME") and t.time.value[:1].isdigit()):
+                return False
+            if t.t0 > 0 and ctx.is_arabic(t.t0 - 1) and ctx.base(t.t0 - 1) in ("منذ", "قبل", "بعد"):
+                return False  # «منذ 1998»: since when, not when it was said
+            # a date inside parentheses or a relative clause dates something else («الزيارة التي
+            # سيؤديها (10 و11 أفريل)», «المسلسل، الذي توقف بثه الجمعة الماضية»)
+            u = t.t0 - 1
+            while u >= 0 and ctx.keys[u] not in ("،", ",", ".", "؛", ":") and t.t0 - u <= 12:
+                if ctx.keys[u] == "(" or (ctx.is_arabic(u) and ctx.isin(u, self.lex.relatives)):
+                    return False
+                u -= 1
+            return True
+
         for t in ctx.times:
             if t.t0 >= c0:
                 break
-            if lo <= t.t0 and t.time.type in ("DATE", "TIME") and t.time.value[:1].isdigit():
+            if cue.i <= t.t0 and usable(t):
                 return t.time.value[:10]
+        if st is None:
+            return None
+        if not any(a <= s < cue.i for s, _ in st.said):  # the sentence's first statement
+            for t in reversed([t for t in ctx.times if a <= t.t0 < cue.i]):
+                if usable(t) and not any(o < t.t0 < e for o, e in st.speech):
+                    return t.time.value[:10]
+        if (
+            speaker is not None and speaker == st.last_speaker and self._channel_kind(ctx, (cue.i, c0)) is None
+            and (channel is None or channel == st.channel_of.get(speaker))
+        ):
+            return st.date_of.get(speaker)  # the same statement goes on («وأضاف»)
         return None
 
     # ------------------------------------------------------------------------------------------
