@@ -36,11 +36,11 @@ from typing import NamedTuple
 from marsad.doc import Citation, Document, Quote
 from marsad.extract.events.context import (
     FULL_STOPS,
-    TimeRef,
     OPENING_QUOTES,
     QUOTE_MARKS,
     DocContext,
     PhraseSet,
+    TimeRef,
     key,
     word_set,
 )
