@@ -319,6 +319,8 @@ class QuoteExtractor:
 
     # ------------------------------------------------------------------------------------------
     def extract(self, ctx: DocContext) -> tuple[list[Quote], list[Citation]]:
+        self._verb_memo: dict[int, str | None] = {}  # per document: token → reporting verb form
+        self._channel_memo: dict[int, str | None] = {}  # per document: token → channel kind
         st = _State()
         st.nominal = NominalIndex.of(ctx, lambda k: self._verb_form(ctx, k) is not None)
         st.heads = st.nominal.heads
@@ -621,6 +623,14 @@ class QuoteExtractor:
         )
 
     def _verb_form(self, ctx: DocContext, t: int) -> str | None:
+        memo = self._verb_memo
+        if t in memo:
+            return memo[t]
+        found = self._verb_form_of(ctx, t)
+        memo[t] = found
+        return found
+
+    def _verb_form_of(self, ctx: DocContext, t: int) -> str | None:
         for strip, f in ctx.readings(t):
             if f in self.lex.verbs and all(ch in "وفس" for ch in ctx.keys[t][:strip]):
                 if "ؤ" in ctx.tokens[t].form and f not in self.lex.waw_hamza_verbs:
@@ -1249,6 +1259,14 @@ class QuoteExtractor:
         return None
 
     def _channel_at(self, ctx: DocContext, t: int) -> str | None:
+        memo = self._channel_memo
+        if t in memo:
+            return memo[t]
+        found = self._channel_at_of(ctx, t)
+        memo[t] = found
+        return found
+
+    def _channel_at_of(self, ctx: DocContext, t: int) -> str | None:
         for _, f in ctx.readings(t):
             k = self.lex.channels.get(f)
             if k is not None:
