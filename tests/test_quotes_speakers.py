@@ -570,3 +570,38 @@ def test_dates_that_are_not_when_it_was_said() -> None:
     )
     assert quote_with(doc, "المجوهرات الراقية").date is None
     assert quote_with(doc, "التعاون مثمر").date is None
+
+
+def test_an_opening_mark_written_against_the_word_before_it() -> None:
+    doc = analyze(
+        'قال الناشط عصام الورغي إن القضية ملفقة. وتابع الورغي" الرسالة وصلت ولن نتراجع عن مواقفنا ".',
+        [("عصام الورغي", "PERSON"), ("الورغي", "PERSON")],
+    )
+    q = quote_with(doc, "الرسالة وصلت")
+    assert q.kind == "direct" and name_of(doc, q.speaker) in ("عصام الورغي", "الورغي")
+
+
+def test_a_participle_after_an_unnamed_subject_is_unnamed_too() -> None:
+    doc = analyze(
+        "وقالت الوزيرة سميرة مرعي إن الاستهلاك مرتفع. وأكد النواب ضرورة تشديد العقوبة باعتبار أن الترويج جريمة "
+        "منظمة عابرة للقارات، مشيرين إلى أن ما جد أمس يقف وراءه المروجون.",
+        [("سميرة مرعي", "PERSON"), ("منظمة عابرة للقارات", "ORG")],
+    )
+    assert quote_with(doc, "يقف وراءه المروجون").speaker is None
+    assert no_quote_with(doc, "الترويج جريمة")
+
+
+def test_an_appeal_with_one_quoted_word_is_not_quoted() -> None:
+    doc = analyze(
+        'ودعا المهندس طارق الغربي المحامين إلى توضيح أن شراء أسهم "الشياع" ليس شراء أرض.',
+        [("طارق الغربي", "PERSON")],
+    )
+    assert no_quote_with(doc, "الشياع")
+
+
+def test_a_person_a_few_words_after_a_title_chain() -> None:
+    doc = analyze(
+        'وأوضح مدير المستشفى الجهوي بالشابة وملولش أحمد بنور أن الحملة "تؤكد مدى تضامن المجتمع المدني".',
+        [("المستشفى الجهوي", "ORG"), ("أحمد بنور", "PERSON")],
+    )
+    assert speaker_of(doc, "تؤكد مدى تضامن") == "أحمد بنور"

@@ -689,8 +689,11 @@ class QuoteExtractor:
                     m.entity == w.speaker and (cue.j <= m.t0 < cue.j + 4 or cue.i - 3 <= m.t1 <= cue.i)
                     for m in ctx.mentions_in(max(a, cue.i - 6), cue.j + 4)
                 )
-                if (w.speaker and w.how in ("subject", "proxy", "group", "relative") and near) or w.how == "nominal":
+                if (w.speaker and w.how in ("subject", "proxy", "group", "relative") and near) or w.how in (
+                    "nominal", "anonymous"
+                ):
                     self._note_speaker(ctx, st, cue, w)
+                    st.last_date = None
             return None
         c0, c1, _direct = comp
         if c1 - c0 < 1:
@@ -780,7 +783,7 @@ class QuoteExtractor:
             ):
                 # «طالب X بـ"…"», «دعا الحزب كل الأطراف، إلى "…"»: what is asked for, when the
                 # text quotes it (an appeal in the journalist's words is no quotation)
-                if any(t <= o < end for o, _ in st.speech):
+                if any(t <= o < end and _words(ctx, o + 1, e) >= 2 for o, e in st.speech):
                     return (t, end, False)
                 return None
             if t > cue.j + 1 and ctx.keys[t - 1] in ("،", ",") and self._conjoined_word(ctx, t):
@@ -877,6 +880,14 @@ class QuoteExtractor:
                 ctx, st, cue, ph, phrases, a
             ):
                 return who(st.last_speaker, "continued")
+            if ph is not None and ph.titled and ph.actor_type != "PERSON":
+                # «مدير المستشفى الجهوي بالشابة وملولش أحمد بنور»: the person the title chain
+                # ends with, a few words on
+                person = next((p for p in phrases if ph.t1 <= p.t0 <= ph.t1 + 4 and p.actor_type == "PERSON" and p.actor
+                               and all(self._np_word(ctx, u) or ctx.keys[u] in ("،", ",", "و")
+                                       for u in range(ph.t1, p.head.t0))), None)
+                if person is not None:
+                    return who(person.actor, "subject")
             if ph is not None and ph.marker in (BARE, HEAD, GROUP) and ph.actor:
                 spk = ph.actor
                 holder = self._title_holder(ctx, st, ph, i)
@@ -1056,8 +1067,8 @@ class QuoteExtractor:
         """«…، مضيفا أن»: the subject of the main verb: the speaker of a cue earlier in the same
         sentence, else the sentence's subject phrase, else the previous speaker who agrees with the
         participle's gender."""
-        if st.last_speaker_tok >= a and st.last_speaker is not None:
-            return st.last_speaker, "continued"
+        if st.last_speaker_tok >= a:
+            return st.last_speaker, "continued"  # the main verb's speaker, named or not
         first = next((p for p in phrases if p.t0 < cue.i and p.marker in (BARE, HEAD, GROUP) and p.actor), None)
         if first is not None and first.actor is not None and _agrees(self._gender_of(ctx, st, first.actor), cue.gender):
             return first.actor, "sentence"
@@ -1666,8 +1677,11 @@ def _opening_marks(ctx: DocContext, a: int, b: int) -> frozenset[int]:
             before = text[s - 1] if s > 0 else " "
             after = text[e] if e < len(text) else " "
             b_word, a_word = before.isalnum(), after.isalnum()
+            later = any(ctx.keys[u] in QUOTE_MARKS and ctx.keys[u] not in _CLOSING for u in range(t + 1, b))
             if a_word and not b_word:
                 opening = True  # « "كلمة», «،"كلمة», «بـ"كلمة»
+            elif b_word and not a_word and not open_straight and later and after.isspace():
+                opening = True  # «وتابع فلان" الرسالة وصلت … "»: nothing is open, so it opens
             elif b_word and not a_word:
                 opening = False  # «…معهم."», «كلمة" ،»: written against the word before it
             elif not a_word and not b_word and (after in "،,.:;؛!?؟)" or (before in ".!?؟" and after.isspace())):
