@@ -307,6 +307,8 @@ class QuoteExtractor:
         self._speaker_cores = frozenset(_core(s) for s in self.lex.speaker_nouns)
         self._person_nouns = self.lex.person_nouns
         self._given = given_name_genders()
+        #: every written form that can start a channel noun or phrase (a quick filter)
+        self._channel_words = frozenset(self.lex.channels) | frozenset(self.lex.channel_phrases.by_first)
         self._title_cores = frozenset(_core(k) for k in self.words.titles) | self._person_nouns
         #: titles of persons (not the heads of outlets and other names: «موقع», «وكالة», «باسم»)
         self._person_titles = self._title_cores - set(self.lex.outlets) - self.lex.name_heads - {"باسم"}
@@ -413,8 +415,11 @@ class QuoteExtractor:
     def _note_owners(self, ctx: DocContext, st: _State, a: int, b: int, phrases: list[ActorPhrase]) -> None:
         """«ووجه فلان رسالة إلى …», «أصدرت الوزارة بيانا»: who issued the letter or statement a
         later «جاء في الرسالة» refers to (the named subject before the channel noun)."""
+        words = self._channel_words
         for u in range(a, b):
-            if not ctx.is_arabic(u) or ctx.base(u).startswith("ال") or u in ctx.mention_at:
+            if not ctx.is_arabic(u) or u in ctx.mention_at or not any(f in words for f in ctx.forms(u)):
+                continue
+            if ctx.base(u).startswith("ال"):
                 continue
             kind = self._channel_at(ctx, u)
             if kind is None or any(o < u < e for o, e in st.speech):
