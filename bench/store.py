@@ -194,6 +194,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--pg", default=None)
     ap.add_argument("--no-postgres", action="store_true")
     ap.add_argument("--skip-ingest", action="store_true")
+    ap.add_argument("--skip-search", action="store_true")
     args = ap.parse_args(argv)
     if require_corpus() is None:
         return 0
@@ -219,6 +220,8 @@ def main(argv: list[str]) -> int:
                 s = open_store(pg, write=True)
                 s.drop_schema()  # type: ignore[attr-defined]
                 s.close()
+        if args.skip_search:
+            return 0
         print(f"\n### search over {args.articles:,} articles (the corpus replicated with new ids)")
         queries = _queries(args.queries)
         targets = [("sqlite", str(tmp / "big.db"))] + ([("postgresql", pg)] if pg else [])

@@ -22,7 +22,7 @@ distributed = pytest.importorskip("distributed", reason="dask.distributed is not
 def cluster() -> Iterator[Any]:
     from distributed import Client, LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
                       silence_logs=40) as c, Client(c) as client:
         yield client
 

@@ -15,8 +15,8 @@ from store_builders import write_jsonl
 from marsad.ingest import ingest
 from marsad.store import open_store
 
-ARTICLES = 1500
-COPIES = 20
+ARTICLES = 600
+COPIES = 10
 
 
 def _count(url: str) -> int:
@@ -32,7 +32,7 @@ def _count(url: str) -> int:
 
 def test_sigkill_then_rerun_stores_each_article_once(store_url: str, tmp_path: Path) -> None:
     slice_ = tmp_path / "slice.jsonl.gz"
-    records = write_jsonl(slice_, ARTICLES, gz=True, duplicates=COPIES, sentences=8)
+    records = write_jsonl(slice_, ARTICLES, gz=True, duplicates=COPIES, sentences=6)
     cmd = [sys.executable, "-c", "from marsad.cli import main; main()", "ingest", str(slice_), "--db", store_url,
            "--no-progress"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
