@@ -49,6 +49,11 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the word before the period at ``dot`` is an abbreviation (د. ، ق.م.، إلخ.)."""
+    if dot >= 4 and text[dot - 4 : dot].isalpha():
+        # four letters or more: an abbreviation only if listed (إلخ is three; Prof is four)
+        start = max(text.rfind(" ", 0, dot), text.rfind("\n", 0, dot)) + 1
+        word = text[start:dot].lstrip("«»“”\"(")
+        return word in _ABBREVIATIONS or word.lower() in _ABBREVIATIONS
     start = dot
     while start > 0 and dot - start < 20 and not text[start - 1].isspace() and text[start - 1] not in _WORD_STOPS:
         start -= 1
