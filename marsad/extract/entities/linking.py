@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from itertools import product
 
 from marsad.extract.entities.candidates import Cand
+from marsad.extract.entities.variants import NameVariants
 from marsad.kb import KBEntry, KnowledgeBase, alias_key
 
 _YEAR_RE = re.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?![0-9])")
@@ -49,8 +51,15 @@ def _words(text: str) -> set[str]:
 
 
 class Linker:
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, spellings: Callable[[str], list[str]] | None = None,
+        variants: NameVariants | None = None,
+    ) -> None:
         self.kb = kb
+        #: a word's readings with standard letters (ڨفصه → قفصه): see EntityLexicon.spellings
+        self.spellings = spellings
+        #: people's names spelled otherwise, and given names alone (see variants.py)
+        self.variants = variants
         self.states: dict[str, KBEntry] = {}
         for e in kb.entries.values():
             if e.type == "GPE" and e.subtype == "state" and e.country and e.country not in self.states:
@@ -64,6 +73,8 @@ class Linker:
                 c.link = self.choose(c, day, countries)
             elif (c.method in ("rule", "model") and c.type != "PERSON") or c.method == "model":
                 c.link = self.find(c)
+            if not c.link and c.type == "PERSON" and c.method in ("rule", "model") and c.name:
+                c.link = self.find_person(c, countries)
             if c.link:
                 entry = self.kb.entries[c.link]
                 if c.method != "kb" and entry.type != c.type and not _compatible(entry.type, c.type):
@@ -116,9 +127,10 @@ class Linker:
     def find(self, c: Cand) -> str | None:
         index = self.kb.alias_index
         if c.name:
-            ids = index.get(alias_key(c.name))
-            if ids:
-                return ids[0]
+            for key in self._keys(c.name):
+                ids = index.get(key)
+                if ids:
+                    return ids[0]
         if c.head and c.country and c.country in self.states:
             state = self.states[c.country]
             head = c.head
@@ -127,6 +139,41 @@ class Linker:
                 if ids:
                     return ids[0]
         return None
+
+    def find_person(self, c: Cand, countries: Counter[str]) -> str | None:
+        """A person's name a rule or the recognizer found, spelled otherwise than the knowledge
+        base writes it («دونالد ترمب»), or a given name alone («الرئيس بشار»): the given name
+        needs a title the bearer held (any time) or the bearer's country among the document's."""
+        if self.variants is None or not c.name:
+            return None
+        found = self.variants.link_name(c.name)
+        if found is None:
+            return None
+        e = self.kb.entries[found]
+        if len(alias_key(c.name).split(" ")) > 1 or found != self.variants.given_name(alias_key(c.name)):
+            return found
+        top = {k for k, _ in countries.most_common(3)}
+        if e.country in top:
+            return found
+        for r in c.roles:
+            words = _words(r.title)
+            if any(words & _words(kr.title) for kr in e.roles):
+                return found
+        return None
+
+    def _keys(self, name: str) -> list[str]:
+        key = alias_key(name)
+        if self.spellings is None:
+            return [key]
+        words = [self.spellings(w) for w in key.split(" ")]
+        if all(len(w) == 1 for w in words):
+            return [key]
+        out = [key]
+        for combo in product(*words):
+            out.append(" ".join(combo))
+            if len(out) > 8:
+                break
+        return out
 
     def _state_variants(self, head: str, state: KBEntry) -> list[str]:
         """«جيش باكستان», «الجيش الباكستاني», «جيش الباكستان»: how an organization of a state is named."""

@@ -23,10 +23,19 @@ One-word names that are function words, reporting verbs or nationality adjective
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from marsad.extract.entities.candidates import Cand
-from marsad.extract.entities.lexicon import EntityLexicon, PhraseTrie, mention_strip, name_readings
+from marsad.extract.entities.lexicon import (
+    EntityLexicon,
+    PhraseTrie,
+    mention_strip,
+    name_readings,
+    only_clitics,
+    strips_article,
+)
+from marsad.extract.entities.variants import NameVariants
 from marsad.kb import KBEntry, KnowledgeBase
 from marsad.text.clitics import Reading
 from marsad.text.tokens import ARABIC, LATIN, NUMBER, PUNCT, Tokens
@@ -44,6 +53,35 @@ def readings_of(info_readings: Sequence[Reading], key: str) -> Sequence[Reading]
     return name_readings(key, info_readings)
 
 
+#: first words of compound given names that writers join to the next word or not
+_COMPOUND_FIRST = ("عبد", "ابو")
+
+
+def compound_variant(key: str) -> str | None:
+    """The key with its compound given names written the other way (joined ↔ apart):
+    'عبد العزيز بوتفليقه' ↔ 'عبدالعزيز بوتفليقه'; None when it has none."""
+    words = key.split(" ")
+    out: list[str] = []
+    changed = False
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w in _COMPOUND_FIRST and i + 1 < len(words) and words[i + 1].startswith("ال"):
+            out.append(w + words[i + 1])
+            changed = True
+            i += 2
+            continue
+        for first in _COMPOUND_FIRST:
+            if w.startswith(first + "ال") and len(w) > len(first) + 3:
+                out.extend((first, w[len(first):]))
+                changed = True
+                break
+        else:
+            out.append(w)
+        i += 1
+    return " ".join(out) if changed else None
+
+
 def phrase_ending_at(trie: PhraseTrie[object], keys: Sequence[str], tokens: Tokens, i: int) -> bool:
     """True when a phrase of ``trie`` ends right before token ``i``."""
     infos = tokens.infos
@@ -54,20 +92,54 @@ def phrase_ending_at(trie: PhraseTrie[object], keys: Sequence[str], tokens: Toke
     return False
 
 
+class _Skeletons(Sequence[str]):
+    """The skeletons of a document's token keys, computed when the matcher asks for them."""
+
+    __slots__ = ("infos", "keys", "nv")
+
+    def __init__(self, nv: NameVariants, keys: Sequence[str], infos: Sequence[Any]) -> None:
+        self.nv, self.keys, self.infos = nv, keys, infos
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __getitem__(self, j: int) -> str:  # type: ignore[override]
+        if self.infos[j].kind is not ARABIC:
+            return "\x00"  # never a skeleton: a name does not run over punctuation or digits
+        return self.nv.skeleton(self.keys[j])
+
+
+#: proclitics before a foreign name: «وزيلنسكي», «لزيلنسكي», «بزيلنسكي»
+_NAME_PROCLITICS = frozenset("وفلب")
+
+
 class KBMatcher:
     """Finds knowledge-base names in a document's tokens (see the module docstring)."""
 
-    def __init__(self, kb: KnowledgeBase, lex: EntityLexicon) -> None:
+    def __init__(self, kb: KnowledgeBase, lex: EntityLexicon, variants: NameVariants | None = None) -> None:
         self.kb = kb
         self.lex = lex
+        #: foreign people's names spelled otherwise (see :mod:`.variants`)
+        self.variants = variants
         self.trie: PhraseTrie[Payload] = PhraseTrie()
         weak = kb.weak_keys
         for key, ids in kb.alias_index.items():
             self.trie.add(key.split(" "), (ids, key in weak))
+        # «عبد العزيز» / «عبدالعزيز»: a compound given name written as one word or two
+        for key, ids in kb.alias_index.items():
+            other = compound_variant(key)
+            if other is not None and other not in kb.alias_index:
+                self.trie.add(other.split(" "), (ids, key in weak))
 
-    def find(self, tokens: Tokens, keys: Sequence[str] | None = None) -> list[Cand]:
-        """Knowledge-base names in the tokens, weak and doubtful ones decided by the document."""
+    def find(
+        self, tokens: Tokens, keys: Sequence[str] | None = None,
+        respelled: Mapping[int, Sequence[Reading]] | None = None,
+    ) -> list[Cand]:
+        """Knowledge-base names in the tokens, weak and doubtful ones decided by the document.
+        ``keys`` and ``respelled`` (token → readings) are the document view's, where words
+        written with ڨ ڤ پ چ گ are also read with standard letters."""
         keys = keys if keys is not None else tokens.keys
+        respelled = respelled or {}
         infos = tokens.infos
         trie = self.trie
         root = trie.root
@@ -81,8 +153,19 @@ class KBMatcher:
             if kind is not ARABIC and kind is not LATIN and kind is not NUMBER:
                 i += 1
                 continue
-            readings = name_readings(keys[i], info.readings)
+            if i in respelled:
+                readings = tuple(r for r in respelled[i] if not strips_article(keys[i], r[0]))
+            else:
+                readings = name_readings(keys[i], info.readings)
             if not any(form in root for _s, form in readings):
+                fuzzy = self._fuzzy(tokens, keys, readings, i) if kind is ARABIC else None
+                if fuzzy is not None:
+                    if fuzzy.weak:
+                        pending.append((fuzzy, None))
+                    else:
+                        out.append(fuzzy)
+                    i = fuzzy.j
+                    continue
                 i += 1
                 continue
             doubtful: Cand | None = None
@@ -95,7 +178,9 @@ class KBMatcher:
                 )
                 if end - i == 1 and self._not_a_name(tokens, keys, i, entry):
                     continue
-                if (weak and not self.weak_context(tokens, keys, i, end, strip, ids)) or self._doubtful(cand, entry):
+                if (weak and not self.weak_context(tokens, keys, i, end, strip, ids)) or (
+                    self._doubtful(cand, entry) and not phrase_ending_at(self.lex.place_nouns, keys, tokens, i)  # type: ignore[arg-type]
+                ):
                     if doubtful is None:
                         doubtful = cand
                     continue
@@ -106,6 +191,14 @@ class KBMatcher:
                 i = doubtful.j
                 continue
             if chosen is None:
+                fuzzy = self._fuzzy(tokens, keys, readings, i) if kind is ARABIC else None
+                if fuzzy is not None:
+                    if fuzzy.weak:
+                        pending.append((fuzzy, None))
+                    else:
+                        out.append(fuzzy)
+                    i = fuzzy.j
+                    continue
                 i += 1
                 continue
             out.append(chosen)
@@ -113,6 +206,53 @@ class KBMatcher:
         if pending:
             out = self._decide(out, pending)
         return out
+
+    # -- foreign names spelled otherwise ----------------------------------------------------------
+    def _fuzzy(self, tokens: Tokens, keys: Sequence[str], readings: Sequence[Reading], i: int) -> Cand | None:
+        """A foreign person's name spelled otherwise than the knowledge base writes it (see
+        :mod:`.variants`): several words, one of them exact, are a name; one word is a weak name
+        that needs a title or a reporting verb before it, or the document's support."""
+        nv = self.variants
+        if nv is None:
+            return None
+        sk_first = [(strip, nv.skeleton(form)) for strip, form in readings if len(form) >= 3]
+        multi_root = nv.multi.root
+        if not any(sk in multi_root or sk in nv.single for _s, sk in sk_first):
+            return None
+        infos = tokens.infos
+        sk_keys = _Skeletons(nv, keys, infos)
+        for end, strip, _payload in nv.multi.matches(sk_keys, sk_first, i):
+            form = next(f for st, f in readings if st == strip)
+            words = [form, *keys[i + 1 : end]]
+            found = nv.multi_word(words)
+            if found is not None:
+                entry = self.kb.entries[found]
+                return Cand(i, end, mention_strip(keys[i], strip), entry.type, "kb", "variant", kb_ids=(found,),
+                            subtype=entry.subtype)
+        for strip, form in readings:
+            if strip and not only_clitics(keys[i], strip, _NAME_PROCLITICS):
+                continue
+            found = nv.single_word(form) if len(form) >= 5 and not form.startswith("ال") else None
+            if found is None:
+                continue
+            w = self.lex.word(keys[i], infos[i].readings, infos[i].form)
+            if w.stop or w.report_verb or w.qualifier or w.adjective or w.given >= 0 or w.generic:
+                return None
+            entry = self.kb.entries[found]
+            cand = Cand(i, i + 1, mention_strip(keys[i], strip), entry.type, "kb", "variant", kb_ids=(found,),
+                        subtype=entry.subtype)
+            cand.weak = not self._person_context(tokens, keys, i)
+            return cand
+        return None
+
+    def _person_context(self, tokens: Tokens, keys: Sequence[str], i: int) -> bool:
+        """A title or a reporting verb right before token ``i``."""
+        if phrase_ending_at(self.lex.titles, keys, tokens, i):  # type: ignore[arg-type]
+            return True
+        if i == 0 or tokens.infos[i - 1].kind is not ARABIC:
+            return False
+        prev = tokens.infos[i - 1]
+        return self.lex.word(keys[i - 1], prev.readings, prev.form).report_verb
 
     # -- weak and doubtful names ---------------------------------------------------------------------
     def _not_a_name(self, tokens: Tokens, keys: Sequence[str], i: int, entry: KBEntry) -> bool:

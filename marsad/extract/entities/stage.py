@@ -34,6 +34,7 @@ from marsad.extract.entities.lexicon import EntityLexicon
 from marsad.extract.entities.linking import Linker, reference_date
 from marsad.extract.entities.matcher import KBMatcher
 from marsad.extract.entities.rules import Rules
+from marsad.extract.entities.variants import NameVariants
 from marsad.extract.entities.view import DocView
 from marsad.kb import KnowledgeBase, alias_key, load_kb
 from marsad.pipeline import stage
@@ -81,9 +82,10 @@ class EntityExtractor:
     ) -> None:
         self.kb = kb if kb is not None else load_kb()
         self.lex = EntityLexicon(self.kb)
-        self.matcher = KBMatcher(self.kb, self.lex)
+        self.variants = NameVariants(self.kb, self.lex)
+        self.matcher = KBMatcher(self.kb, self.lex, self.variants)
         self.rules = Rules(self.kb, self.lex)
-        self.linker = Linker(self.kb)
+        self.linker = Linker(self.kb, self.lex.spellings, self.variants)
         self.coref = Coref(self.kb)
         self.sources = tuple(sources) if sources is not None else _sources_from_env()
         self.model = model if model is not None else (_load_model() if use_model and "model" in self.sources else None)
@@ -100,7 +102,7 @@ class EntityExtractor:
         v = DocView(doc, self.lex)
         if self.model is not None and "model" in self.sources:
             v.model = ModelView(self.model, v)
-        for c in self.matcher.find(doc.tokens, v.keys):
+        for c in self.matcher.find(doc.tokens, v.keys, v.respelled):
             v.add(c)
         self.rules.find(v)
         kept = [c for c in v.cands if c.method in self.sources]
