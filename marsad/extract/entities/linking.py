@@ -131,7 +131,7 @@ class Linker:
                 ids = index.get(key)
                 if ids:
                     return ids[0]
-        if c.head and c.country and c.country in self.states:
+        if c.head and c.country and c.country in self.states and self._only_the_state(c, self.states[c.country]):
             state = self.states[c.country]
             head = c.head
             for variant in self._state_variants(head, state):
@@ -174,6 +174,15 @@ class Linker:
             if len(out) > 8:
                 break
         return out
+
+    @staticmethod
+    def _only_the_state(c: Cand, state: KBEntry) -> bool:
+        """The organization's complement is its state and nothing else («الجيش الباكستاني»,
+        «حكومة باكستان»; not «إدارة معلومات الطاقة الأمريكية»)."""
+        allowed = _words(" ".join((*state.adjectives, *state.all_names())))
+        return bool(c.complement) and all(
+            (p[2:] if p.startswith("ال") and len(p) > 4 else p) in allowed for p in c.complement
+        )
 
     def _state_variants(self, head: str, state: KBEntry) -> list[str]:
         """«جيش باكستان», «الجيش الباكستاني», «جيش الباكستان»: how an organization of a state is named."""

@@ -82,6 +82,7 @@ class Rules:
         self.hit_at = {h.i: h for h in self.hits}
         self.in_title: set[int] = {t for h in self.hits for t in range(h.i, h.j)}
         self._described_outlets(v)
+        self._city_clubs(v)
         self._regions(v)
         self._places(v)
         self._orgs(v)
@@ -139,6 +140,25 @@ class Rules:
             s, e = span[0], span[1]
             v.add(Cand(s, e, 0, "ORG", "rule", "outlet", subtype=c.subtype, sector="MED", country=country,
                        name=v.clean_text(s, e)))
+
+    # -- «ليفربول الإنجليزي», «برشلونة الإسباني» -------------------------------------------------
+    def _city_clubs(self, v: DocView) -> None:
+        """A city named by the knowledge base and followed by a masculine nationality adjective is
+        the city's club: a city is feminine («برشلونة الإسبانية»), a club masculine."""
+        for c in list(v.cands):
+            if c.method != "kb" or c.type != "GPE" or c.j >= v.n or not v.is_arabic(c.j):
+                continue
+            entry = self.kb.entries[c.kb_ids[0]]
+            if entry.subtype not in ("city", "capital"):
+                continue
+            w = v.word(c.j)
+            key = v.keys[c.j]
+            if not (w.adjective and w.adjective_strip == 0 and w.definite and key.endswith("ي")) or key.endswith("يي"):
+                continue
+            country = self.kb.entries[w.adjective].country
+            v.remove(c)
+            v.add(Cand(c.i, c.j, c.strip, "ORG", "rule", "city_club", subtype="club", country=country,
+                       name=v.clean_text(c.i, c.j, c.strip)))
 
     # -- regions: «شرق ليبيا», «الشرق الليبي» ----------------------------------------------------
     def _regions(self, v: DocView) -> None:
@@ -326,7 +346,7 @@ class Rules:
         definite_head = v.word(i).definite
         k = h_end
         country: str | None = None
-        named = content = False
+        named = content = relational = False
         parts: list[str] = []
         name_span: tuple[int, int] | None = None  # an outlet's own name inside the phrase
         chain_open = True  # an indefinite word may still continue a construct chain
@@ -402,6 +422,8 @@ class Rules:
                     break  # «السلطة العمانية التدخل»: a new phrase after the adjective
                 if v.keys[k].startswith("لل") and definite_head and not w.generic and not chained:
                     named = True  # «الجهاز المركزي للتعبئة», «المنظمة الدولية للطيران المدني»
+                if not parts and not w.generic and v.keys[k].endswith("ي") and not w.qualifier:
+                    relational = True  # «الحزب الاشتراكي», «النادي الصفاقسي»; not «الحزب الحاكم»
                 parts.append(v.content_key(k))
                 if not w.generic:
                     content = True
@@ -461,6 +483,10 @@ class Rules:
                         continue
             break
         end = k
+        if head.needs == "none" and not parts:
+            # «المنتخب الوطني»: the head alone names one (the team of the outlet's country)
+            return Cand(i, h_end, strip, "ORG", "rule", "org_head", name=v.clean_text(i, h_end, strip),
+                        subtype=head.subtype, sector=head.sector, head=head_key)
         if not parts:
             return None
         if head.needs == "quoted" and (name_span is None or proper):
@@ -469,7 +495,7 @@ class Rules:
             return None
         if head.needs == "named" and not (named or (content and not definite_head)):
             return None
-        if head.needs == "any" and definite_head and not (named or (content and head.definite_ok)):
+        if head.needs == "any" and definite_head and not (named or (relational and head.definite_ok)):
             return None
         base = dict(
             subtype=head.subtype, country=country, sector=head.sector, head=head_key,

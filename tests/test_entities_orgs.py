@@ -1,0 +1,74 @@
+"""Organizations by rule: parties named by a relational adjective, national teams, a city's club,
+and the link of a state's organization (its complement must be the state and nothing else)."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.extract.entities.stage import EntityExtractor
+from marsad.kb import KnowledgeBase, build_kb
+from tests.entities_kb import mention_texts, run
+
+KB_YAML = """\
+- {id: spain, type: GPE, subtype: state, name: إسبانيا, adjectives: [إسباني, إسبانية], country: ES, prominence: 60}
+- {id: france, type: GPE, subtype: state, name: فرنسا, adjectives: [فرنسي, فرنسية], country: FR, cameo: FRA,
+   prominence: 80}
+- {id: united-states, type: GPE, subtype: state, name: الولايات المتحدة, adjectives: [أمريكي, أمريكية],
+   country: US, cameo: USA, prominence: 90}
+- {id: denmark, type: GPE, subtype: state, name: الدنمارك, adjectives: [دنماركي, دنماركية], country: DK, prominence: 40}
+- {id: barcelona, type: GPE, subtype: city, name: برشلونة, country: ES, parent: spain, population: 1600000,
+   prominence: 50}
+- {id: marseille, type: GPE, subtype: city, name: مرسيليا, country: FR, parent: france, population: 860000,
+   prominence: 45}
+- {id: us-government, type: ORG, subtype: government, name: الحكومة الأمريكية, aliases: [الإدارة الأمريكية],
+   country: US}
+"""
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+    f = tmp_path_factory.mktemp("kb") / "orgs.yaml"
+    f.write_text(KB_YAML, encoding="utf-8")
+    return build_kb([f], embedded=False, user=False)
+
+
+@pytest.fixture(scope="module")
+def ex(kb: KnowledgeBase) -> EntityExtractor:
+    return EntityExtractor(kb, use_model=False)
+
+
+def test_a_party_named_by_a_relational_adjective(ex: EntityExtractor) -> None:
+    doc = run(ex, "قال الحزب الاشتراكي إن الحزب الليبرالي رفض العرض، وأيده حزب الخضر.")
+    found = mention_texts(doc)
+    assert ("الحزب الاشتراكي", "ORG") in found
+    assert ("الحزب الليبرالي", "ORG") in found
+    assert ("حزب الخضر", "ORG") in found
+
+
+def test_a_party_described_by_its_place_or_role_is_not_a_name(ex: EntityExtractor) -> None:
+    doc = run(ex, "انتقد الحزب الحاكم الحزب اليميني المتطرف، فيما صمت الحزب الفائز بالأغلبية.")
+    assert not doc.entities, mention_texts(doc)
+
+
+def test_national_teams(ex: EntityExtractor) -> None:
+    doc = run(ex, "تعادل المنتخب الوطني مع منتخب الدنمارك، وفاز المنتخب الفرنسي على نظيره الإسباني.")
+    found = mention_texts(doc)
+    assert ("المنتخب الوطني", "ORG") in found
+    assert ("منتخب الدنمارك", "ORG") in found
+    assert ("المنتخب الفرنسي", "ORG") in found
+    assert not any(t == "GPE" for _m, t in found)  # «الدنمارك» is inside the team's name
+
+
+def test_a_city_with_a_masculine_nationality_adjective_is_its_club(ex: EntityExtractor) -> None:
+    doc = run(ex, "فاز برشلونة الإسباني على مرسيليا الفرنسي، ثم عاد الفريق إلى برشلونة الإسبانية.")
+    by_type = [(m.text, e.type) for e in doc.entities for m in e.mentions]
+    assert by_type.count(("برشلونة", "ORG")) == 1
+    assert ("مرسيليا", "ORG") in by_type
+    assert ("برشلونة", "GPE") in by_type  # a city is feminine: «برشلونة الإسبانية»
+
+
+def test_an_organization_of_a_state_links_only_when_its_complement_is_the_state(ex: EntityExtractor) -> None:
+    doc = run(ex, "وتشير بيانات إدارة معلومات الطاقة الأمريكية إلى تراجع الإنتاج، فيما رحبت الإدارة الأمريكية.")
+    links = {m.text: e.kb_id for e in doc.entities for m in e.mentions}
+    assert links["إدارة معلومات الطاقة الأمريكية"] is None
+    assert links["الإدارة الأمريكية"] == "us-government"
