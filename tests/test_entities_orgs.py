@@ -11,7 +11,7 @@ from tests.entities_kb import mention_texts, run
 
 KB_YAML = """\
 - {id: spain, type: GPE, subtype: state, name: إسبانيا, adjectives: [إسباني, إسبانية], country: ES, prominence: 60}
-- {id: france, type: GPE, subtype: state, name: فرنسا, adjectives: [فرنسي, فرنسية], country: FR, cameo: FRA,
+- {id: france, type: GPE, subtype: state, name: فرنسا, adjectives: [فرنسي, فرنسية, فرنسيين], country: FR, cameo: FRA,
    prominence: 80}
 - {id: united-states, type: GPE, subtype: state, name: الولايات المتحدة, adjectives: [أمريكي, أمريكية],
    country: US, cameo: USA, prominence: 90}
@@ -72,3 +72,35 @@ def test_an_organization_of_a_state_links_only_when_its_complement_is_the_state(
     links = {m.text: e.kb_id for e in doc.entities for m in e.mentions}
     assert links["إدارة معلومات الطاقة الأمريكية"] is None
     assert links["الإدارة الأمريكية"] == "us-government"
+
+
+# -- nationality adjectives as actors (for the events stage) ------------------------------------------
+def test_adjective_countries_give_the_state_the_adjective_names(kb: KnowledgeBase, ex: EntityExtractor) -> None:
+    from marsad.extract.entities import adjective_countries
+
+    doc = run(ex, "ندد البيان بالعدوان الأمريكي على المدينة، وقالت الإدارة الأمريكية إن الجنود الفرنسيين انسحبوا.")
+    found = adjective_countries(doc, kb)
+    assert [(a.text, a.kb_id, a.country) for a in found] == [
+        ("الأمريكي", "united-states", "US"),
+        ("الأمريكية", "united-states", "US"),
+        ("الفرنسيين", "france", "FR"),
+    ]
+    aggression, administration, soldiers = found
+    assert doc.text[aggression.noun[0] : aggression.noun[1]] == "بالعدوان"  # type: ignore[index]
+    assert aggression.within is None and aggression.entity is None  # the text never names the state
+    gov = next(e for e in doc.entities if e.kb_id == "us-government")
+    assert administration.within == gov.id  # inside «الإدارة الأمريكية»
+    assert soldiers.cameo == "FRA"
+    # adjectives are never GPE mentions
+    assert not any(e.type == "GPE" for e in doc.entities)
+
+
+def test_adjective_countries_point_at_the_states_entity_when_it_is_named(kb: KnowledgeBase, ex: EntityExtractor) -> None:
+    from marsad.extract.entities import adjective_countries
+
+    doc = run(ex, "أعلنت فرنسا أن الطائرات الفرنسية قصفت مواقع، ووصفت المعارضة القصف الفرنسي بالتصعيد.")
+    france = next(e for e in doc.entities if e.kb_id == "france")
+    found = adjective_countries(doc, kb)
+    assert [a.text for a in found] == ["الفرنسية", "الفرنسي"]
+    assert all(a.entity == france.id for a in found)
+    assert all(doc.text[a.start : a.end] == a.text for a in found)
