@@ -268,6 +268,14 @@ class KBMatcher:
                 nw = self.lex.word(keys[i + 1], nxt.readings, nxt.form)
                 if not (nw.stop or nw.adjective):
                     return True  # «القاعدة العسكرية»: a noun and its adjective, not al-Qaeda
+        if (
+            entry.type == "ORG" and i > 0 and keys[i].startswith("ال") and keys[i].endswith("ي")
+            and tokens.infos[i - 1].kind is ARABIC
+        ):
+            prev = tokens.infos[i - 1]
+            pw = self.lex.word(keys[i - 1], prev.readings, prev.form)
+            if pw.definite and not pw.stop:
+                return True  # «المجتمع الأهلي»: an adjective after its noun, not the club «الأهلي»
         if w.adjective is None:
             return False
         if entry.type != "GPE" or not keys[i].startswith("ال") or i == 0:

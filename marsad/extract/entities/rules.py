@@ -705,6 +705,16 @@ class Rules:
                 k = r.j
             if k >= v.n:
                 continue
+            nxt = v.starting_at(k + 1)
+            if (
+                v.is_arabic(k) and v.at(k) is None and v.word(k).definite and not v.word(k).stop
+                and nxt is not None and nxt.type == "PERSON"
+            ):
+                # «البطريرك الماروني بشارة الراعي»: a descriptive word between the title and a known name
+                last = roles[-1]
+                roles[-1] = RoleSpan(f"{last.title} {v.clean_text(k, k + 1)}", last.start, v.end(k + 1), last.sector,
+                                     org=last.org, country=last.country, rank=last.rank)
+                k += 1
             existing = v.starting_at(k)
             if existing is not None:
                 if existing.type == "PERSON":
