@@ -104,3 +104,27 @@ def test_adjective_countries_point_at_the_states_entity_when_it_is_named(kb: Kno
     assert [a.text for a in found] == ["الفرنسية", "الفرنسي"]
     assert all(a.entity == france.id for a in found)
     assert all(doc.text[a.start : a.end] == a.text for a in found)
+
+
+def test_a_known_body_with_a_sport_complement_is_another_body(tmp_path_factory: pytest.TempPathFactory) -> None:
+    f = tmp_path_factory.mktemp("kb") / "au.yaml"
+    f.write_text("- {id: au, type: ORG, subtype: international_org, name: الاتحاد الأفريقي, aliases: [الاتحاد الإفريقي]}\n",
+                 encoding="utf-8")
+    ex = EntityExtractor(build_kb([f], embedded=False, user=False), use_model=False)
+    doc = run(ex, "اختار الاتحاد الإفريقي لكرة السلة مدينة المنستير، ورحب الاتحاد الأفريقي بالقرار.")
+    links = {m.text: e.kb_id for e in doc.entities for m in e.mentions}
+    assert links["الاتحاد الإفريقي لكرة السلة"] is None
+    assert links["الاتحاد الأفريقي"] == "au"
+
+
+def test_a_feminine_relational_adjective_after_a_definite_noun_is_not_an_organization(ex: EntityExtractor) -> None:
+    doc = run(ex, "قال المسؤول إن المناورات البحرية الفرنسية السنوية ستبدأ غدا.")
+    assert not [e for e in doc.entities if e.type == "ORG"], mention_texts(doc)
+
+
+def test_facilities_after_their_nouns(ex: EntityExtractor) -> None:
+    doc = run(ex, "بعد انفجار مرفأ مرسيليا زار الوفد كنيسة القيامة وسد النهضة، ثم أحدثت البلدية ملعب صغير.")
+    found = mention_texts(doc)
+    assert ("مرفأ مرسيليا", "FAC") in found
+    assert ("كنيسة القيامة", "FAC") in found and ("سد النهضة", "FAC") in found
+    assert not any(m.startswith("ملعب") for m, _t in found)

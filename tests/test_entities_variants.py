@@ -141,3 +141,55 @@ def test_a_given_name_with_two_known_bearers_stays_unlinked(kb: KnowledgeBase, e
     assert nv.given_name("هادي") is None
     assert nv.given_name("بشار") == "assad"
     assert nv.given_name("فلاديمير") is None  # foreign leaders are not named by their given name
+
+
+# -- a known person's family name in another person's name -------------------------------------------
+@pytest.fixture(scope="module")
+def people(tmp_path_factory: pytest.TempPathFactory) -> EntityExtractor:
+    f = tmp_path_factory.mktemp("kb") / "people.yaml"
+    f.write_text(
+        """\
+- {id: libya, type: GPE, subtype: state, name: ليبيا, adjectives: [ليبي, ليبية], country: LY, prominence: 80}
+- {id: tunisia, type: GPE, subtype: state, name: تونس, adjectives: [تونسي, تونسية], country: TN, prominence: 80}
+- {id: mubarak, type: PERSON, name: حسني مبارك, aliases: [مبارك], country: EG, prominence: 80}
+- {id: baccouche, type: PERSON, name: الطيب البكوش, aliases: [البكوش], country: TN, prominence: 40}
+- {id: abusahmain, type: PERSON, name: نوري أبو سهمين, aliases: [أبو سهمين], country: LY, prominence: 40}
+- {id: jhinaoui, type: PERSON, name: خميس الجهيناوي, aliases: [الجهيناوي], country: TN, prominence: 40}
+- {id: tn-finance, type: ORG, name: وزارة المالية التونسية, weak_aliases: [وزارة المالية], country: TN}
+- {id: essid, type: PERSON, name: الحبيب الصيد, weak_aliases: [الصيد], country: TN, prominence: 50}
+""",
+        encoding="utf-8",
+    )
+    return EntityExtractor(build_kb([f], embedded=False, user=False), use_model=False)
+
+
+def test_a_family_name_after_another_given_name_is_another_person(people: EntityExtractor) -> None:
+    links = _links(people, "قال الرئيس حسني مبارك إن نجله جمال مبارك لن يترشح، وخطف مسلحون الناشط صلاح البكوش.")
+    assert links["حسني مبارك"] == "mubarak"
+    assert links.get("مبارك") is None  # «جمال مبارك»: not the father
+    assert "البكوش" not in links and links.get("صلاح البكوش") is None
+    # «باسم» before the name is «in the name of», not a given name
+    links = _links(people, "قال حسني مبارك إن الأموال المسجلة باسم مبارك أعيدت.")
+    assert list(links.values()).count("mubarak") == 2
+
+
+def test_a_fuller_name_with_a_middle_name_joins_the_known_person(people: EntityExtractor) -> None:
+    doc = run(people, "أجرى الرئيس مكالمة مع رئيس المؤتمر نوري علي أبو سهمين، وأكد أبو سهمين أن الحوار مستمر.")
+    (p,) = [e for e in doc.entities if e.type == "PERSON"]
+    assert p.kb_id == "abusahmain" and len(p.mentions) == 2
+
+
+def test_an_arab_family_name_spelled_with_other_vowel_letters(people: EntityExtractor) -> None:
+    assert _links(people, "وقال وزير الخارجية خميس الجيهناوي إن الاجتماع مهم.")["خميس الجيهناوي"] == "jhinaoui"
+
+
+def test_a_weak_ministry_name_links_only_in_its_country(people: EntityExtractor) -> None:
+    links = _links(people, "اقتحم مسلحون مقر وزارة المالية في ليبيا أمس.")
+    assert "وزارة المالية" in links and links["وزارة المالية"] is None
+    links = _links(people, "أعلنت وزارة المالية أن عجز الميزانية في تونس تراجع.")
+    assert links["وزارة المالية"] == "tn-finance"
+
+
+def test_a_weak_family_name_before_an_adjective_is_a_noun(people: EntityExtractor) -> None:
+    links = _links(people, "قال رئيس اتحاد الفلاحة والصيد البحري في تونس إن الموسم جيد، وأكد الحبيب الصيد ذلك.")
+    assert list(links.values()).count("essid") == 1  # «الصيد البحري» is fishing

@@ -72,7 +72,7 @@ class Linker:
             if c.kb_ids:
                 c.link = self.choose(c, day, countries)
             elif (c.method in ("rule", "model") and c.type != "PERSON") or c.method == "model":
-                c.link = self.find(c)
+                c.link = self.find(c, countries)
             if not c.link and c.type == "PERSON" and c.method in ("rule", "model") and c.name:
                 c.link = self.find_person(c, countries)
             if c.link:
@@ -124,11 +124,17 @@ class Linker:
         return best
 
     # -- names found by rules and the model ------------------------------------------------------
-    def find(self, c: Cand) -> str | None:
+    def find(self, c: Cand, countries: Counter[str] | None = None) -> str | None:
+        """The entry a name found by a rule or the recognizer carries. A name that is weak in
+        the knowledge base («وزارة المالية»: some state's ministry) links only when the entry's
+        country is among the document's."""
         index = self.kb.alias_index
+        weak = self.kb.weak_keys
         if c.name:
             for key in self._keys(c.name):
                 ids = index.get(key)
+                if ids and key in weak:
+                    ids = tuple(i for i in ids if countries and self.kb.entries[i].country in countries)
                 if ids:
                     return ids[0]
         if c.head and c.country and c.country in self.states and self._only_the_state(c, self.states[c.country]):

@@ -36,7 +36,7 @@ from marsad.extract.entities.lexicon import (
     strips_article,
 )
 from marsad.extract.entities.variants import NameVariants
-from marsad.kb import KBEntry, KnowledgeBase
+from marsad.kb import KBEntry, KnowledgeBase, alias_key
 from marsad.text.clitics import Reading
 from marsad.text.tokens import ARABIC, LATIN, NUMBER, PUNCT, Tokens
 
@@ -176,8 +176,16 @@ class KBMatcher:
                     i, end, mention_strip(keys[i], strip), entry.type, "kb", "kb", kb_ids=ids,
                     subtype=entry.subtype, weak=weak,
                 )
-                if end - i == 1 and self._not_a_name(tokens, keys, i, entry):
+                if end - i == 1 and self._not_a_name(tokens, keys, i, entry, strip):
                     continue
+                if end - i == 1 and strip and keys[i][:1] == "ك" and len(keys[i]) - strip < 4:
+                    continue  # «كافي» is not ك + «افي» (EFE)
+                if entry.type == "PERSON" and self._another_person(tokens, keys, i, end, strip, entry):
+                    continue
+                if entry.type == "ORG" and self._adjective_of_noun(tokens, keys, i, strip):
+                    continue
+                if weak and end - i == 1 and entry.type in ("FAC", "LOC") and self._after_definite_noun(tokens, keys, i, strip):
+                    continue  # «الحد الأقصى»: an adjective, not the mosque
                 if (weak and not self.weak_context(tokens, keys, i, end, strip, ids)) or (
                     self._doubtful(cand, entry) and not phrase_ending_at(self.lex.place_nouns, keys, tokens, i)  # type: ignore[arg-type]
                 ):
@@ -255,21 +263,22 @@ class KBMatcher:
         return self.lex.word(keys[i - 1], prev.readings, prev.form).report_verb
 
     # -- weak and doubtful names ---------------------------------------------------------------------
-    def _not_a_name(self, tokens: Tokens, keys: Sequence[str], i: int, entry: KBEntry) -> bool:
+    def _not_a_name(self, tokens: Tokens, keys: Sequence[str], i: int, entry: KBEntry, strip: int = 0) -> bool:
         """A one-word name that is a function word or a reporting verb («رأى», «وإن») is never a
         mention, nor a nationality adjective that agrees with the noun before it («العاصمة
         السورية»; «أعلنت السعودية» names the state)."""
         w = self.lex.word(keys[i], tokens.infos[i].readings, tokens.infos[i].form)
         if w.stop or w.report_verb or w.qualifier:
             return True
-        if entry.type == "ORG" and keys[i].startswith("ال") and i + 1 < len(keys):
+        form = keys[i][strip:]
+        if entry.type in ("ORG", "PERSON") and form.startswith("ال") and i + 1 < len(keys):
             nxt = tokens.infos[i + 1]
             if nxt.kind is ARABIC and keys[i + 1].startswith("ال") and keys[i + 1].endswith(("يه", "ي")):
                 nw = self.lex.word(keys[i + 1], nxt.readings, nxt.form)
                 if not (nw.stop or nw.adjective):
-                    return True  # «القاعدة العسكرية»: a noun and its adjective, not al-Qaeda
+                    return True  # «القاعدة العسكرية», «الصيد البحري»: a noun and its adjective
         if (
-            entry.type == "ORG" and i > 0 and keys[i].startswith("ال") and keys[i].endswith("ي")
+            entry.type == "ORG" and i > 0 and form.startswith("ال") and form.endswith("ي")
             and tokens.infos[i - 1].kind is ARABIC
         ):
             prev = tokens.infos[i - 1]
@@ -285,6 +294,49 @@ class KBMatcher:
             return False
         pw = self.lex.word(keys[i - 1], prev.readings, prev.form)
         return pw.definite and not pw.stop
+
+    def _adjective_of_noun(self, tokens: Tokens, keys: Sequence[str], i: int, strip: int) -> bool:
+        """An organization named by a feminine relational adjective («البحرية الإيرانية») that
+        follows a definite noun qualifies that noun: «المناورات البحرية الإيرانية»."""
+        form = keys[i][strip:]
+        if strip or i == 0 or not form.startswith("ال") or not form.endswith("يه"):
+            return False
+        prev = tokens.infos[i - 1]
+        if prev.kind is not ARABIC:
+            return False
+        pw = self.lex.word(keys[i - 1], prev.readings, prev.form)
+        return pw.definite and not pw.stop and pw.adjective is None and not keys[i - 1].endswith("يه")
+
+    def _after_definite_noun(self, tokens: Tokens, keys: Sequence[str], i: int, strip: int) -> bool:
+        if strip or i == 0 or not keys[i].startswith("ال") or tokens.infos[i - 1].kind is not ARABIC:
+            return False
+        prev = tokens.infos[i - 1]
+        pw = self.lex.word(keys[i - 1], prev.readings, prev.form)
+        return pw.definite and not pw.stop
+
+    def _another_person(
+        self, tokens: Tokens, keys: Sequence[str], i: int, end: int, strip: int, entry: KBEntry
+    ) -> bool:
+        """A family name of a known person («البكوش», «مبارك») after a given name that is not the
+        person's own: another person of that name («صلاح البكوش», «جمال مبارك»)."""
+        if i == 0 or strip or tokens.infos[i - 1].kind is not ARABIC:
+            return False
+        infos = tokens.infos
+        lex = self.lex
+        prev = infos[i - 1]
+        pw = lex.word(keys[i - 1], prev.readings, prev.form)
+        if pw.given < 0 or pw.stop:
+            return False
+        if keys[i - 1][:1] in "بلك" and len(prev.readings) > 1:
+            return False  # «باسم شيبوب»: «in the name of», not the given name «باسم»
+        own: set[str] = set()
+        for n in entry.all_names():
+            words = alias_key(n).split(" ")
+            if len(words) > 1:
+                own.update((words[0], words[0] + words[1]))
+        if keys[i - 1][pw.given :] in own:
+            return False
+        return not phrase_ending_at(lex.titles, keys, tokens, i)  # type: ignore[arg-type]
 
     def _doubtful(self, cand: Cand, entry: KBEntry) -> bool:
         """A small town named by one word: kept only when the article is about its country (see

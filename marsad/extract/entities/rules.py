@@ -311,6 +311,12 @@ class Rules:
                 continue
             if i > 0 and v.kind(i - 1) == "number":
                 continue  # «22 جامعة …» counts institutions, it does not name one
+            if (
+                h_end == i + 1 and not strip and v.keys[i].startswith(ARTICLE) and v.keys[i].endswith("يه")
+                and v.is_arabic(i - 1) and v.word(i - 1).definite and not v.word(i - 1).stop
+                and v.at(i - 1) is None
+            ):
+                continue  # «المناورات البحرية الإيرانية»: an adjective of the noun before it
             cand = self._org_phrase(v, i, h_end, strip, head)
             if cand is not None:
                 v.add(cand)
@@ -331,11 +337,17 @@ class Rules:
             w = v.word(nxt) if v.is_arabic(nxt) else None
             if w is None or w.stop or w.conj:
                 continue
-            if not (w.definite and not w.adjective and not w.generic and not w.qualifier and (
+            end = nxt + 1
+            if (
+                v.keys[nxt][:1] == "ل" and not w.definite and not w.report_verb and v.at(nxt) is None
+                and v.is_arabic(nxt + 1) and v.word(nxt + 1).definite and not v.word(nxt + 1).stop
+                and v.at(nxt + 1) is None
+            ):
+                end = nxt + 2  # «الاتحاد الإفريقي لكرة السلة»: another body than «الاتحاد الإفريقي»
+            elif not (w.definite and not w.adjective and not w.generic and not w.qualifier and (
                 v.keys[nxt].endswith(("ي", "يه")) or v.keys[nxt].startswith("لل")
             )):
                 continue  # only an adjective of a non-state («الكردستاني») or a ل-complement
-            end = nxt + 1
             longer = Cand(i, end, c.strip, "ORG", "rule", "org_head", subtype=c.subtype, name=v.clean_text(i, end, c.strip),
                           head=v.content_key(i, c.strip), complement=tuple(v.content_key(t) for t in range(i + 1, end)))
             v.remove(c)
@@ -934,8 +946,8 @@ class Rules:
                 break
             if family_closed and not w.connector:
                 break  # «زياد الهاني محاولات …»: the name ended with its family name
-            if j > k and w.definite and w.given < 0:
-                family_closed = True
+            if (j > k or after_rank) and w.definite and w.given < 0:
+                family_closed = True  # «الشيخ الصلابي», «زياد الهاني»: the family name ends it
             j += 1
             parts += 1
         if parts == 0:
@@ -1076,6 +1088,8 @@ class Rules:
         if not v.is_arabic(t):
             return False
         w = v.word(t)
+        if v.keys[t].endswith("ات") and len(v.keys[t]) >= 6:
+            return False  # «حسن سير الامتحانات»: a plural noun, not a family name
         return w.definite and not (w.generic or w.adjective or w.qualifier) and w.given < 0
 
     def _name_ends(self, v: DocView, end: int) -> bool:

@@ -8,7 +8,9 @@ the Arab states are indexed by skeleton (``foreign_spelling`` in ``marsad/lang/a
 an Arabic name is spelled one way, and «قاسم» and «جاسم» are two names.
 
 * a name of two words or more matches when its words' skeletons match and one word is written
-  exactly as the knowledge base writes it («دونالد ترمب» for «دونالد ترامب»);
+  exactly as the knowledge base writes it («دونالد ترمب» for «دونالد ترامب»); an Arab person's
+  name too, but only when the other words are long and differ in their vowel letters alone
+  («خميس الجيهناوي» for «خميس الجهيناوي»);
 * one word alone («زيلنسكي») is a weak name: it needs a title or a reporting verb before it, or
   the document's support (see :class:`~marsad.extract.entities.matcher.KBMatcher`), and only the
   single-word names of prominent people whose skeleton has four letters or more are indexed;
@@ -59,9 +61,12 @@ class NameVariants:
         #: skeleton words of a multi-word name → (ids, the exact words of each spelling)
         self.multi: PhraseTrie[list[tuple[str, tuple[str, ...]]]] = PhraseTrie()
         single: dict[str, set[str]] = defaultdict(set)
+        self._native: set[str] = set()
         for e in kb.entries.values():
-            if e.type != "PERSON" or not e.country or e.country in native:
+            if e.type != "PERSON" or not e.country:
                 continue
+            if e.country in native:
+                self._native.add(e.id)
             for name in (e.name, *e.aliases):
                 key = alias_key(name)
                 if not key or not _arabic(key):
@@ -74,7 +79,10 @@ class NameVariants:
                         found = []
                         self.multi.add(sk, found)
                     found.append((e.id, tuple(words)))
-                elif e.prominence >= SINGLE_PROMINENCE and len(sk[0]) >= SINGLE_MIN_SKELETON:
+                elif (
+                    e.country not in native and e.prominence >= SINGLE_PROMINENCE
+                    and len(sk[0]) >= SINGLE_MIN_SKELETON
+                ):
                     single[sk[0]].add(e.id)
         # a skeleton that two people share, or that a one-word name of anything else has,
         # decides nothing
@@ -119,16 +127,25 @@ class NameVariants:
         ids = {
             i for i, spelled in found
             if any(a == b for a, b in zip(words, spelled, strict=True))
-            and all(self.close(a, b) for a, b in zip(words, spelled, strict=True))
+            and all(self.close(a, b, native=i in self._native) for a, b in zip(words, spelled, strict=True))
         }
         return next(iter(ids)) if len(ids) == 1 else None
 
-    def close(self, word: str, spelled: str) -> bool:
+    def close(self, word: str, spelled: str, native: bool = False) -> bool:
         """Two spellings of one name differ by few letters once the letter classes are folded:
-        at most one edit in four letters («ماركل»/«ميركل»; not «فلين»/«فالون», two names)."""
+        at most one edit in four letters («ماركل»/«ميركل»; not «فلين»/«فالون», two names). An
+        Arabic name («الجيهناوي»/«الجهيناوي») only differs in its long-vowel letters, and only in
+        a long family name: «حسن» and «حسين» are two names."""
         if word == spelled:
             return True
-        a, b = _bare(word).translate(self._fold), _bare(spelled).translate(self._fold)
+        a, b = _bare(word), _bare(spelled)
+        if native:
+            if len(b) < 6 or "".join(c for c in a if c not in self._vowels) != "".join(
+                c for c in b if c not in self._vowels
+            ):
+                return False
+            return _edits(a, b) <= 2
+        a, b = a.translate(self._fold), b.translate(self._fold)
         return _edits(a, b) <= max(1, len(b) // 4)
 
     def single_word(self, word: str) -> str | None:
