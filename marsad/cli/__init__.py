@@ -69,6 +69,8 @@ COMMAND_MODULES = (
     "marsad.cli.kb",
     "marsad.cli.store",
     "marsad.cli.events",
+    "marsad.cli.watch",
+    "marsad.cli.serve",
 )
 
 
