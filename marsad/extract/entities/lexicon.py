@@ -212,6 +212,7 @@ class EntityLexicon:
                     self.titles.add(keys, t)
         self.qualifiers = _keyset(titles["qualifiers"], with_article=False)
         self.appositive = _keyset(titles["appositive"], with_article=False)
+        self.works = _keyset(titles.get("works") or (), with_article=True)
 
         heads = load_yaml("org_heads.yaml")
         self.org_heads: PhraseTrie[OrgHead] = PhraseTrie()
@@ -329,7 +330,9 @@ class EntityLexicon:
             if state is not None and only_clitics(key, strip, any_clitic):
                 adjective, adj_strip = state, strip
                 break
-        definite = any(form.startswith(ARTICLE) and only_clitics(key, s, any_clitic) for s, form in readings)
+        definite = any(
+            form.startswith(ARTICLE) and len(form) >= 4 and only_clitics(key, s, any_clitic) for s, form in readings
+        )  # «وكالة» is not و + ك + «اله»
         definite = definite or key.startswith("لل")
         kin = None
         for strip, form in readings:

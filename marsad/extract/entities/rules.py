@@ -583,6 +583,18 @@ class Rules:
         # «وكالة الأنباء الإيطالية الخاصة “أجانزيا نوفا”»: the quoted name is the outlet
         return not (parsed.rule == "outlet" and (parsed.i >= c.j or parsed.j <= c.i))
 
+    def quoted_work(self, v: DocView, i: int, j: int) -> bool:
+        """Tokens ``[i, j)`` are the whole of a quotation after a noun for a work («فيلم "حياة
+        أديل"», «رواية "…"»): a title, not a name. (A quoted nickname, «"أبو جهاد"», is a name.)"""
+        if i < 2 or not v.is_quote(i - 1) or v.closing_quote(i - 1) != j or not v.is_arabic(i - 2):
+            return False
+        works = self.lex.works
+        # «فيلمه», «روايتها»: the noun with a possessive pronoun
+        return any(
+            f in works or f[:-1] in works or f[:-2] in works or (f.endswith("ته") and f[:-2] + "ه" in works)
+            for _s, f in v.readings(i - 2)
+        )
+
     def agrees_with_noun(self, v: DocView, i: int) -> bool:
         """A definite adjective after a definite noun qualifies it («العاصمة السورية»)."""
         k = i - 1
@@ -1066,6 +1078,9 @@ class Rules:
                 k += 1
                 continue
             end, parts, strip = name
+            if self.quoted_work(v, k, end):
+                k = end  # «فيلم "حياة أديل"»: the quoted title of a work, not a person
+                continue
             ok = False
             if parts >= 2 and not w.common_name:
                 ok = True
