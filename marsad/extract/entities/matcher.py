@@ -121,6 +121,8 @@ class KBMatcher:
         self.lex = lex
         #: foreign people's names spelled otherwise (see :mod:`.variants`)
         self.variants = variants
+        #: whether a token key may start a name spelled otherwise (computed once per key)
+        self._fuzzy_start: dict[str, bool] = {}
         self.trie: PhraseTrie[Payload] = PhraseTrie()
         weak = kb.weak_keys
         for key, ids in kb.alias_index.items():
@@ -223,10 +225,20 @@ class KBMatcher:
         nv = self.variants
         if nv is None:
             return None
-        sk_first = [(strip, nv.skeleton(form)) for strip, form in readings if len(form) >= 3]
-        multi_root = nv.multi.root
-        if not any(sk in multi_root or sk in nv.single for _s, sk in sk_first):
+        key = keys[i]
+        maybe = self._fuzzy_start.get(key)
+        if maybe is None or len(readings) != len(tokens.infos[i].readings):
+            multi_root = nv.multi.root
+            maybe = any(
+                len(form) >= 3 and (nv.skeleton(form) in multi_root or nv.skeleton(form) in nv.single)
+                for _s, form in readings
+            )
+            if len(self._fuzzy_start) > 300_000:
+                self._fuzzy_start.clear()
+            self._fuzzy_start[key] = maybe
+        if not maybe:
             return None
+        sk_first = [(strip, nv.skeleton(form)) for strip, form in readings if len(form) >= 3]
         infos = tokens.infos
         sk_keys = _Skeletons(nv, keys, infos)
         for end, strip, _payload in nv.multi.matches(sk_keys, sk_first, i):
