@@ -128,3 +128,38 @@ def test_facilities_after_their_nouns(ex: EntityExtractor) -> None:
     assert ("مرفأ مرسيليا", "FAC") in found
     assert ("كنيسة القيامة", "FAC") in found and ("سد النهضة", "FAC") in found
     assert not any(m.startswith("ملعب") for m, _t in found)
+
+
+def test_a_coordinated_portfolio_belongs_to_the_role(ex: EntityExtractor) -> None:
+    doc = run(ex, "وقعت وزيرة التخطيط والتعاون الدولي الفرنسية ماري دوبوا في باريس اتفاقية جديدة.")
+    (p,) = [e for e in doc.entities if e.type == "PERSON"]
+    assert p.mentions[0].text == "ماري دوبوا"
+    assert p.roles[0].title == "وزيرة التخطيط والتعاون الدولي الفرنسية"
+
+
+def test_a_name_after_a_role_ends_before_a_preposition_with_the_article(ex: EntityExtractor) -> None:
+    doc = run(ex, "وأشاد السفير الفرنسي جان دوران بالتعاون بين البلدين.")
+    assert ("جان دوران", "PERSON") in mention_texts(doc)
+
+
+def test_a_city_name_agreeing_with_a_feminine_noun_is_an_adjective(tmp_path_factory: pytest.TempPathFactory) -> None:
+    f = tmp_path_factory.mktemp("kb") / "cairo.yaml"
+    f.write_text("- {id: cairo, type: GPE, subtype: capital, name: القاهرة, country: EG, population: 9000000}\n",
+                 encoding="utf-8")
+    ex = EntityExtractor(build_kb([f], embedded=False, user=False), use_model=False)
+    doc = run(ex, "رفعت المؤسسة حالة القوة القاهرة عن الحقول، ثم سافر الوفد إلى العاصمة القاهرة.")
+    assert [m.text for e in doc.entities for m in e.mentions] == ["القاهرة"]
+    assert doc.entities[0].mentions[0].start > doc.text.index("العاصمة")
+
+
+def test_nationality_adjectives_tell_the_linker_what_the_article_is_about(tmp_path_factory: pytest.TempPathFactory) -> None:
+    f = tmp_path_factory.mktemp("kb") / "amman.yaml"
+    f.write_text(
+        "- {id: jordan, type: GPE, subtype: state, name: الأردن, adjectives: [أردني, أردنية], country: JO, prominence: 60}\n"
+        "- {id: oman, type: GPE, subtype: state, name: سلطنة عمان, aliases: [عمان], country: OM, prominence: 60}\n"
+        "- {id: amman, type: GPE, subtype: capital, name: عمان, country: JO, parent: jordan, prominence: 40}\n",
+        encoding="utf-8",
+    )
+    ex = EntityExtractor(build_kb([f], embedded=False, user=False), use_model=False)
+    doc = run(ex, "وقع الوزير الأردني في عمان اتفاقية جديدة.")
+    assert [e.kb_id for e in doc.entities] == ["amman"]

@@ -61,7 +61,8 @@ def model_candidates(mv: ModelView, v: DocView, rules: Any) -> list[Cand]:
 
     * a score at or above the type's threshold (``MIN_SCORE``);
     * not a lone function word, reporting verb, qualifier or generic noun, nor a nationality
-      adjective agreeing with the noun before it («العاصمة السورية»);
+      adjective agreeing with the noun before it («العاصمة السورية»), nor one word that is a
+      knowledge-base name the matcher did not keep there («القوة القاهرة»);
     * a person's name without the titles the model left at its edges («عماد مغنية القيادي»), and
       never the quoted title of a work («فيلم "حياة أديل"»);
     * an organization that opens with a head noun only when the rule for that head accepts its
@@ -78,6 +79,8 @@ def model_candidates(mv: ModelView, v: DocView, rules: Any) -> list[Cand]:
             if c.j <= c.i or any(t in rules.in_title for t in range(c.i, c.j)):
                 continue  # «المتحدث باسم الداخلية» holds no name «باسم»
         if c.j - c.i == 1 and v.is_arabic(c.i):
+            if any(f in rules.kb.alias_index for _s, f in v.readings(c.i)):
+                continue  # a knowledge-base name the matcher did not keep here («القوة القاهرة»)
             w = v.word(c.i)
             if w.stop or w.report_verb or w.qualifier or w.generic or (
                 w.adjective and rules.agrees_with_noun(v, c.i)

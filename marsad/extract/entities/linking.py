@@ -66,8 +66,13 @@ class Linker:
                 self.states[e.country] = e
 
     # -- knowledge-base candidates ----------------------------------------------------------------
-    def link(self, cands: Sequence[Cand], day: date | None) -> None:
+    def link(self, cands: Sequence[Cand], day: date | None, adjectives: Counter[str] | None = None) -> None:
+        """Choose the entry of every candidate. ``adjectives``: the countries the text's
+        nationality adjectives name, which count (less than names) toward what it is about."""
         countries = self._doc_countries(cands)
+        if adjectives:
+            for country, n in adjectives.items():
+                countries[country] += 0.5 * n  # type: ignore[assignment]
         for c in cands:
             if c.kb_ids:
                 c.link = self.choose(c, day, countries)

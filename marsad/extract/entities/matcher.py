@@ -297,6 +297,14 @@ class KBMatcher:
             pw = self.lex.word(keys[i - 1], prev.readings, prev.form)
             if pw.definite and not pw.stop:
                 return True  # «المجتمع الأهلي»: an adjective after its noun, not the club «الأهلي»
+        if (
+            entry.type == "GPE" and i > 0 and not strip and form.startswith("ال") and form.endswith("ه")
+            and tokens.infos[i - 1].kind is ARABIC and keys[i - 1].startswith("ال") and keys[i - 1].endswith("ه")
+        ):
+            prev = tokens.infos[i - 1]
+            pw = self.lex.word(keys[i - 1], prev.readings, prev.form)
+            if not pw.stop and not phrase_ending_at(self.lex.place_nouns, keys, tokens, i):  # type: ignore[arg-type]
+                return True  # «القوة القاهرة» (force majeure): an adjective agreeing with its noun
         if w.adjective is None:
             return False
         if entry.type != "GPE" or not keys[i].startswith("ال") or i == 0:

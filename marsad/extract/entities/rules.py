@@ -807,6 +807,7 @@ class Rules:
         comp = Complement(k)
         parts: list[str] = []
         chain_open = True
+        coordinated = 0
         while k < v.n and len(parts) < 8:
             c = v.starting_at(k)
             if c is not None:
@@ -847,6 +848,15 @@ class Rules:
                     chain_open = False
                     continue
                 break
+            if (
+                w.conj and coordinated < 2 and parts and v.keys[k][:3] in ("وال", "ولل") and len(v.keys[k]) > 5
+                and w.given < 0 and not w.adjective and not w.kinship and v.at(k) is None
+            ):
+                # «وزير التخطيط والتعاون الدولي», «وزيرة المرأة والأسرة»: a coordinated portfolio
+                coordinated += 1
+                parts.append(v.content_key(k, 1))
+                k += 1
+                continue
             if w.report_verb or w.conj or w.kinship or w.appositive:
                 break
             if w.adjective:
@@ -1110,7 +1120,11 @@ class Rules:
     def _name_ends(self, v: DocView, end: int) -> bool:
         if end >= v.n or v.is_punct(end):
             return True
-        return v.is_arabic(end) and (v.word(end).stop or v.word(end).report_verb)
+        if not v.is_arabic(end):
+            return False
+        w = v.word(end)
+        # «… كيمورا بالتعاون»: a preposition with the article starts a new phrase
+        return w.stop or w.report_verb or v.keys[end][:3] in _CLITIC_ARTICLE or v.keys[end][:2] == "لل"
 
 
 #: nouns after which «لـ"…"» names an outlet: «في تصريح لـ"الاستقلال"»

@@ -23,6 +23,7 @@ are kept, to measure each alone; the rules still see the knowledge-base names as
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -114,10 +115,22 @@ class EntityExtractor:
         if "rule" in self.sources:
             chosen = select(self.rules.paren_aliases(v, chosen), taken=chosen)
         self.rules.appositions(v, chosen)
-        self.linker.link(chosen, reference_date(doc.published, doc.text))
+        self.linker.link(chosen, reference_date(doc.published, doc.text), self._adjective_countries(v))
         ranks = [(h.i, h.j, h.strip) for h in self.rules.hits if h.title.kind == "rank"]
         groups = self.coref.resolve(v, chosen, ranks)
         return self._entities(doc, groups)
+
+    def _adjective_countries(self, v: DocView) -> Counter[str]:
+        """The countries the text's nationality adjectives name («الأردني» → JO): they tell the
+        linker what the article is about («عمان» is Amman in an article about Jordan)."""
+        out: Counter[str] = Counter()
+        entries = self.kb.entries
+        for i in range(v.n):
+            if v.is_arabic(i):
+                state = v.word(i).adjective
+                if state is not None and entries[state].country:
+                    out[entries[state].country] += 1  # type: ignore[index]
+        return out
 
     # -- output -------------------------------------------------------------------------------------
     def _entities(self, doc: Document, groups: Iterable[Group]) -> list[Entity]:
