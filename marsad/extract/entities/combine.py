@@ -94,8 +94,76 @@ def model_candidates(mv: ModelView, v: DocView, rules: Any) -> list[Cand]:
             continue
         if c.type == "ORG" and not rules.model_org_ok(v, c):
             continue
+        if not _name_like(c, v, rules):
+            continue
         out.append(c)
     return out
+
+
+#: proclitics after which a word is read as a preposition's object, not a name («بكامل»)
+_PREPOSITION_CLITICS = frozenset("بك")
+#: word endings that are not a name's: a pronoun suffix («يستهدفها»), a plural or a relational
+#: adjective (handled by the caller for one-word names)
+_PRONOUN_SUFFIXES = ("ها", "هم", "هما", "كم")
+_PLURALS = ("ين", "ون", "ات")
+
+
+def _name_like(c: Cand, v: DocView, rules: Any) -> bool:
+    """Whether the tokens of a recognizer's name could be a name at all (the recognizer also
+    tags phrases such as «بكامل تراب الجمهورية», «برقية الإضراب», «الجنوب كما»):
+
+    * at most four words, none of them a function word (after ل, ب or ك too: «لهذه»);
+    * no word but the first opens with a preposition and the article («بالتنسيق», «للإستهلاك»);
+    * a person's name does not start after the prepositions ب or ك (nor ل, unless a given name
+      follows: «لصخر الماطري»), and has no plural or
+      relational definite word («ترهيب الصحفيين», «دائرة الانتاج الحيواني»);
+    * no word ends with a pronoun suffix («يستهدفها»);
+    * one word alone is not a relational adjective («الجزائية», «أثري», «ايطالية»), and a place
+      named by one word is not followed by a nationality adjective («القطر الليبي»: a description);
+    * a place that opens with a place noun is not followed by a generic word or an indefinite
+      adjective («ساحة عامة», «ملعب بلدي»)."""
+    n = c.j - c.i
+    if n > 4:
+        return False
+    for t in range(c.i, c.j):
+        if not v.is_arabic(t):
+            continue
+        w = v.word(t)
+        key = v.keys[t]
+        if t > c.i and (w.stop or any(f in rules.lex.stops for s, f in v.readings(t) if s == 1 and key[:1] in "لبك")):
+            return False  # «الجنوب كما», «رمضان لهذه السنة»
+        if t > c.i and (key[:3] in ("بال", "كال", "وال", "فال") or key[:2] == "لل") and not (
+            c.type == "PERSON" and v.is_arabic(t - 1) and v.word(t - 1).given >= 0
+        ):
+            return False  # «القصرين بالتنسيق»; a family name «بالطيب» after a given name is one
+        if len(key) >= 5 and key.endswith(_PRONOUN_SUFFIXES) and w.given < 0:
+            return False
+        if c.type == "PERSON" and t > c.i and w.definite and w.given < 0 and (
+            key.endswith(_PLURALS) or key.endswith(("يه",)) or w.adjective or w.generic
+        ):
+            return False
+    first = c.i
+    if v.is_arabic(first):
+        key = v.keys[first]
+        if c.type == "PERSON" and c.strip and (
+            key[:1] in _PREPOSITION_CLITICS or (key[:1] == "ل" and v.word(first).given < 0)
+        ):
+            return False  # «بكامل تراب الجمهورية», «لإيداع المواضيع»
+        if n == 1:
+            w = v.word(first)
+            if w.adjective or (key.endswith(("ي", "يه")) and w.given < 0):
+                return False
+            if c.type in ("GPE", "LOC") and v.is_arabic(c.j) and v.word(c.j).adjective and v.word(c.j).definite:
+                return False
+        if c.type in ("GPE", "LOC", "FAC"):
+            m = rules.lex.place_nouns.longest(v.keys, v.readings(first), first)
+            if m is not None and m[0] < c.j and v.is_arabic(m[0]):
+                nxt = v.keys[m[0]]
+                if nxt in rules.lex.place_generic or "ال" + v.content_key(m[0]) in rules.lex.place_generic or (
+                    not v.word(m[0]).definite and nxt.endswith(("ي", "يه")) and v.word(m[0]).given < 0
+                ):
+                    return False  # «ساحة عامة», «ملعب بلدي»: a place noun and an adjective
+    return True
 
 
 def _trim_titles(c: Cand, v: DocView, rules: Any) -> None:
