@@ -73,3 +73,7 @@ def test_phrases_that_cannot_be_names_are_not_kept(tmp: Path, text: str, phrase:
 
 def test_a_maghrebi_family_name_with_bal_after_a_given_name_is_kept(tmp: Path) -> None:
     assert _found(tmp, "أكدت الوزارة أن سمير بالطيب زار الجهة.", {"سمير بالطيب": ("PERSON", 0.9)}) == ["سمير بالطيب"]
+
+
+def test_a_count_is_not_a_name(tmp: Path) -> None:
+    assert _found(tmp, "وقال إن لدينا ثلاثة أهداف هذا العام.", {"ثلاثة أهداف": ("PERSON", 0.99)}) == []

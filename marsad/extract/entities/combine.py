@@ -145,6 +145,8 @@ def _name_like(c: Cand, v: DocView, rules: Any) -> bool:
     first = c.i
     if v.is_arabic(first):
         key = v.keys[first]
+        if any(f in rules.lex.numbers for _s, f in v.readings(first)):
+            return False  # «ثلاثة أهداف»: a count
         if c.type == "PERSON" and c.strip and (
             key[:1] in _PREPOSITION_CLITICS or (key[:1] == "ل" and v.word(first).given < 0)
         ):

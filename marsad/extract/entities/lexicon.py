@@ -213,11 +213,17 @@ class EntityLexicon:
         self.qualifiers = _keyset(titles["qualifiers"], with_article=False)
         self.appositive = _keyset(titles["appositive"], with_article=False)
         self.works = _keyset(titles.get("works") or (), with_article=True)
+        numbers = load_yaml("numbers.yaml")
+        #: number words («ثلاثة», «عشرات»): a name never starts with one
+        self.numbers = _keyset(
+            [*(numbers.get("cardinal") or {}), *(numbers.get("cardinal_tens") or {}), *(numbers.get("vague") or {})],
+            with_article=False,
+        )
 
         heads = load_yaml("org_heads.yaml")
         self.org_heads: PhraseTrie[OrgHead] = PhraseTrie()
         for group, entries in heads.items():
-            if group in ("anaphors", "generic_complements", "regional_adjectives"):
+            if group in ("anaphors", "generic_complements", "regional_adjectives", "field_words"):
                 continue
             for text, info in entries.items():
                 h = OrgHead(
@@ -231,6 +237,7 @@ class EntityLexicon:
             alias_key(k): tuple(v) for k, v in heads["anaphors"].items()
         }
         self.generic = _keyset(heads["generic_complements"], with_article=False)
+        self.field_words = _keyset(heads.get("field_words") or (), with_article=False)
         self.regional = _keyset(heads["regional_adjectives"], with_article=False)
 
         places = load_yaml("places.yaml")

@@ -339,7 +339,7 @@ class Rules:
                 continue
             end = nxt + 1
             if (
-                v.keys[nxt][:1] == "ل" and not w.definite and not w.report_verb and v.at(nxt) is None
+                v.keys[nxt][:1] == "ل" and v.keys[nxt][1:] in self.lex.field_words and v.at(nxt) is None
                 and v.is_arabic(nxt + 1) and v.word(nxt + 1).definite and not v.word(nxt + 1).stop
                 and v.at(nxt + 1) is None
             ):
