@@ -76,8 +76,8 @@ def model_candidates(mv: ModelView, v: DocView, rules: Any) -> list[Cand]:
             continue  # «فيلم "حياة أديل"»: the quoted title of a work
         if c.type == "PERSON":
             _trim_titles(c, v, rules)
-            if c.j <= c.i or any(t in rules.in_title for t in range(c.i, c.j)):
-                continue  # «المتحدث باسم الداخلية» holds no name «باسم»
+            if c.j <= c.i or any(t in rules.in_title for t in range(c.i, c.j)) or c.i in rules.in_role:
+                continue  # «المتحدث باسم الداخلية» holds no name «باسم»; «لشؤون السياحة» is a role's
         if c.j - c.i == 1 and v.is_arabic(c.i):
             if any(f in rules.kb.alias_index for _s, f in v.readings(c.i)):
                 continue  # a knowledge-base name the matcher did not keep here («القوة القاهرة»)

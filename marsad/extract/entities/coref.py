@@ -161,8 +161,8 @@ class Coref:
                 options = [
                     h for h, names in full
                     if h is not g and h.link and id(h) not in removed
-                    and any(len(n) >= 2 and _part_of(n, short) for n in names)
-                ]
+                    and any(len(n) >= 2 and n[0] == short[0] and _part_of(n, short) for n in names)
+                ]  # the same given name: «عبد العزيز بن علي» is not «(زين العابدين) بن علي»
             if not options:
                 continue
             best = max(options, key=self._prominence)

@@ -81,6 +81,8 @@ class Rules:
         self.hits = self._title_hits(v)
         self.hit_at = {h.i: h for h in self.hits}
         self.in_title: set[int] = {t for h in self.hits for t in range(h.i, h.j)}
+        #: tokens of the complements of roles («لشؤون السياحة» in «مساعد رئيس البلدية لشؤون السياحة»)
+        self.in_role: set[int] = set()
         self._described_outlets(v)
         self._city_clubs(v)
         self._regions(v)
@@ -707,6 +709,7 @@ class Rules:
             if not is_rank:
                 comp = self._title_complement(v, h.j)
                 k = comp.end
+                self.in_role.update(t for t in range(h.j, k) if not v.is_arabic(t) or v.word(t).given < 0)
                 roles.append(
                     RoleSpan(
                         v.clean_text(h.i, k, h.strip), v.start(h.i, h.strip), v.end(k), h.title.sector,
@@ -848,6 +851,15 @@ class Rules:
                     chain_open = False
                     continue
                 break
+            if (
+                v.keys[k][:1] == "ل" and v.keys[k][1:] in self.lex.field_words and v.is_arabic(k + 1)
+                and v.word(k + 1).definite and not v.word(k + 1).stop and v.at(k + 1) is None
+            ):
+                # «مساعد رئيس البلدية لشؤون السياحة», «وزير الدولة لشؤون الهجرة»
+                parts.extend((v.content_key(k, 1), v.content_key(k + 1)))
+                k += 2
+                chain_open = False
+                continue
             if (
                 w.conj and coordinated < 2 and parts and v.keys[k][:3] in ("وال", "ولل") and len(v.keys[k]) > 5
                 and w.given < 0 and not w.adjective and not w.kinship and v.at(k) is None
