@@ -1,6 +1,6 @@
 """Measure the statistical name recognizer alone (method "model"), for docs/quality.md.
 
-    python tools/eval_ner.py [--min-score 0.0] [--dev eval/dev/articles] [--errors N]
+    python tools/eval_ner.py [--min-score 0.0] [--dev eval/dev/articles] [--errors N] [--model DIR]
 
 Prints Markdown tables of precision, recall and F1 by type on:
   * the news development set (``eval/dev/articles/*.json``, articles read from the corpus),
@@ -92,13 +92,14 @@ def wojood_counts(tagger: NameTagger, path: Path, min_score: float) -> devset.Co
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--min-score", type=float, default=0.0)
+    ap.add_argument("--model", type=Path, help="a model folder (train_ner.py --out) instead of the packaged one")
     ap.add_argument("--dev", type=Path, default=ROOT / "eval" / "dev" / "articles")
     ap.add_argument("--errors", type=int, default=0, help="print the N most frequent misses and false names")
     args = ap.parse_args(argv)
     if not (SHARED / "corpus").is_dir():
         print(f"skipped: the shared folder {SHARED} is not here (set MARSAD_SHARED)")
         return 0
-    tagger = NameTagger.default()
+    tagger = NameTagger.from_dir(args.model) if args.model else NameTagger.default()
     if args.dev.is_dir():
         c, n = dev_counts(tagger, args.dev, args.min_score, args.errors)
         print(f"\n### News dev set ({n} articles, overlap rule), model alone, min score {args.min_score}\n")

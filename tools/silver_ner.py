@@ -10,10 +10,11 @@ sentence per line, offsets into ``text``; ``tools/train_ner.py --silver FILE`` r
 Sources:
   * ``stage``: the entity stage (knowledge base and rules; mentions the model found are left out)
     run over every article. Only sentences where that stage is likely complete are kept: a
-    sentence in which the current model confidently sees a name the stage did not label is
-    dropped, since an unlabeled name would teach the model that names are not names.
-    ``--holdout`` keeps a seeded share of the names (by knowledge-base id, or by name for rule
-    finds) out of training: every sentence mentioning one goes to ``--holdout-out`` instead, so
+    sentence in which a filter model (``--filter-model``, default the packaged one) sees a name
+    with a score of ``--filter-score`` or more that the stage did not label is dropped, since an
+    unlabeled name would teach the model that names are not names.
+    ``--holdout`` keeps a seeded share of the rare names (by knowledge-base id, or by name for
+    rule finds; in at most ``--holdout-max`` sentences) out of training: every sentence mentioning one goes to ``--holdout-out`` instead, so
     ``tools/train_ner.py --heldout FILE`` can measure how the model does on names it never saw
     labeled (what we want from it: names the knowledge base does not know).
   * ``model``: self-training; the current packaged model's own predictions, keeping only
@@ -107,7 +108,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--holdout", type=float, default=0.0, help="share of names held out (stage source)")
     ap.add_argument("--holdout-out", type=Path, help="where the held-out sentences go")
-    ap.add_argument("--confidence", type=float, default=0.9)
+    ap.add_argument("--holdout-max", type=int, default=3, help="held-out names are among those in at most this many sentences")
+    ap.add_argument("--confidence", type=float, default=0.9, help="self-training: least token marginal")
+    ap.add_argument("--filter-model", type=Path, action="append", default=[],
+                    help="a model folder (train_ner.py --out) whose names drop a sentence the stage did not "
+                    "label them in (repeatable; default: the packaged model)")
+    ap.add_argument("--filter-score", type=float, default=0.5, help="score a filter model's name needs")
     ap.add_argument("--empty-share", type=float, default=0.2, help="share of sentences without names kept")
     ap.add_argument("--limit", type=int, help="at most this many articles")
     ap.add_argument("--every", type=int, default=1, help="take every n-th article")
@@ -120,17 +126,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     rng = random.Random(SEED)
     tagger = NameTagger.default()
+    filters = [NameTagger.from_dir(d) for d in args.filter_model] or [tagger]
     pipeline = None
     if args.source == "stage":
         from marsad.pipeline import Pipeline
 
         pipeline = Pipeline(["text", "entities"])
-    held_keys: set[str] = set()
-    seen_keys: set[str] = set()
-    kept = dropped = held = empty = 0
-    types: Counter[str] = Counter()
-    out = gzip.open(args.out, "wt", encoding="utf-8")
-    hold = gzip.open(args.holdout_out, "wt", encoding="utf-8") if args.holdout_out else None
+    records: list[dict[str, Any]] = []
+    dropped = empty = 0
     for rec in articles(args.limit, args.every):
         doc = Document(text=rec["text"])
         if pipeline is not None:
@@ -140,48 +143,53 @@ def main(argv: list[str] | None = None) -> int:
             text_layer(doc)
             spans = []
         assert doc.tokens is not None
-        infos = doc.tokens.infos
         for srec, r in sentence_records(doc, spans, rec["id"]):
-            seq = infos[r.start : r.stop]
-            labels = tagger.tag_infos(seq)
-            marg = [tagger._tagger.marginal(lab, j) for j, lab in enumerate(labels)]
-            model_names = [
-                (p.first, p.end) for p in tagger.tag(_sub(doc, r)) if p.score >= args.confidence
-            ] if pipeline is not None else []
+            sub = _sub(doc, r)
             if pipeline is None:
-                if min(marg) < args.confidence:
+                assert sub.tokens is not None
+                labels = tagger.tag_infos(sub.tokens.infos)
+                if min(tagger._tagger.marginal(lab, j) for j, lab in enumerate(labels)) < args.confidence:
                     dropped += 1
                     continue
-                srec["spans"] = [(s.start, s.end, s.type, "model", "") for s in tagger.spans(_sub(doc, r))]
+                srec["spans"] = [(s.start, s.end, s.type, "model", "") for s in tagger.spans(sub)]
             else:
-                # a confident model name the stage did not label: the sentence may be incomplete
-                labelled = _token_ranges(_sub(doc, r), srec["spans"])
-                if any(not any(a < e and s < b for s, e in labelled) for a, b in model_names):
+                # a model name the stage did not label: the sentence may be incomplete
+                labelled = _token_ranges(sub, srec["spans"])
+                confident = [
+                    (p.first, p.end) for f in filters for p in f.tag(sub) if p.score >= args.filter_score
+                ]
+                if any(not any(a < e and s < b for s, e in labelled) for a, b in confident):
                     dropped += 1
                     continue
             if not srec["spans"]:
                 if rng.random() >= args.empty_share:
                     continue
                 empty += 1
-            keys = {k for *_, k in srec["spans"] if k}
-            for k in sorted(keys - seen_keys):
-                seen_keys.add(k)
-                if args.holdout and rng.random() < args.holdout:
-                    held_keys.add(k)
-            if keys & held_keys:
+            records.append(srec)
+    # held-out names: a seeded share of the rare ones (a name the knowledge base does not know
+    # is a rare name); every sentence that mentions one leaves the training data
+    freq: Counter[str] = Counter(k for srec in records for k in {sp[4] for sp in srec["spans"] if sp[4]})
+    rare = sorted(k for k, n in freq.items() if n <= args.holdout_max)
+    held_keys = set(rng.sample(rare, int(len(rare) * args.holdout))) if args.holdout else set()
+    kept = held = 0
+    types: Counter[str] = Counter()
+    with gzip.open(args.out, "wt", encoding="utf-8") as out:
+        hold = gzip.open(args.holdout_out, "wt", encoding="utf-8") if args.holdout_out else None
+        for srec in records:
+            if held_keys and any(sp[4] in held_keys for sp in srec["spans"]):
                 held += 1
                 if hold is not None:
                     hold.write(json.dumps(srec, ensure_ascii=False) + "\n")
                 continue
             kept += 1
-            types.update(t for _, _, t, *_ in srec["spans"])
+            types.update(sp[2] for sp in srec["spans"])
             out.write(json.dumps(srec, ensure_ascii=False) + "\n")
-    out.close()
-    if hold is not None:
-        hold.close()
+        if hold is not None:
+            hold.close()
     print(
         f"silver ({args.source}): kept {kept} sentences ({empty} without names), dropped {dropped}, "
-        f"held out {held} ({len(held_keys)} of {len(seen_keys)} names); spans by type {dict(types.most_common())}"
+        f"held out {held} ({len(held_keys)} of {len(rare)} rare names, {len(freq)} names in all); "
+        f"spans by type {dict(types.most_common())}"
     )
     return 0
 

@@ -1,9 +1,11 @@
 """The statistical name recognizer: a CRF over marsad's own tokens, trained by this project.
 
 It finds person, organization and place names (PERSON, ORG, GPE, LOC, FAC) that neither the
-knowledge base nor the rules know. The model (``data/ner.crfsuite``) is trained by
-``tools/train_ner.py`` on the MIT-licensed Wojood sample (see NOTICE) and ships in the package;
-nothing is downloaded.
+knowledge base nor the rules know. The model (``data/ner.crfsuite``, about 3 MB) is trained by
+``tools/build_ner_model.py`` on the MIT-licensed Wojood sample (see NOTICE) and on silver
+sentences of the news corpus labelled by the knowledge base and the rules; it ships in the
+package and nothing is downloaded. Scores and speed: docs/quality.md and docs/benchmarks.md
+(## Entities: statistical model).
 
 Features are hand-made and depend, for each token, only on its string and its neighbours':
 the matching key, the clitic-stripped stems, prefixes and suffixes, the shape, the class, and
@@ -29,7 +31,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from importlib import resources
-from typing import NamedTuple
+from pathlib import Path
+from typing import Any, NamedTuple
 
 import pycrfsuite
 
@@ -37,7 +40,7 @@ from marsad.doc import Document
 from marsad.errors import PipelineError
 from marsad.lang import load_list
 from marsad.text.normalize import match_key
-from marsad.text.tokens import ARABIC, LATIN, NUMBER, PUNCT, QUOTE_MARKS, Tokens, TypeInfo
+from marsad.text.tokens import ARABIC, LATIN, NUMBER, PUNCT, QUOTE_MARKS, TypeInfo
 
 #: our entity types, and what the Wojood labels map to (the others are not entities for us)
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC")
@@ -222,20 +225,18 @@ class FeatureExtractor:
         return out
 
     def sequence(self, infos: Sequence[TypeInfo]) -> list[list[str]]:
-        """The feature lists of one sequence of tokens (a sentence)."""
-        bundles = self._bundles(infos)
-        n = len(bundles)
-        bos1, eos1 = ["-1BOS"], ["+1EOS"]
-        empty: list[str] = []
-        out = []
-        for j in range(n):
-            feats = bundles[j][0] + (bundles[j - 1][1] if j >= 1 else bos1)
-            feats = feats + (bundles[j + 1][2] if j + 1 < n else eos1)
-            if j >= 2:
-                feats += bundles[j - 2][3]
-            if j + 2 < n:
-                feats += bundles[j + 2][4]
-            out.append(feats if feats else empty)
+        """The feature lists of one sequence of tokens (a sentence): each token's own features,
+        and its neighbours' views of themselves (-1/+1 and -2/+2), or the sentence edges."""
+        b = self._bundles(infos)
+        n = len(b)
+        if n <= 1:
+            return [[*b[0][0], "-1BOS", "+1EOS"]] if n else []
+        out = [[*b[0][0], "-1BOS", *b[1][2], *(b[2][4] if n > 2 else ())]]
+        for j in range(1, n - 1):
+            out.append(
+                [*b[j][0], *b[j - 1][1], *b[j + 1][2], *(b[j - 2][3] if j >= 2 else ()), *(b[j + 2][4] if j + 2 < n else ())]
+            )
+        out.append([*b[n - 1][0], *b[n - 2][1], "+1EOS", *(b[n - 3][3] if n > 2 else ())])
         return out
 
 
@@ -313,8 +314,9 @@ def _read_model_bytes() -> bytes:
     return resources.files("marsad.extract.entities").joinpath("data", MODEL_FILE).read_bytes()
 
 
-def _read_name_starts() -> dict[str, int]:
-    path = resources.files("marsad.extract.entities").joinpath("data", NAME_STARTS_FILE)
+def _read_name_starts(path: Any = None) -> dict[str, int]:
+    if path is None:
+        path = resources.files("marsad.extract.entities").joinpath("data", NAME_STARTS_FILE)
     counts: dict[str, int] = {}
     if not path.is_file():
         return counts
@@ -345,6 +347,12 @@ class NameTagger:
             for word in self.features.lexicons.get(flag, ()):
                 self.name_starts.setdefault(word, 1)
         self.labels = sorted(labels)
+
+    @classmethod
+    def from_dir(cls, folder: str | Path) -> NameTagger:
+        """A model written by ``tools/train_ner.py --out FOLDER`` (to compare models)."""
+        folder = Path(folder)
+        return cls((folder / MODEL_FILE).read_bytes(), _read_name_starts(folder / NAME_STARTS_FILE))
 
     @classmethod
     def default(cls) -> NameTagger:
@@ -479,13 +487,3 @@ def prediction_span(doc: Document, p: NamePrediction, name_starts: dict[str, int
     start = normalized.to_original(tokens.nstarts[first] + skip)
     end = tokens.ends[last]
     return NameSpan(start, end, doc.text[start:end], p.type, p.score, first, last)
-
-
-def wojood_label(tag: str) -> str | None:
-    """Our type for a Wojood tag (PERS → PERSON …); None for the tags that are not our entities."""
-    return WOJOOD_TYPES.get(tag)
-
-
-def tokens_text(tokens: Tokens, first: int, end: int) -> str:
-    """The original text of tokens ``first`` to ``end - 1`` (debugging and reports)."""
-    return tokens.normalized.original[tokens.starts[first] : tokens.ends[end - 1]]
