@@ -21,7 +21,7 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from marsad.store.base import Store, now
+from marsad.store.base import Store, date_window, now
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE")
 MAX_ACTORS = 12
@@ -82,13 +82,8 @@ def build_brief(
     if actor is not None:
         focus = actor_entity_ids(store, actor)
         marks, values = _marks(focus)
-        conds, params = [f"ae.entity_id IN ({marks})"], list(values)
-        if f.date_from:
-            conds.append("a.published >= ?")
-            params.append(f.date_from)
-        if f.date_to:
-            conds.append("a.published <= ?")
-            params.append(f.date_to)
+        window, window_params = date_window("a.published", f.date_from, f.date_to)
+        conds, params = [f"ae.entity_id IN ({marks})", *window], [*values, *window_params]
         rows = store.execute(
             "SELECT DISTINCT a.id, a.published FROM article_entities ae JOIN articles a ON a.id = ae.article_id "
             f"WHERE {' AND '.join(conds)} ORDER BY a.published DESC, a.id DESC LIMIT ?", [*params, max_articles],
@@ -169,12 +164,9 @@ def _timeline(store: Store, scope: list[int], focus: set[int], date_from: str | 
         fm, fv = _marks(focus)
         conds.append(f"(ev.source_id IN ({fm}) OR ev.target_id IN ({fm}))")
         params += fv + fv
-    if date_from:
-        conds.append("ev.day >= ?")
-        params.append(date_from)
-    if date_to:
-        conds.append("ev.day <= ?")
-        params.append(date_to)
+    window, window_params = date_window("ev.day", date_from, date_to)
+    conds += window
+    params += window_params
     rows = store.execute(
         "SELECT ev.day, ev.date_value, ev.code, ev.label, ev.mode, s.name, t.name, l.name, ev.article_id, "
         "substr(a.text, ev.evidence_start + 1, ev.evidence_end - ev.evidence_start) "

@@ -23,7 +23,7 @@ from typing import Any
 from xml.sax.saxutils import quoteattr
 
 from marsad.errors import ConfigError
-from marsad.store.base import Store
+from marsad.store.base import Store, date_window
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE")
 MAX_COMENTION_NODES = 150
@@ -46,13 +46,7 @@ def actor_entity_ids(store: Store, actor: str) -> set[int]:
 
 
 def _window(column: str, date_from: str | None, date_to: str | None) -> tuple[str, list[Any]]:
-    conds, params = [], []
-    if date_from:
-        conds.append(f"{column} >= ?")
-        params.append(date_from)
-    if date_to:
-        conds.append(f"{column} <= ?")
-        params.append(date_to)
+    conds, params = date_window(column, date_from, date_to)
     return "".join(" AND " + c for c in conds), params
 
 

@@ -21,6 +21,19 @@ from marsad.store.migrations import LATEST, MIGRATIONS
 from marsad.store.records import ArticleRecord, Derived, DuplicateRecord, PreparedAnalysis, name_key
 
 
+def date_window(column: str, date_from: str | None, date_to: str | None) -> tuple[list[str], list[Any]]:
+    """SQL conditions (``?`` placeholders) and their values keeping ``column`` in a date window."""
+    conds: list[str] = []
+    params: list[Any] = []
+    if date_from:
+        conds.append(f"{column} >= ?")
+        params.append(date_from)
+    if date_to:
+        conds.append(f"{column} <= ?")
+        params.append(date_to)
+    return conds, params
+
+
 def now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -492,12 +505,9 @@ class Store(ABC):
             names = self.sources_like(filters.source) or [filters.source]
             article_conds.append(f"source IN ({','.join('?' * len(names))})")
             params.extend(names)
-        if filters.date_from:
-            article_conds.append("published >= ?")
-            params.append(filters.date_from)
-        if filters.date_to:
-            article_conds.append("published <= ?")
-            params.append(filters.date_to)
+        window, window_params = date_window("published", filters.date_from, filters.date_to)
+        article_conds += window
+        params.extend(window_params)
         if article_conds:
             conds.append(f"{column} IN (SELECT id FROM articles WHERE {' AND '.join(article_conds)})")
         if filters.entity:
@@ -554,12 +564,9 @@ class Store(ABC):
         if code:
             conds.append("ev.code LIKE ?")
             params.append(code.strip() + "%")
-        if date_from:
-            conds.append("ev.day >= ?")
-            params.append(date_from)
-        if date_to:
-            conds.append("ev.day <= ?")
-            params.append(date_to)
+        window, window_params = date_window("ev.day", date_from, date_to)
+        conds += window
+        params.extend(window_params)
         where = (" WHERE " + " AND ".join(conds)) if conds else ""
         rows = self.execute(
             f"{self._EVENT_SELECT}{where} ORDER BY ev.day, a.published, ev.id LIMIT ?", [*params, limit]

@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from marsad.errors import ConfigError
-from marsad.store.base import Store, now
+from marsad.store.base import Store, date_window, now
 from marsad.store.records import day_of, name_key
 from marsad.watch.rules import Rule, Target, check_rule
 from marsad.watch.schema import ensure_watch_schema, has_watch_tables
@@ -204,21 +204,15 @@ def candidates(store: Store, p: _Prepared, analyzed_since: str | None) -> list[i
     if rule.codes:
         ev = ["(" + " OR ".join("code LIKE ?" for _ in rule.codes) + ")"]
         params_ev: list[Any] = [c + "%" for c in rule.codes]
-        if rule.date_from:
-            ev.append("day >= ?")
-            params_ev.append(rule.date_from)
-        if rule.date_to:
-            ev.append("day <= ?")
-            params_ev.append(rule.date_to)
+        window, window_params = date_window("day", rule.date_from, rule.date_to)
+        ev += window
+        params_ev += window_params
         conds.append(f"a.id IN (SELECT article_id FROM events WHERE {' AND '.join(ev)})")
         params.extend(params_ev)
     else:
-        if rule.date_from:
-            conds.append("a.published >= ?")
-            params.append(rule.date_from)
-        if rule.date_to:
-            conds.append("a.published <= ?")
-            params.append(rule.date_to)
+        window, window_params = date_window("a.published", rule.date_from, rule.date_to)
+        conds += window
+        params += window_params
     rows = store.execute(
         "SELECT a.id FROM articles a JOIN analyses n ON n.article_id = a.id WHERE "
         + " AND ".join(conds) + " ORDER BY a.id",
