@@ -625,14 +625,22 @@ class EventExtractor:
         return None
 
     # ------------------------------------------------------------------------------------------
-    def to_events(self, ctx: DocContext, mentions: list[Mention]) -> list[Event]:
+    def to_events(
+        self, ctx: DocContext, mentions: list[Mention], trace: dict[int, str] | None = None
+    ) -> list[Event]:
+        """Merge the mentions into events. ``trace`` (for diagnostics) receives, for each
+        mention's ``id()``, what became of it: the event id, or why it was dropped."""
+        why: dict[int, str] = trace if trace is not None else {}
         groups: list[list[Mention]] = []
         for m in mentions:
             if m.mode == HYPOTHETICAL:
+                why[id(m)] = "dropped: hypothetical"
                 continue
             if m.source is None and m.target is None:
+                why[id(m)] = "dropped: no named actor"
                 continue  # who did what to whom: an event needs at least one named actor
             if m.mode != ASSERTED and m.inferred:
+                why[id(m)] = f"dropped: {m.mode} with an inferred source"
                 continue  # what did not happen is kept only when the text says who
             merged = False
             for g in reversed(groups):
@@ -644,9 +652,15 @@ class EventExtractor:
                 groups.append([m])
         events: list[Event] = []
         for g in groups:
-            ev = _event_of(ctx, g)
+            reason: list[str] = []
+            ev = _event_of(ctx, g, reason)
             if ev is not None:
                 events.append(ev)
+                for m in g:
+                    why[id(m)] = f"event #{len(events)}"
+            else:
+                for m in g:
+                    why[id(m)] = "dropped with its group: " + (reason[0] if reason else "?")
         text = ctx.doc.text
         for n, ev in enumerate(events, 1):
             ev.id = f"V{n}"
@@ -931,7 +945,9 @@ def _same_day(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def _event_of(ctx: DocContext, group: list[Mention]) -> Event | None:
+def _event_of(ctx: DocContext, group: list[Mention], why: list[str] | None = None) -> Event | None:
+    """The event a group of merged mentions stands for, or None (``why`` receives the reason)."""
+    why = why if why is not None else []
     headline = ctx.doc.headline
 
     def score(m: Mention) -> tuple[int, int, int, int, int]:
@@ -958,16 +974,19 @@ def _event_of(ctx: DocContext, group: list[Mention]) -> Event | None:
                 break
     entry = best.match.entry
     if source is None and not (entry.bare and (target or best.location)):
+        why.append("no source")
         return None
     if target is None and source is not None and not entry.bare and entry.root not in _MONADIC_ROOTS:
         if best.code not in _MONADIC_CODES and not (
             # a visit to a place the text names: the place is the host
             best.code[:3] in ("042", "043") and any(m.location and not m.weak_location for m in group)
         ):
+            why.append("no target (a statement or intent addressed to no one)")
             return None
     source = _state_for(ctx, source)
     target = _state_for(ctx, target)
     if best.mode == HYPOTHETICAL:
+        why.append("hypothetical")
         return None
     if target is not None and entry.root == "04" and _etype(ctx, target) == "GPE":
         target = _host_country(ctx, target)  # «زار روما»: the host of a visit is the country
