@@ -198,7 +198,11 @@ class EventExtractor:
                 if mention.root in _FORCE_ROOTS:
                     # «نفذ الموساد 14 عملية اغتيال … اغتيل فلان …»: in a run of the same kind of
                     # violence, an act without a named agent is the last named agent's
-                    if mention.source is None and mention.target is not None and mention.code in agents:
+                    if (
+                        mention.source is None
+                        and mention.target is not None
+                        and agents.get(mention.code, mention.target) != mention.target
+                    ):
                         mention.source = agents[mention.code]
                     elif mention.source is not None:
                         agents[mention.code] = mention.source
@@ -239,13 +243,26 @@ class EventExtractor:
 
     # ------------------------------------------------------------------------------------------
     def _triggers(self, ctx: DocContext, a: int, b: int) -> list[Match]:
+        """The triggers of tokens [a, b), left to right: not inside a name («أثنينا», «فيصل»),
+        a phrase only when its required words follow, the noun reading of a word that is a verb
+        or a noun when the context wants a noun («عن إدانتها», «بإيقاف»)."""
         out: list[Match] = []
+        tails: set[int] = set()
         i = a
+
+        def accept(m: Match) -> bool:
+            return not m.entry.needs or _has_needed(ctx, m, b)
+
         while i < b:
-            m = self.lex.match(ctx, i)
+            if i in tails or (i in ctx.mention_at and ctx.mention_at[i].type in _NAMED_TYPES):
+                i += 1
+                continue
+            m = self.lex.match(ctx, i, accept)
             if m is None:
                 i += 1
                 continue
+            if m.form.pos == "verb" and m.n == 1 and m.tail is None and self._wants_noun(ctx, m, a):
+                m = self.lex.noun_reading(ctx, i) or m
             if m.form.pos == "verb" and not _verb_prefix_ok(m.prefix):
                 i += 1
                 continue
@@ -253,8 +270,26 @@ class EventExtractor:
                 i += m.n
                 continue
             out.append(m)
+            if m.tail is not None:
+                tails.update(range(*m.tail))
             i += m.n
         return out
+
+    def _wants_noun(self, ctx: DocContext, m: Match, a: int) -> bool:
+        """A trigger read as a verb that stands where only a noun can: after a preposition or a
+        light verb, with a proclitic a verb cannot take (ب, ال), or written with «إ» (the
+        verbal noun of a form IV verb: إدانة، إيقاف; its past starts with «أ»)."""
+        i = m.i
+        if m.prefix and (m.prefix[-1] == "ب" or m.prefix.endswith("ال")):
+            return True
+        raw = _letters(ctx.doc.text[ctx.starts[i] : ctx.ends[i]])
+        if len(raw) > m.strip and raw[m.strip] == "إ":
+            return True
+        if i - 1 >= a and ctx.is_arabic(i - 1):
+            prev = ctx.base(i - 1)
+            if prev in self.words.preps or ctx.isin(i - 1, self.words.light_verbs) or prev in _NOUN_BEFORE:
+                return True
+        return False
 
     def _compose(self, ctx: DocContext, ms: list[Mention]) -> None:
         """«طالب بالإفراج عن X» → one 1053 event; «أبدى استعداده للقاء X» → 036."""
@@ -299,6 +334,9 @@ class EventExtractor:
         hi = j
         while hi < b and hi - j < _MAX_AFTER:
             key = ctx.keys[hi]
+            if mt.form.pos == "noun" and self._light_relative(ctx, hi, j, b):
+                hi += 2  # «العملية التي قامت بها X … على قاعدة Y»: the clause describes the event
+                continue
             if key in _FULL_STOPS or ctx.isin(hi, w.stops) or key in self.quote_stops:
                 break
             if hi > j:
@@ -340,8 +378,9 @@ class EventExtractor:
                 source = take(p)
                 break
         if mt.form.tense == "passive":
-            # «اغتيل فلان في …»: the phrase after a passive verb is its patient
-            subj = self._subject_after(ctx, after, j, used)
+            # «اغتيل فلان في …»: the phrase after a passive verb is its patient, also after a
+            # description («اغتيل القيادي البارز في "X" فلان», «اغتيل ثلاثة من قادة حركة X»)
+            subj = self._subject_after(ctx, after, j, used) or self._patient_after(ctx, after, j, used)
             if subj is not None and target is None:
                 target = take(subj)
         elif mt.form.pos == "verb":
@@ -401,14 +440,18 @@ class EventExtractor:
                     source = take(gen)
                 elif target is None:
                     target = take(gen)
-            if (source is None and entry.gen == "agent") or (source is None and target is not None):
+            v = self._light_verb_before(ctx, i, a) if source is None else None
+            if v is not None and (entry.gen == "agent" or not ctx.isin(v, _WITNESS)):
+                # «نفذ X عملية اغتيال», «عقد X اجتماعا» (not «شهدت المدينة اعتقالات»)
                 light = self._light_verb_subject(ctx, phrases, i, lo, a)
-                v = self._light_verb_before(ctx, i, a)
                 if light is not None:
                     source = light
-                elif v is not None and entry.gen == "agent":
+                elif entry.gen == "agent":
                     source = self._nominal_subject(ctx, v + 1, i, v, a)
-                    if source is None and not any(p for p in phrases if v < p.t0 < i and p.marker == BARE):
+                    relative = v - 1 >= a and ctx.isin(v - 1, _RELATIVES)  # «التصعيد الذي بدأ بهجوم»
+                    if source is None and not relative and not any(
+                        p for p in phrases if v < p.t0 < i and p.marker == BARE
+                    ):
                         source = self._topic(ctx, mt, k, earlier, sal, exclude=target)
                         men.inferred = source is not None
             if source is None and entry.gen == "agent":
@@ -434,6 +477,19 @@ class EventExtractor:
                     if p.actor_type == "GPE" and p.marker in ("ب", FI) and "ب" not in entry.preps:
                         continue
                     target = take(p)
+                    break
+        if target is None and entry.root in _FORCE_ROOTS:
+            # «عملية عسكرية لمواجهة X», «لاستعادة قاعدة X», «هجوم على قاعدة X»: what force is used
+            # against, a body or a site
+            for p in after:
+                if id(p) in used or p.actor == source or not (p.actor or p.head.type == "FAC"):
+                    continue
+                against = p.marker in ("ل", BARE) and any(
+                    f in w.against for t in (p.t0, p.t0 - 1) if j <= t < p.mt0 for f in ctx.forms(t)
+                )
+                if against or (p.head.type == "FAC" and p.marker in entry.preps):
+                    used.add(id(p))
+                    target = p.actor or p.head.entity
                     break
         # pronouns: «استقبله», «زيارته», «معه»
         resumptive = mt.form.pos == "verb" and _after_relative(ctx, i, a)
@@ -476,6 +532,8 @@ class EventExtractor:
         if target is not None and entry.root == "04" and _etype(ctx, target) in PLACE_TYPES:
             location = location or target  # «زار تونس»: the country visited is where, and the host
             weak_target = True
+        if target == source:
+            target = None
         men.source, men.target, men.location, men.weak_target = source, target, location, weak_target
         arg_spans = [ctx.span(p.t0, p.t1) for p in phrases if id(p) in used]
         s0 = min([men.trigger.start, *(s.start for s in arg_spans)])
@@ -530,13 +588,28 @@ class EventExtractor:
         return sal.resolve(mt.i, (exclude,), mt.form.fem, self._fs[max(0, k - 3)][0], subjects_only=True)
 
     def _light_verb_before(self, ctx: DocContext, i: int, a: int) -> int | None:
+        """The light verb that governs the event noun at i («أطلقت وزارة الدفاع … عملية»), at
+        most _MAX_LIGHT tokens before it, with no other verb in between."""
         w = self.words
-        for v in range(i - 1, max(a, i - 7) - 1, -1):
+        for v in range(i - 1, max(a, i - _MAX_LIGHT) - 1, -1):
             if ctx.keys[v] in _FULL_STOPS:
                 return None
+            if not ctx.is_arabic(v):
+                continue
             if ctx.isin(v, w.light_verbs) or any(f in w.light_verbs for f in ctx.forms(v)):
                 return v
+            if self._is_verb(ctx, v) or self.lex.match(ctx, v) is not None:
+                return None  # «عبرت X عن إدانتها للهجوم»: the light verb governs the nearer noun
         return None
+
+    def _light_relative(self, ctx: DocContext, t: int, j: int, b: int) -> bool:
+        """Token t is a relative pronoun after the event noun ending at j (across adjectives),
+        followed by a light verb: «المباحثات التي أجراها», «العملية التي قامت بها»."""
+        if not (ctx.isin(t, _RELATIVES) and t + 1 < b and t - j <= 3):
+            return False
+        if any(not ctx.keys[u].startswith("ال") for u in range(j, t)):
+            return False
+        return ctx.isin(t + 1, self.words.light_verbs) or any(f in self.words.light_verbs for f in ctx.forms(t + 1))
 
     def _relative_agent(self, ctx: DocContext, phrases: list[ActorPhrase], j: int, b: int) -> str | None:
         """«العملية العسكرية التي قامت بها الولايات المتحدة», «الهجوم الذي شنه التنظيم»: the
@@ -595,6 +668,28 @@ class EventExtractor:
                 break
         return None
 
+    def _patient_after(
+        self, ctx: DocContext, after: list[ActorPhrase], j: int, used: set[int]
+    ) -> ActorPhrase | None:
+        """The first named person or body after a passive verb, past the words that describe it
+        (nouns, adjectives, numbers, «من», phrases in «في»/«ل»), before any verb or clause mark."""
+        w = self.words
+        for p in after:
+            if p.t0 - j > _MAX_PATIENT:
+                return None
+            if id(p) in used or p.actor is None or p.actor_type not in ("PERSON", "ORG"):
+                continue
+            if p.marker not in (BARE, HEAD, GROUP):
+                continue
+            for t in range(j, p.t0):
+                k = ctx.keys[t]
+                if ctx.kinds[t] == "punct" and k not in "\"«»“”'":
+                    return None
+                if ctx.is_arabic(t) and (ctx.isin(t, w.stops) or self._is_verb(ctx, t)):
+                    return None
+            return p
+        return None
+
     def _subject_before(self, ctx: DocContext, before: list[ActorPhrase], i: int) -> ActorPhrase | None:
         for p in reversed(before):
             if p.marker not in (BARE, HEAD, GROUP):
@@ -608,21 +703,16 @@ class EventExtractor:
     def _light_verb_subject(
         self, ctx: DocContext, phrases: list[ActorPhrase], i: int, lo: int, a: int
     ) -> str | None:
-        w = self.words
-        for v in range(i - 1, max(a, i - 7) - 1, -1):
-            key = ctx.keys[v]
-            if key in _FULL_STOPS:
-                return None
-            if ctx.isin(v, w.light_verbs) or any(f in w.light_verbs for f in ctx.forms(v)):
-                between = [p for p in phrases if v < p.t0 and p.t1 <= i and p.marker in (BARE, HEAD, GROUP)]
-                if between:
-                    return _kin_resolve(ctx, phrases, between[0].actor, i) if between[0].kin else between[0].actor
-                before = [p for p in phrases if p.t1 <= v and v - p.t1 <= 2 and p.marker in (BARE, HEAD, GROUP)]
-                if before:
-                    return before[-1].actor
-                return _unnamed_kin(ctx, v + 1, i)
-        return None
-        return None
+        v = self._light_verb_before(ctx, i, a)
+        if v is None:
+            return None
+        between = [p for p in phrases if v < p.t0 and p.t1 <= i and p.marker in (BARE, HEAD, GROUP)]
+        if between:
+            return _kin_resolve(ctx, phrases, between[0].actor, i) if between[0].kin else between[0].actor
+        before = [p for p in phrases if p.t1 <= v and v - p.t1 <= 2 and p.marker in (BARE, HEAD, GROUP)]
+        if before:
+            return before[-1].actor
+        return _unnamed_kin(ctx, v + 1, i)
 
     # ------------------------------------------------------------------------------------------
     def to_events(
@@ -674,6 +764,9 @@ _CONTINUATIONS = frozenset(key(w) for w in ("كما", "ثم", "حيث", "بعد�
 _ANONYMOUS = frozenset(key(w) for w in ("مصادر", "مصدر", "شهود", "مسلحون", "مجهولون", "مواطنون", "أهالي", "عدد"))
 _PRONOUN_COMPLEMENTIZERS = frozenset(key(w) for w in ("أنه", "أنها", "إنه", "إنها", "أنهم", "إنهم", "أنهما"))
 _MAX_PLACE = 20
+_MAX_PATIENT = 10
+_MAX_LIGHT = 14
+_WITNESS = frozenset(key(w) for w in ("شهد", "شهدت", "يشهد", "تشهد"))
 _RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
 _MAX_REQUESTED = 25
 #: roots whose verbs govern what is asked, intended, refused or threatened
@@ -683,6 +776,19 @@ _FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 _PLACE_MARKERS = frozenset({FI, key("داخل"), "ب"})
 _PLACE_GENITIVE_ROOTS = frozenset({"04", "14", "15", "17", "18", "19", "20"})
 _WITH_ROOTS = frozenset({"03", "04", "05", "06", "19", "16"})
+
+
+#: entity types whose names are never read as triggers
+_NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+#: words after which a verb-or-noun is a noun (a preposition-like word or a determiner)
+_NOUN_BEFORE = frozenset(key(w) for w in ("عن", "على", "إلى", "الى", "في", "من", "بعد", "قبل", "خلال", "عدم", "دون",
+                                          "هذا", "هذه", "ذلك", "تلك", "أي", "كل", "بعض"))
+_DIACRITICS = dict.fromkeys(range(0x064B, 0x0660)) | {0x0640: None, 0x0670: None}
+
+
+def _letters(word: str) -> str:
+    """The letters of a word as written (hamzas kept), without diacritics or tatweel."""
+    return word.translate(_DIACRITICS)
 
 
 def _verb_prefix_ok(prefix: str) -> bool:
@@ -941,6 +1047,28 @@ def _host_country(ctx: DocContext, place: str) -> str:
 _STATE_SUBTYPES = frozenset({"state", "country"})
 
 
+def _attacked_state(ctx: DocContext, site: str, source: str | None, m: Mention) -> str:
+    """A site struck by a foreign force stands for its state («ضربة أمريكية على قاعدة الشعيرات في
+    حمص»: Syria); struck by a force of its own country, the site stays («الجيش الليبي … قاعدة
+    تمنهنت»). The country is the site's own, else that of a place named with it in the sentence."""
+    e = ctx.entities.get(site)
+    country = e.country if e else None
+    if not country:
+        _, b = ctx.full_sentence_range(m.match.i)
+        for ref in ctx.mentions_in(m.match.i, b):
+            other = ctx.entities.get(ref.entity)
+            if other is not None and other.id not in (site, source) and other.type == "GPE" and other.country:
+                country = other.country
+                break
+    src = ctx.entities.get(source) if source else None
+    if not country or (src is not None and src.country == country):
+        return site
+    for other in ctx.entities.values():
+        if other.type == "GPE" and other.subtype in _STATE_SUBTYPES and other.country == country:
+            return other.id
+    return site
+
+
 def _same_day(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
@@ -950,11 +1078,11 @@ def _event_of(ctx: DocContext, group: list[Mention], why: list[str] | None = Non
     why = why if why is not None else []
     headline = ctx.doc.headline
 
-    def score(m: Mention) -> tuple[int, int, int, int, int]:
+    def score(m: Mention) -> tuple[int, int, int, int, int, int]:
         full = (m.source is not None) + (m.target is not None and not m.weak_target)
         in_headline = headline is not None and headline.start <= m.trigger.start < headline.end
         persons = sum(_etype(ctx, a) == "PERSON" for a in (m.source, m.target) if a)
-        return (full, not in_headline, persons, m.match.form.pos == "verb", -m.match.i)
+        return (full, not in_headline, not m.inferred, persons, m.match.form.pos == "verb", -m.match.i)
 
     best = max(group, key=score)
     source, target = best.source, best.target
@@ -990,6 +1118,8 @@ def _event_of(ctx: DocContext, group: list[Mention], why: list[str] | None = Non
         return None
     if target is not None and entry.root == "04" and _etype(ctx, target) == "GPE":
         target = _host_country(ctx, target)  # «زار روما»: the host of a visit is the country
+    if target is not None and entry.root in _FORCE_ROOTS and _etype(ctx, target) in ("FAC", "LOC"):
+        target = _attacked_state(ctx, target, source, best)
     location = next((m.location for m in group if m.location and not m.weak_location), None)
     location = location or next((m.location for m in group if m.location), None)
     date = next((m.date for m in sorted(group, key=lambda m: not m.date_explicit) if m.date), None)

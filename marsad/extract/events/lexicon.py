@@ -9,7 +9,7 @@ and dual of nouns (اجتماعا، زيارتين), and at lookup time object a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -62,6 +62,9 @@ class Match:
     strip: int  # letters of proclitics read off the first token
     prefix: str  # those letters («و», «س», «وب»…)
     enclitic: str  # the pronoun suffix read off («ه», «ها»…) or ""
+    #: the tokens of the rest of a verb phrase written with its subject in between
+    #: («حاولت وحدة من الموساد اغتيال»: the token of «اغتيال»), not triggers of their own
+    tail: tuple[int, int] | None = None
 
     @property
     def entry(self) -> TriggerEntry:
@@ -150,9 +153,10 @@ class TriggerLexicon:
     #: normalized token form → None (no trigger starts here) or (a phrase may start here,
     #: the single-word trigger or None)
     _cache: dict[str, tuple[bool, tuple[int, Form, str] | None] | None] = field(default_factory=dict)
+    _nouns: dict[str, tuple[int, Form, str] | None] = field(default_factory=dict)
 
-    def match(self, ctx: DocContext, i: int) -> Match | None:
-        """The longest trigger that starts at token i."""
+    def match(self, ctx: DocContext, i: int, accept: Callable[[Match], bool] | None = None) -> Match | None:
+        """The longest trigger that starts at token i (a phrase only when ``accept`` takes it)."""
         if not ctx.is_arabic(i):
             return None
         info = ctx.tokens.infos[i]
@@ -168,7 +172,9 @@ class TriggerLexicon:
             for rest, f in self.phrases.get(form, ()):
                 j = i + 1 + len(rest)
                 if j <= n and all(_core_match(ctx, i + 1 + m, w) for m, w in enumerate(rest)):
-                    return Match(i, 1 + len(rest), f, strip, keys[i][:strip], "")
+                    got = Match(i, 1 + len(rest), f, strip, keys[i][:strip], "")
+                    if accept is None or accept(got):
+                        return got
         for strip, form in readings if phrase_start else ():
             # «وقطعت السعودية ومصر علاقاتها»: a verb phrase with its subject in between
             for rest, f in self.phrases.get(form, ()):
@@ -179,7 +185,9 @@ class TriggerLexicon:
                     if s0 + len(rest) > n or ctx.keys[s0 - 1] in _GAP_STOPS:
                         break
                     if all(_core_match(ctx, s0 + m, w) for m, w in enumerate(rest)):
-                        return Match(i, 1, f, strip, keys[i][:strip], "")
+                        got = Match(i, 1, f, strip, keys[i][:strip], "", (s0, s0 + len(rest)))
+                        if accept is None or accept(got):
+                            return got
         if cached is not None:
             if cached[1] is None:
                 return None
@@ -208,6 +216,34 @@ class TriggerLexicon:
                 return strip, hit[0], hit[1]
         return None
 
+    def noun_reading(self, ctx: DocContext, i: int) -> Match | None:
+        """The verbal-noun reading of token i when its trigger was read as a verb («إدانتها»:
+        the noun إدانة + ها, not the verb أدانت + ها; «رفضها»), or None."""
+        info = ctx.tokens.infos[i]
+        if info.form in self._nouns:
+            cached = self._nouns[info.form]
+        else:
+            cached = None
+            readings = ctx.readings(i)
+            for strip, key_form in readings:
+                f = next((f for f in self.words.get(key_form, ()) if f.pos == "noun"), None)
+                if f is not None:
+                    cached = (strip, f, "")
+                    break
+            if cached is None:
+                for strip, key_form in readings:
+                    hit = _strip_enclitic(key_form, self.words, info.form.endswith("ة"), pos="noun")
+                    if hit is not None:
+                        cached = (strip, hit[0], hit[1])
+                        break
+            if len(self._nouns) > 200_000:
+                self._nouns.clear()
+            self._nouns[info.form] = cached
+        if cached is None:
+            return None
+        strip, f, enclitic = cached
+        return Match(i, 1, f, strip, ctx.keys[i][:strip], enclitic)
+
     def all_forms(self, word: str) -> tuple[Form, ...]:
         return self.words.get(key(word), ())
 
@@ -228,7 +264,9 @@ def _core_match(ctx: DocContext, i: int, want: str) -> bool:
     return False
 
 
-def _strip_enclitic(form: str, words: dict[str, tuple[Form, ...]], taa: bool = False) -> tuple[Form, str] | None:
+def _strip_enclitic(
+    form: str, words: dict[str, tuple[Form, ...]], taa: bool = False, pos: str | None = None
+) -> tuple[Form, str] | None:
     for suf in ENCLITICS:
         if not form.endswith(suf) or len(form) - len(suf) < 2 or (taa and suf == "ه"):
             continue
@@ -239,7 +277,7 @@ def _strip_enclitic(form: str, words: dict[str, tuple[Form, ...]], taa: bool = F
         if base.endswith("و"):
             cands.append(base + "ا")  # استقبلوه → استقبلوا
         for c in cands:
-            forms = words.get(c)
+            forms = tuple(f for f in words.get(c, ()) if pos is None or f.pos == pos)
             if forms:
                 f = forms[0]
                 if f.pos == "verb" and f.entry.obj == "theme" and suf not in ("ها", "ه", "هما", "هم"):
@@ -307,7 +345,7 @@ def trigger_lexicon() -> TriggerLexicon:
             if k not in words:  # a form shared with the active voice stays active
                 add(k, Form(entry, "verb", "passive", k.endswith("ت")))
         noun_entry = entry
-        if entry.needs:  # the noun is matched without the verb's object constraint
+        if entry.needs and not raw.get("needs"):  # the noun is matched without the verb's object constraint
             noun_entry = TriggerEntry(entry.code, entry.lemma, entry.obj, entry.gen, entry.preps, entry.bare,
                                       frozenset())
         for noun in raw.get("nouns", ()):

@@ -37,12 +37,14 @@ class RoleWords:
     invite_markers: PhraseSet
     inclusive: PhraseSet
     group_nouns: frozenset[str]
+    unit_nouns: frozenset[str]
     preps: frozenset[str]
     light_verbs: frozenset[str]
     auxiliaries: frozenset[str]
     stops: frozenset[str]
     series_links: frozenset[str]
     pronouns: frozenset[str]
+    against: frozenset[str]
 
 
 @cache
@@ -58,12 +60,14 @@ def role_words() -> RoleWords:
         invite_markers=PhraseSet.of(r["invite_markers"]),
         inclusive=PhraseSet.of(r["inclusive"]),
         group_nouns=word_set(r["group_nouns"]),
+        unit_nouns=word_set(r["unit_nouns"]),
         preps=word_set(r["preps"]),
         light_verbs=word_set(r["light_verbs"]),
         auxiliaries=word_set(r["auxiliaries"]),
         stops=word_set(r["stops"]),
         series_links=word_set(r["series_links"]),
         pronouns=word_set(r["pronouns"]),
+        against=word_set(r["against"]),
     )
 
 
@@ -130,20 +134,26 @@ def _walk_back(
     """(marker, marker token, phrase start, titled, kin, apposition) for mention m."""
     keys = ctx.keys
     p = m.prefix
+    titled = kin = False
     if p:
         letters = p[1:] if p[0] in "وف" and len(p) > 1 else p
         if letters and letters[0] in "بل":
-            return letters[0], m.t0, m.t0, False, False, False
-        if p[0] == "و" and prev is not None:
+            head = _head_of_genitive(ctx, w, m, lo, letters[0])
+            if head is None:
+                return letters[0], m.t0, m.t0, False, False, False
+            if ctx.isin(head, w.unit_nouns) and not ctx.isin(head, w.titles):
+                # «الدائرة الجنائية بالمحكمة X»: the unit acts for the body
+                return GROUP, head, head, False, False, False
+            titled = True  # «الأمين العام لحزب X»: a title of X, written with «ل»
+        elif p[0] == "و" and prev is not None:
             return COORD, m.t0, m.t0, False, False, False
     k = m.t0 - 1
-    titled = kin = False
     skipped = 0
     start = m.t0
     while k >= lo and skipped < 6:
         key = keys[k]
         if key in ("،", ","):
-            if prev is not None and prev.t1 == k and (skipped == 0 or titled):
+            if prev is not None and prev.t1 == k and (skipped == 0 or titled) and _apposable(prev, m, skipped, titled):
                 return BARE, -1, start, False, False, True
             return BARE, -1, start, titled, kin, False
         if not ctx.is_arabic(k):
@@ -172,6 +182,8 @@ def _walk_back(
         if base in w.preps or key in w.preps:
             if base == "من" and k - 1 >= lo and ctx.isin(k - 1, w.group_nouns):
                 return GROUP, k, k - 1, titled, kin, False
+            if base == "في" and k - 1 >= lo and ctx.isin(k - 1, w.group_nouns) and m.type in ("ORG", "PERSON"):
+                return GROUP, k, k - 1, titled, kin, False  # «نواب في البرلمان X», «قيادي في حركة X»
             mk = "بين" if base == "بين" else base
             if key[0] == "و" and base != key and prev is not None and base == "بين":
                 mk = "بين"
@@ -202,7 +214,7 @@ def _walk_back(
             skipped += 1
             if marked and not _article_word(key):
                 return lead[-1], k, k, titled, kin, False
-            if is_title and prev is not None and prev.t1 == k and prev.head.type != "PERSON":
+            if is_title and prev is not None and prev.t1 == k and prev.head.type != "PERSON" and prev.titled:
                 # «قائد الجيش الباكستاني المشير فلان»: an apposition without a comma
                 return BARE, -1, start, False, False, True
             k -= 1
@@ -212,6 +224,42 @@ def _walk_back(
             return lead[-1], k, k, titled, kin, False
         break
     return BARE, -1, start, titled, kin, False
+
+
+def _apposable(prev: ActorPhrase, m: MentionRef, skipped: int, titled: bool) -> bool:
+    """Whether «X، Y» can be one actor named twice: not two different bodies or states named
+    bare («دعت حركة X، الحكومة Y، إلى»: the subject, then the object), and not a body named
+    bare then a titled person («طالب نواب في X، وزير الإعلام فلان»: the object)."""
+    if prev.head.entity == m.entity or prev.titled or prev.head.type == "PERSON":
+        return True
+    if m.type in ("ORG", "GPE") and prev.head.type in ("ORG", "GPE"):
+        return bool(skipped) and not titled
+    return not (m.type == "PERSON" and titled)
+
+
+def _head_of_genitive(ctx: DocContext, w: RoleWords, m: MentionRef, lo: int, letter: str) -> int | None:
+    """For a mention written with «ل» or «ب» («لحزب X», «بالمحكمة X»): the title or unit noun it
+    depends on, across at most three adjectives («الأمين العام ل…», «الدائرة الجنائية الرابعة
+    ب…»), or None when the letter is a preposition of the clause. Only «ل» follows a title."""
+    k = m.t0 - 1
+    steps = 0
+    while k >= lo and steps <= 3 and ctx.is_arabic(k) and k not in ctx.mention_at:
+        if ctx.isin(k, w.unit_nouns) or (letter == "ل" and _is_title(ctx, k, w) and not ctx.isin(k, _BODIES)):
+            return k
+        if not ctx.keys[k].startswith("ال") or ctx.isin(k, w.stops):
+            return None
+        k -= 1
+        steps += 1
+    return None
+
+
+#: title words that name a body, not an office: «أرسلت الحكومة لتونس» is a recipient
+_BODIES = word_set(["حكومة", "الحكومة", "وزارة", "الوزارة", "سلطات", "السلطات", "الدولة", "قوات", "القوات", "جيش",
+                    "الجيش", "إدارة", "الإدارة", "رئاسة", "الرئاسة", "قيادة", "القيادة", "سفارة", "السفارة"])
+
+
+def _is_title(ctx: DocContext, k: int, w: RoleWords) -> bool:
+    return ctx.isin(k, w.titles) or any(f in w.titles for _, f in ctx.readings(k))
 
 
 def _stem_of(ctx: DocContext, k: int, w: RoleWords) -> tuple[int, str]:

@@ -1,0 +1,156 @@
+"""The event stage's argument rules, on sentences written for these tests: triggers read in
+context (names, nouns), patients and agents outside the plain word orders, titles and units,
+appositions, light verbs, targets of force."""
+
+from __future__ import annotations
+
+from marsad.doc import Document, Event
+from tests.events_support import analyze, make_doc, name_of, run
+
+
+def events(doc: Document, root: str | None = None) -> list[Event]:
+    return [e for e in doc.events if root is None or e.code.startswith(root)]
+
+
+def one(doc: Document, root: str | None = None) -> Event:
+    evs = events(doc, root)
+    assert len(evs) == 1, [(e.code, name_of(doc, e.source), name_of(doc, e.target), e.mode) for e in doc.events]
+    return evs[0]
+
+
+def sides(doc: Document, ev: Event) -> tuple[str | None, str | None]:
+    return name_of(doc, ev.source), name_of(doc, ev.target)
+
+
+# -- triggers in context -------------------------------------------------------------------------
+def test_a_name_is_not_a_trigger() -> None:
+    # «فيصل» reads as ف + يصل (arrives), «أثينا» as a verb: inside a name they are not triggers
+    doc = analyze(
+        "والتقى وزير الخارجية التونسي نبيل عمار نائب الوزير فيصل المقداد في أثينا.",
+        [("نبيل عمار", "PERSON"), ("فيصل المقداد", "PERSON"), ("أثينا", "GPE")],
+    )
+    ev = one(doc)
+    assert ev.code == "040"
+    assert sides(doc, ev) == ("نبيل عمار", "فيصل المقداد")
+
+
+def test_a_verbal_noun_after_a_preposition_is_a_noun() -> None:
+    # «إدانتها» is the noun إدانة + ها here, not the verb أدانت + ها
+    doc = analyze(
+        "وعبرت حركة النهضة عن إدانتها لقرار الحكومة التونسية غلق المعبر.",
+        [("حركة النهضة", "ORG"), ("الحكومة التونسية", "ORG")],
+    )
+    ev = one(doc)
+    assert ev.code == "111"
+    assert sides(doc, ev) == ("حركة النهضة", "الحكومة التونسية")
+    # the attack condemned is not an attack by the one who condemns it
+    doc = analyze(
+        "وعبرت حركة النهضة عن إدانتها للهجوم على مقر الاتحاد العام التونسي للشغل.",
+        [("حركة النهضة", "ORG"), ("الاتحاد العام التونسي للشغل", "ORG")],
+    )
+    assert not [e for e in doc.events if e.code[:2] in ("18", "19") and name_of(doc, e.source) == "حركة النهضة"]
+
+
+def test_the_rest_of_a_split_phrase_is_not_a_second_event() -> None:
+    doc = analyze(
+        "وحاولت وحدة من جهاز المخابرات اغتيال المعارض سالم الورفلي في العاصمة النمساوية فيينا.",
+        [("جهاز المخابرات", "ORG"), ("سالم الورفلي", "PERSON"), ("فيينا", "GPE")],
+    )
+    ev = one(doc)
+    assert ev.code == "185"
+    assert sides(doc, ev) == ("جهاز المخابرات", "سالم الورفلي")
+    assert name_of(doc, ev.location) == "فيينا"
+
+
+# -- patients and agents ---------------------------------------------------------------------------
+def test_passive_patient_after_a_description() -> None:
+    doc = analyze(
+        "نفذت منظمة الظل عملية اغتيال واسعة. واغتيل القيادي البارز في حزب التحرير سمير الهادي في مدينة لاغوس.",
+        [("منظمة الظل", "ORG"), ("حزب التحرير", "ORG"), ("سمير الهادي", "PERSON"), ("لاغوس", "GPE")],
+    )
+    ev = [e for e in events(doc, "186") if e.target is not None]
+    assert ev and sides(doc, ev[-1]) == ("منظمة الظل", "سمير الهادي")
+    assert name_of(doc, ev[-1].location) == "لاغوس"
+
+
+def test_a_title_written_with_lam_stands_for_the_body() -> None:
+    doc = analyze(
+        "انتقد الأمين العام لحزب العمال يوم السبت منظمة الصحة العالمية بشدة.",
+        [("حزب العمال", "ORG"), ("منظمة الصحة العالمية", "ORG")],
+    )
+    ev = one(doc)
+    assert ev.code == "111"
+    assert sides(doc, ev) == ("حزب العمال", "منظمة الصحة العالمية")
+
+
+def test_a_unit_of_a_court_acts_for_the_court() -> None:
+    doc = analyze(
+        "وأصدرت الدائرة الجنائية الرابعة بالمحكمة الابتدائية بسوسة حكما بالسجن ضد رجل الأعمال كمال الصيد.",
+        [("المحكمة الابتدائية بسوسة", "ORG"), ("كمال الصيد", "PERSON")],
+    )
+    ev = one(doc)
+    assert ev.code == "116"
+    assert sides(doc, ev) == ("المحكمة الابتدائية بسوسة", "كمال الصيد")
+
+
+def test_two_bodies_separated_by_a_comma_are_subject_and_object() -> None:
+    doc = analyze(
+        "ودعت حركة الشعب، الحكومة التونسية، إلى مراجعة قانون المالية.",
+        [("حركة الشعب", "ORG"), ("الحكومة التونسية", "ORG")],
+    )
+    ev = one(doc)
+    assert ev.code.startswith("02")
+    assert sides(doc, ev) == ("حركة الشعب", "الحكومة التونسية")
+
+
+def test_members_of_a_body_and_a_titled_person_after_a_comma() -> None:
+    doc = analyze(
+        "وطالب نواب في البرلمان الأردني، وزير الإعلام بالوكالة سمير المبيضين بفتح تحقيق في الحادثة.",
+        [("البرلمان الأردني", "ORG"), ("سمير المبيضين", "PERSON")],
+    )
+    ev = one(doc, "10")
+    assert sides(doc, ev) == ("البرلمان الأردني", "سمير المبيضين")
+
+
+def test_light_verb_far_before_the_event_noun_and_a_target_of_force() -> None:
+    doc = analyze(
+        "أطلقت وزارة الدفاع بحكومة الوحدة قبل أسبوعين عملية عسكرية واسعة لمواجهة قوات الردع في جنوب البلاد.",
+        [("وزارة الدفاع", "ORG"), ("حكومة الوحدة", "ORG"), ("قوات الردع", "ORG")],
+    )
+    ev = one(doc)
+    assert ev.code == "190"
+    assert sides(doc, ev) == ("وزارة الدفاع", "قوات الردع")
+
+
+def test_a_light_verb_in_a_relative_clause_has_no_topic_subject() -> None:
+    doc = analyze(
+        "التقى وزير الدفاع عماد ممية بالسفير الإيطالي. وقال إن التصعيد الذي بدأ بهجوم على المعبر مقلق.",
+        [("عماد ممية", "PERSON")],
+    )
+    assert not events(doc, "19")
+
+
+def test_a_site_struck_by_a_foreign_force_stands_for_its_state() -> None:
+    doc = make_doc(
+        "أدانت الجزائر الضربة. وجاء ذلك إثر العملية العسكرية التي قامت بها فرنسا فجر أمس على قاعدة الوطية في "
+        "مدينة الزنتان الليبية.",
+        [("الجزائر", "GPE", "state"), ("فرنسا", "GPE", "state"), ("قاعدة الوطية", "FAC"), ("الزنتان", "GPE", "city"),
+         ("الليبية", "GPE", "state")],
+    )
+    for e, country in zip(doc.entities, ("DZ", "FR", None, "LY", "LY"), strict=True):
+        e.country = country
+    run(doc)
+    ev = one(doc, "19")
+    assert sides(doc, ev) == ("فرنسا", "الليبية")
+
+
+def test_a_site_struck_by_its_own_country_stays_the_target() -> None:
+    doc = make_doc(
+        "وأعلن الجيش الوطني الذي يقوده الفريق صالح حمودة إطلاق عملية عسكرية لاستعادة قاعدة الوطية الجوية.",
+        [("الجيش الوطني", "ORG"), ("صالح حمودة", "PERSON"), ("قاعدة الوطية", "FAC")],
+    )
+    doc.entities[0].country = "LY"
+    run(doc)
+    ev = one(doc)
+    assert ev.code == "190"
+    assert sides(doc, ev) == ("الجيش الوطني", "قاعدة الوطية")
