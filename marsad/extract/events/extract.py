@@ -251,7 +251,7 @@ class EventExtractor:
         i = a
 
         def accept(m: Match) -> bool:
-            return not m.entry.needs or _has_needed(ctx, m, b)
+            return not m.entry.needs or bool(m.enclitic) or _has_needed(ctx, m, b)
 
         while i < b:
             if i in tails or (i in ctx.mention_at and ctx.mention_at[i].type in _NAMED_TYPES):
@@ -384,19 +384,24 @@ class EventExtractor:
             if subj is not None and target is None:
                 target = take(subj)
         elif mt.form.pos == "verb":
-            subj = self._subject_before(ctx, before, i) if source is None else None
-            if subj is None:
+            # «ذكرت الوزارة أنها دعت X»: the subject is the pronoun, X is the object; «تقرير يتهم
+            # X»: the noun before is the subject; «التقيت X» in someone's words: the speaker
+            pronoun = source is None and self._pronoun_subject(ctx, i, a)
+            written_before = source is None and not pronoun and self._noun_subject_before(ctx, mt, a)
+            first = source is None and mt.form.first_person
+            subj = self._subject_before(ctx, before, i) if source is None and not pronoun else None
+            if subj is None and not (pronoun or written_before or first):
                 subj = self._subject_after(ctx, after, j, used, destination=entry.root == "04")
             if source is None and subj is not None:
                 source = take(subj)
             elif subj is not None and source is not None and target is None and entry.obj == "target":
                 target = take(subj)
-            if source is None and subj is None:
+            if source is None and subj is None and not (pronoun or written_before or first):
                 source = _unnamed_kin(ctx, j, min(b, j + 3))
-            if source is None and subj is None:
-                source = self._nominal_subject(ctx, j, b, i, a)
-            if source is None and subj is None and self._pronoun_subject(ctx, i, a):
-                # «ذكرت الوزارة أنها دعت …», «أكد أنه التقى …»: the speaker did it
+                if source is None:
+                    source = self._nominal_subject(ctx, j, b, i, a)
+            if source is None and (pronoun or first):
+                # «ذكرت الوزارة أنها دعت …», «أكد أنه التقى …», «"التقيت …"»: the speaker did it
                 source = next((spk for s0, s1, spk in self._said if s0 <= ctx.starts[i] < s1), None)
             if source is None and i - 1 >= a and ctx.base(i - 1) in ("الذي", "التي", "الذين"):
                 ante = [p for p in phrases if p.t1 <= i - 1 and i - 1 - p.t1 <= 1]
@@ -406,14 +411,16 @@ class EventExtractor:
                 spk = quote_speakers.get(ctx.starts[i])
                 if spk:
                     source = spk
-            if source is None and subj is None and self._dropped_subject(ctx, mt, a, b):
+            if source is None and subj is None and not written_before and self._dropped_subject(ctx, mt, a, b):
                 source = self._topic(ctx, mt, k, earlier, sal, exclude=target)
                 # the subject of a verb before in the same sentence («نفى فلان أن يكون وقّع») is
                 # written; a topic from sentences before is inferred
                 men.inferred = source is not None and all(prev.source != source for prev in earlier)
+            # the object: within a few words after the verb, or after its subject
+            o0 = max(j, subj.t1) if subj is not None and subj.t0 >= j else j
             if target is None and entry.obj == "target":
                 obj = [p for p in after if id(p) not in used and p.marker in (BARE, GROUP, HEAD)]
-                if obj and obj[0].t0 - j <= 6:
+                if obj and obj[0].t0 - o0 <= 6:
                     target = take(obj[0])
             elif target is None:
                 # «رفضت حماس المقترح الإسرائيلي»: the actor whose thing the object is
@@ -422,7 +429,7 @@ class EventExtractor:
                     for p in after
                     if id(p) not in used and p.marker == BARE and p.t0 < p.head.t0 and not p.titled and p.actor
                 ]
-                if obj and obj[0].t0 - j <= 6:
+                if obj and obj[0].t0 - o0 <= 6:
                     target = take(obj[0])
         else:
             gen = next((p for p in after if id(p) not in used and _genitive_of(p, i, j)), None)
@@ -495,9 +502,14 @@ class EventExtractor:
         resumptive = mt.form.pos == "verb" and _after_relative(ctx, i, a)
         if mt.enclitic and (entry.obj == "target" or mt.form.pos == "noun") and not resumptive:
             fem = mt.enclitic in ("ها", "هن")
+            plural = mt.enclitic in ("هم", "هما", "هن")
             ref = _earlier_actor(ctx, earlier, source, fem)
+            if mt.form.pos == "noun":  # «شجعت X … في اعتداءاتها»: the possessor named before, nearest
+                ref = ref or _resolve_in_sentence(phrases, i, source, fem)
             ref = ref or sal.resolve(i, (source,), fem, self._fs[max(0, k - 3)][0])
             ref = ref or _resolve_in_sentence(phrases, i, source, fem)
+            if plural and ref is not None and _etype(ctx, ref) == "PERSON":
+                ref = None  # «إيقافهم»: several people, not the one person named before
             if mt.form.pos == "verb" and target is None:
                 target = ref
             elif mt.form.pos == "noun":
@@ -636,6 +648,24 @@ class EventExtractor:
         if t < b and ctx.isin(t, _PLACE_PREPS_NOUN):
             t += 1
         return t < b and ctx.keys[t].startswith("ال") and any(f in self.words.place_nouns for f in ctx.forms(t))
+
+    def _noun_subject_before(self, ctx: DocContext, mt: Match, a: int) -> bool:
+        """The verb follows a common noun that is its subject: a describing clause («تقرير يتهم
+        X», «منظمة تدعو X») or a subject named by a common noun («الوزير التقى X»). The phrase
+        after the verb is then its object, not its subject."""
+        i = mt.i
+        if mt.prefix[:1] in ("و", "ف") or i - 1 < a or not ctx.is_arabic(i - 1) or (i - 1) in ctx.mention_at:
+            return False
+        w = self.words
+        t = i - 1
+        if any(tr.t0 <= t < tr.t1 for tr in ctx.times_in(max(a, t - 4), i)):
+            return False
+        if ctx.isin(t, w.auxiliaries) or ctx.isin(t, w.stops) or ctx.isin(t, w.preps) or ctx.isin(t, w.light_verbs):
+            return False
+        if ctx.isin(t, _CONTINUATIONS) or ctx.isin(t, _SUBJUNCTIVE) or ctx.isin(t, _RELATIVES) or self._is_verb(ctx, t):
+            return False
+        k = ctx.keys[t]
+        return not k.endswith("ا") or k.startswith("ال")  # not an adverb («رسميا», «مجددا»)
 
     def _pronoun_subject(self, ctx: DocContext, i: int, a: int) -> bool:
         """The verb's subject is the pronoun of «أنه/أنها/إنه» before it (across auxiliaries)."""

@@ -151,8 +151,8 @@ class TriggerLexicon:
     compose: dict[str, dict[str, str]]
     max_phrase: int = 1
     #: normalized token form → None (no trigger starts here) or (a phrase may start here,
-    #: the single-word trigger or None)
-    _cache: dict[str, tuple[bool, tuple[int, Form, str] | None] | None] = field(default_factory=dict)
+    #: the single-word readings, best first)
+    _cache: dict[str, tuple[bool, tuple[tuple[int, Form, str], ...]] | None] = field(default_factory=dict)
     _nouns: dict[str, tuple[int, Form, str] | None] = field(default_factory=dict)
 
     def match(self, ctx: DocContext, i: int, accept: Callable[[Match], bool] | None = None) -> Match | None:
@@ -189,32 +189,33 @@ class TriggerLexicon:
                         if accept is None or accept(got):
                             return got
         if cached is not None:
-            if cached[1] is None:
-                return None
-            strip, f, enclitic = cached[1]
-            return Match(i, 1, f, strip, keys[i][:strip], enclitic)
-        word = self._word(readings, info.form)
-        is_phrase_start = any(form in self.phrases for _, form in readings)
-        if len(self._cache) > 200_000:
-            self._cache.clear()
-        self._cache[info.form] = None if word is None and not is_phrase_start else (is_phrase_start, word)
-        if word is None:
-            return None
-        strip, f, enclitic = word
-        return Match(i, 1, f, strip, keys[i][:strip], enclitic)
+            words = cached[1]
+        else:
+            words = self._word(readings, info.form)
+            is_phrase_start = any(form in self.phrases for _, form in readings)
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            self._cache[info.form] = None if not words and not is_phrase_start else (is_phrase_start, words)
+        # the readings of the word, verbs first; one whose entry needs an object («دعا … إلى مقر»)
+        # is taken only when ``accept`` takes it
+        for strip, f, enclitic in words:
+            got = Match(i, 1, f, strip, keys[i][:strip], enclitic)
+            if accept is None or accept(got):
+                return got
+        return None
 
-    def _word(self, readings: Sequence[tuple[int, str]], form: str) -> tuple[int, Form, str] | None:
-        """The single-word trigger of a token (cached per written form by :meth:`match`)."""
+    def _word(self, readings: Sequence[tuple[int, str]], form: str) -> tuple[tuple[int, Form, str], ...]:
+        """The single-word readings of a token (cached per written form by :meth:`match`)."""
         for strip, key_form in readings:
             forms = self.words.get(key_form)
             if forms:
-                return strip, forms[0], ""
+                return tuple((strip, f, "") for f in forms)
         taa = form.endswith("ة")  # «وزارة» is not و + زار + ه
         for strip, key_form in readings:
             hit = _strip_enclitic(key_form, self.words, taa)
             if hit is not None:
-                return strip, hit[0], hit[1]
-        return None
+                return ((strip, hit[0], hit[1]),)
+        return ()
 
     def noun_reading(self, ctx: DocContext, i: int) -> Match | None:
         """The verbal-noun reading of token i when its trigger was read as a verb («إدانتها»:

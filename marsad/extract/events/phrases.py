@@ -83,6 +83,9 @@ class ActorPhrase:
     members: list[MentionRef] = field(default_factory=list)
     actor: str | None = None  # the entity the phrase stands for
     actor_type: str = ""
+    #: titled, or the «ل»/«ب» genitive right after a titled phrase («رئيس المجلس الرئاسي
+    #: لحكومة الوفاق»): a person named next is the head of the whole chain
+    chain_titled: bool = False
 
     @property
     def mt0(self) -> int:
@@ -121,6 +124,9 @@ def build_phrases(ctx: DocContext, a: int, b: int, barriers: frozenset[int] = fr
             continue
         actor = m.entity if m.type in ACTOR_TYPES else None
         ph = ActorPhrase(m, start, m.t1, marker, mtok, titled, kin, [m], actor, m.type if actor else "")
+        ph.chain_titled = titled or (
+            marker in ("ل", "ب") and prev is not None and prev.t1 == start and prev.chain_titled
+        )
         if marker == COORD and prev is not None and prev.t1 < m.t0 and keys[m.t0 - 1] not in "،,":
             # «بين X وY», «مع X وY»: the conjunction carries the first phrase's preposition along
             ph.marker_tok = prev.marker_tok
@@ -190,7 +196,7 @@ def _walk_back(
             return mk, k, k, titled, kin, False
         if prev is not None and k < prev.t1:
             # «رئيسة الحكومة نجلاء بودن»: the name after a titled phrase is its head
-            if prev.titled and prev.head.type != "PERSON" and m.type == "PERSON":
+            if prev.chain_titled and prev.head.type != "PERSON" and m.type == "PERSON":
                 return BARE, -1, start, False, False, True
             break
         if ctx.isin(k, w.titles):
