@@ -154,3 +154,115 @@ def test_a_site_struck_by_its_own_country_stays_the_target() -> None:
     ev = one(doc)
     assert ev.code == "190"
     assert sides(doc, ev) == ("الجيش الوطني", "قاعدة الوطية")
+
+
+# -- subjects that are not a named phrase right by the verb ------------------------------------------
+def test_a_verb_after_a_common_noun_takes_the_next_phrase_as_object() -> None:
+    # «تقرير يتهم إسرائيل»: the report accuses; Israel is the accused, not the accuser
+    doc = analyze(
+        "وانتقد رئيس الوزراء علي بن سالم الأمم المتحدة بعد سحب تقرير يتهم إسرائيل بارتكاب انتهاكات.",
+        [("علي بن سالم", "PERSON"), ("الأمم المتحدة", "ORG"), ("إسرائيل", "GPE")],
+    )
+    assert not [e for e in doc.events if name_of(doc, e.source) == "إسرائيل"]
+    ev = one(doc, "11")
+    assert sides(doc, ev) == ("علي بن سالم", "الأمم المتحدة")
+
+
+def test_a_pronoun_subject_makes_the_next_phrase_the_object() -> None:
+    doc = analyze(
+        "ذكرت وزارة الخارجية الليبية في بيان أنها دعت اليوم الجمعة سفيرة فرنسا بطرابلس، ماري دوبون، إلى مقر "
+        "الوزارة لتقديم توضيحات.",
+        [("وزارة الخارجية الليبية", "ORG"), ("فرنسا", "GPE"), ("طرابلس", "GPE"), ("ماري دوبون", "PERSON")],
+    )
+    ev = one(doc)
+    assert ev.code == "114"  # a summons: «دعا … إلى مقر الوزارة», the name and date not counted
+    assert sides(doc, ev) == ("وزارة الخارجية الليبية", "ماري دوبون")
+
+
+def test_first_person_in_someone_s_words_is_the_speaker() -> None:
+    doc = analyze(
+        'وقال رئيس الحزب منصف الحامدي: "التقيت بالمبعوث الأممي كارل أندرسن قبل شهر في جنيف".',
+        [("منصف الحامدي", "PERSON"), ("كارل أندرسن", "PERSON"), ("جنيف", "GPE")],
+    )
+    ev = one(doc)
+    assert ev.code == "040"
+    assert sides(doc, ev) == ("منصف الحامدي", "كارل أندرسن")
+
+
+def test_readiness_said_with_a_pronoun_is_the_speaker_s() -> None:
+    doc = analyze(
+        "قال رئيس حركة الوفاق منصف الحامدي إنه على استعداد للقاء العقيد سالم الزوي في إطار المبادرة.",
+        [("حركة الوفاق", "ORG"), ("منصف الحامدي", "PERSON"), ("سالم الزوي", "PERSON")],
+    )
+    ev = one(doc)
+    assert ev.code == "036"
+    assert sides(doc, ev) == ("منصف الحامدي", "سالم الزوي")
+
+
+def test_a_call_received_from_someone() -> None:
+    doc = analyze(
+        "أعرب الرئيس الغاني جون ماهاما، السبت، عن ارتياحه، وذلك خلال اتصال هاتفي تلقاه من ملك المغرب "
+        "الملك محمد السادس لتهنئته.",
+        [("جون ماهاما", "PERSON"), ("المغرب", "GPE"), ("محمد السادس", "PERSON")],
+    )
+    ev = one(doc, "04")
+    assert ev.code == "041"
+    assert sides(doc, ev) == ("محمد السادس", "جون ماهاما")
+
+
+def test_the_perpetrator_named_by_an_agent_noun() -> None:
+    doc = analyze(
+        "وقالت الشرطة إن رجلا يدعى كريم الطاهري هو منفذ التفجير في محطة القطارات.",
+        [("الشرطة", "ORG"), ("كريم الطاهري", "PERSON")],
+    )
+    ev = one(doc, "18")
+    assert name_of(doc, ev.source) == "كريم الطاهري"
+    doc = analyze(
+        "فوتت السلطات فرصة لترحيل المشتبه به في هجوم مدريد الأخير سمير الجلاصي.",
+        [("مدريد", "GPE"), ("سمير الجلاصي", "PERSON")],
+    )
+    ev = one(doc, "1")
+    assert name_of(doc, ev.source) == "سمير الجلاصي"
+    assert name_of(doc, ev.location) == "مدريد"
+
+
+def test_a_speech_before_a_body_is_the_speaker_s() -> None:
+    doc = analyze(
+        'وفي كلمة له الأربعاء، أمام البرلمان الأوروبي، قال الرئيس هشام المؤدب "إن التجربة ناجحة".',
+        [("البرلمان الأوروبي", "ORG"), ("هشام المؤدب", "PERSON")],
+    )
+    ev = one(doc, "01")
+    assert sides(doc, ev) == ("هشام المؤدب", "البرلمان الأوروبي")
+
+
+def test_the_country_and_its_forces_as_unnamed_subjects() -> None:
+    doc = make_doc(
+        "ينتشر جنود الجيش عند المواقع الحساسة في إسبانيا اليوم بعدما رفعت البلاد مستوى التهديد إلى أعلى درجاته.",
+        [("إسبانيا", "GPE", "state")],
+    )
+    doc.entities[0].country = "ES"
+    run(doc)
+    codes = sorted(e.code for e in doc.events)
+    assert codes == ["151", "154"], codes  # two postures, not merged
+    assert all(name_of(doc, e.source) == "إسبانيا" for e in doc.events)
+
+
+def test_court_sentence_with_the_verb_qada() -> None:
+    doc = analyze(
+        "كما قضت المحكمة الابتدائية بصفاقس، بالسجن ستة أعوام ضد رجل الأعمال منير التريكي.",
+        [("المحكمة الابتدائية بصفاقس", "ORG"), ("منير التريكي", "PERSON")],
+    )
+    ev = one(doc)
+    assert ev.code == "116"
+    assert sides(doc, ev) == ("المحكمة الابتدائية بصفاقس", "منير التريكي")
+    # «قضى» in another sense is no sentence
+    doc = analyze("وقضى الرئيس منير التريكي عطلته في جربة.", [("منير التريكي", "PERSON"), ("جربة", "GPE")])
+    assert not doc.events
+
+
+def test_a_plural_pronoun_is_not_the_one_person_named_before() -> None:
+    doc = analyze(
+        "حاولت وحدة من جهاز المخابرات اغتيال المعارض سالم الورفلي، لكن مرافقه تمكن من إيقافهم.",
+        [("جهاز المخابرات", "ORG"), ("سالم الورفلي", "PERSON")],
+    )
+    assert not [e for e in doc.events if e.code.startswith("17") and name_of(doc, e.target) == "سالم الورفلي"]

@@ -402,7 +402,7 @@ class EventExtractor:
                     source = self._nominal_subject(ctx, j, b, i, a)
             if source is None and (pronoun or first):
                 # «ذكرت الوزارة أنها دعت …», «أكد أنه التقى …», «"التقيت …"»: the speaker did it
-                source = next((spk for s0, s1, spk in self._said if s0 <= ctx.starts[i] < s1), None)
+                source = self._speaker_at(ctx, i, person=first and not mt.form.plural)
             if source is None and i - 1 >= a and ctx.base(i - 1) in ("الذي", "التي", "الذين"):
                 ante = [p for p in phrases if p.t1 <= i - 1 and i - 1 - p.t1 <= 1]
                 if ante:
@@ -447,6 +447,21 @@ class EventExtractor:
                     source = take(gen)
                 elif target is None:
                     target = take(gen)
+            if source is None:
+                got = self._received(ctx, phrases, mt, a, b, earlier)
+                if got is not None:  # «اتصال هاتفي تلقاه X من Y»
+                    source, target = got[0], target or got[1]
+                    used.update(id(p) for p in phrases if p.actor in got)
+            if source is None:
+                source = self._agent_noun(ctx, phrases, mt, a, b)  # «منفذ التفجير X»
+            if source is None and self._speaker_pronoun(ctx, i, a):
+                # «أكد أنه على استعداد للقاء …», «"أنا مستعد للقائه"»: the speaker
+                source = self._speaker_at(ctx, i, person=True)
+            if source is None and entry.root == "01":
+                # «وفي كلمة له أمام X، قال فلان»: the one who speaks in the sentence
+                s0, s1 = ctx.starts[a], ctx.ends[b - 1]
+                source = next((q.speaker for q in ctx.doc.quotes if q.speaker and q.cue is not None
+                               and s0 <= q.cue.start < s1), None)
             v = self._light_verb_before(ctx, i, a) if source is None else None
             if v is not None and (entry.gen == "agent" or not ctx.isin(v, _WITNESS)):
                 # «نفذ X عملية اغتيال», «عقد X اجتماعا» (not «شهدت المدينة اعتقالات»)
@@ -539,6 +554,14 @@ class EventExtractor:
                     location = p.head.entity
                     used.add(id(p))
                     break
+        if source is None and mt.form.tense != "passive":
+            # «رفعت البلاد مستوى التهديد»: the state named last; «ينتشر جنود الجيش في بريطانيا»:
+            # the state where its forces act
+            slot = self._subject_slot(ctx, mt, a, b)
+            if slot is not None and ctx.isin(slot, w.country_nouns):
+                source = _last_state(ctx, slot, self._fs[max(0, k - 2)][0])
+            elif slot is not None and entry.root in _FORCE_ROOTS | {"15"} and w.forces.match(ctx, slot):
+                source = _state_of(ctx, location)
         if target == source:
             target = None
         if target is not None and entry.root == "04" and _etype(ctx, target) in PLACE_TYPES:
@@ -648,6 +671,87 @@ class EventExtractor:
         if t < b and ctx.isin(t, _PLACE_PREPS_NOUN):
             t += 1
         return t < b and ctx.keys[t].startswith("ال") and any(f in self.words.place_nouns for f in ctx.forms(t))
+
+    def _subject_slot(self, ctx: DocContext, mt: Match, a: int, b: int) -> int | None:
+        """The token where the unnamed subject of the trigger stands: right after a verb (VSO) or
+        right before it; for an event noun, right after its light verb."""
+        if mt.form.pos == "verb":
+            t = mt.i + mt.n
+            while t < b and t - (mt.i + mt.n) < 3 and _skippable(ctx, t, self.words):
+                t += 1
+            if t < b and ctx.is_arabic(t) and t not in ctx.mention_at:
+                return t
+            t = mt.i - 1
+            return t if t >= a and ctx.is_arabic(t) and t not in ctx.mention_at else None
+        v = self._light_verb_before(ctx, mt.i, a)
+        if v is not None and v + 1 < mt.i and ctx.is_arabic(v + 1) and v + 1 not in ctx.mention_at:
+            return v + 1
+        return None
+
+    def _speaker_at(self, ctx: DocContext, i: int, person: bool = False) -> str | None:
+        """The speaker of the words token i stands in (a person, for «أنا», «التقيت»)."""
+        for s0, s1, spk in self._said:
+            if s0 <= ctx.starts[i] < s1:
+                if person and _etype(ctx, spk or "") != "PERSON":
+                    return None
+                return spk
+        return None
+
+    def _speaker_pronoun(self, ctx: DocContext, i: int, a: int) -> bool:
+        """A noun or adjective trigger whose subject is the speaker: after «أنه»/«أنها» («أكد
+        أنه على استعداد»), or after «أنا»/«نحن» in someone's words («"أنا نفسي مستعد"»)."""
+        if self._pronoun_subject(ctx, i, a):
+            return True
+        for t in range(i - 1, max(a, i - 3) - 1, -1):
+            if ctx.base(t) in _FIRST_PERSON:
+                return True
+            if ctx.base(t) not in _SELF:
+                return False
+        return False
+
+    def _received(
+        self, ctx: DocContext, phrases: list[ActorPhrase], mt: Match, a: int, b: int, earlier: list[Mention]
+    ) -> tuple[str, str | None] | None:
+        """(source, target) of an event noun that someone received: «اتصال هاتفي تلقاه X من Y»,
+        «خلال اتصال تلقاه من Y» (X: the subject of the clause), «تلقى X اتصالا من Y»."""
+        w = self.words
+        i, j = mt.i, mt.i + mt.n
+        v = None
+        t = j
+        while t < min(b, j + 3) and ctx.keys[t].startswith("ال") and not ctx.isin(t, w.receive_verbs):
+            t += 1  # adjectives of the noun
+        if t < b and ctx.isin(t, w.receive_verbs):
+            v = t
+        elif i - 1 >= a and any(ctx.isin(u, w.receive_verbs) for u in range(max(a, i - 5), i)):
+            v = next(u for u in range(i - 1, max(a, i - 5) - 1, -1) if ctx.isin(u, w.receive_verbs))
+        if v is None:
+            return None
+        src = next((p for p in phrases if p.marker == MIN and p.t0 > v and p.t0 - v <= 8 and p.actor), None)
+        if src is None or src.actor is None:
+            return None
+        got = next((p.actor for p in phrases if v < p.t0 and p.t1 <= i and p.marker == BARE and p.actor), None)
+        if got is None:  # the subject of the clause the event is part of
+            got = next((m.source for m in reversed(earlier) if m.source), None)
+        if got is None:
+            got = next((p.actor for p in phrases if p.t1 <= i and p.marker == BARE and p.actor), None)
+        return src.actor, (got if got != src.actor else None)
+
+    def _agent_noun(self, ctx: DocContext, phrases: list[ActorPhrase], mt: Match, a: int, b: int) -> str | None:
+        """«X هو منفذ التفجير», «المشتبه به في هجوم برلين X»: the agent of an event noun named
+        by an agent noun right before it: the person or body in apposition after the event
+        phrase, else the one the agent noun is said of before it."""
+        w = self.words
+        i = mt.i
+        n = next((n for n in range(1, 4) if i - n >= a and w.agent_nouns.match(ctx, i - n) == n), 0)
+        if not n:
+            return None
+        for p in phrases:
+            if p.t0 >= i + mt.n and p.t0 - (i + mt.n) <= 6 and p.marker == BARE and p.actor_type in ("PERSON", "ORG"):
+                return p.actor
+        for p in reversed(phrases):
+            if p.t1 <= i - n and (i - n) - p.t1 <= 8 and p.marker == BARE and p.actor_type in ("PERSON", "ORG"):
+                return p.actor
+        return None
 
     def _noun_subject_before(self, ctx: DocContext, mt: Match, a: int) -> bool:
         """The verb follows a common noun that is its subject: a describing clause («تقرير يتهم
@@ -792,6 +896,8 @@ _PLACE_PREPS_NOUN = frozenset(key(w) for w in ("إلى", "في"))
 _SUBJUNCTIVE = frozenset(key(w) for w in ("أن", "كي", "لكي", "لن"))
 _CONTINUATIONS = frozenset(key(w) for w in ("كما", "ثم", "حيث", "بعدما", "كذلك", "أيضا", "قد", "لقد", "وقد"))
 _ANONYMOUS = frozenset(key(w) for w in ("مصادر", "مصدر", "شهود", "مسلحون", "مجهولون", "مواطنون", "أهالي", "عدد"))
+_FIRST_PERSON = frozenset(key(w) for w in ("أنا", "انا", "نحن", "إننا", "إنني", "إني", "أننا", "أنني"))
+_SELF = frozenset(key(w) for w in ("نفسي", "شخصيا", "بدوري", "أيضا"))
 _PRONOUN_COMPLEMENTIZERS = frozenset(key(w) for w in ("أنه", "أنها", "إنه", "إنها", "أنهم", "إنهم", "أنهما"))
 _MAX_PLACE = 20
 _MAX_PATIENT = 10
@@ -803,6 +909,8 @@ _MAX_REQUESTED = 25
 _REQUEST_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 _PLACE_BOUND_ROOTS = frozenset({"04", "14", "17", "18", "19", "20"})
 _FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+#: roots whose codes are different acts, not ways of telling one act: merged only by code
+_DISTINCT_ROOTS = frozenset({"15", "16", "17"})
 _PLACE_MARKERS = frozenset({FI, key("داخل"), "ب"})
 _PLACE_GENITIVE_ROOTS = frozenset({"04", "14", "15", "17", "18", "19", "20"})
 _WITH_ROOTS = frozenset({"03", "04", "05", "06", "19", "16"})
@@ -826,9 +934,17 @@ def _verb_prefix_ok(prefix: str) -> bool:
 
 
 def _has_needed(ctx: DocContext, m: Match, b: int) -> bool:
-    for t in range(m.i + m.n, min(b, m.i + m.n + 8)):
+    """One of the entry's required words follows within 8 words (names, times and punctuation
+    not counted: «دعت اليوم الجمعة سفيرة المملكة المتحدة، فلانة، إلى مقر الوزارة»)."""
+    words = 0
+    t = m.i + m.n
+    timed = {u for tr in ctx.times_in(t, b) for u in range(tr.t0, tr.t1)}
+    while t < b and words < 8:
         if any(f in m.entry.needs for f in ctx.forms(t)):
             return True
+        if ctx.is_arabic(t) and t not in ctx.mention_at and t not in timed:
+            words += 1
+        t += 1
     return False
 
 
@@ -898,7 +1014,9 @@ def _series_agent(
 def _resolve_in_sentence(phrases: list[ActorPhrase], i: int, exclude: str | None, fem: bool = False) -> str | None:
     want = ("ORG", "GPE") if fem else ("PERSON",)
     for p in reversed(phrases):
-        if p.t1 <= i and p.actor and p.actor != exclude and p.actor_type in want and p.marker not in _PLACE_MARKERS:
+        if p.t1 <= i and p.actor and p.actor != exclude and p.actor_type in want and (
+            p.marker not in _PLACE_MARKERS or p.actor_type == "PERSON"
+        ):
             return p.actor
     return None
 
@@ -932,6 +1050,31 @@ def _unnamed_kin(ctx: DocContext, s: int, e: int) -> str | None:
             return family_member(ctx, ctx.keys[t + 1], t)
         if not ctx.is_arabic(t) or t in ctx.mention_at:
             return None
+    return None
+
+
+def _last_state(ctx: DocContext, t: int, lo: int) -> str | None:
+    """The state named last before token t, from token lo on («البلاد», «الدولة»)."""
+    best = None
+    for ref in ctx.mentions_in(lo, t):
+        e = ctx.entities.get(ref.entity)
+        if e is not None and e.type == "GPE" and e.subtype in _STATE_SUBTYPES:
+            best = e.id
+    return best
+
+
+def _state_of(ctx: DocContext, place: str | None) -> str | None:
+    """The state a place is, or is in, when the article names that state."""
+    e = ctx.entities.get(place) if place else None
+    if e is None or e.type not in PLACE_TYPES:
+        return None
+    if e.type == "GPE" and e.subtype in _STATE_SUBTYPES:
+        return e.id
+    if not e.country:
+        return None
+    for other in ctx.entities.values():
+        if other.type == "GPE" and other.subtype in _STATE_SUBTYPES and other.country == e.country:
+            return other.id
     return None
 
 
@@ -1027,8 +1170,8 @@ def _covers(ctx: DocContext, small: set[str], big: set[str]) -> bool:
 
 def _mergeable(ctx: DocContext, group: list[Mention], m: Mention) -> bool:
     head = group[0]
-    if head.root != m.root and not (head.root in ("04",) and m.root in ("04",)):
-        return False
+    if head.root != m.root or (head.root in _DISTINCT_ROOTS and head.code[:3] != m.code[:3]):
+        return False  # «ينتشر الجنود … بعدما رفعت البلاد مستوى التهديد»: two postures
     if head.mode != m.mode:
         return False
     ga: set[str] = set()
