@@ -266,3 +266,44 @@ def test_a_plural_pronoun_is_not_the_one_person_named_before() -> None:
         [("جهاز المخابرات", "ORG"), ("سالم الورفلي", "PERSON")],
     )
     assert not [e for e in doc.events if e.code.startswith("17") and name_of(doc, e.target) == "سالم الورفلي"]
+
+
+# -- what is not an actor ----------------------------------------------------------------------------
+def test_a_definite_noun_after_a_verb_is_its_subject_not_the_topic_s_object() -> None:
+    doc = analyze(
+        "وذكرت إذاعة الشمس أن الشرطة أوقفت المشتبه به في مدينة نابل. كما اعتقلت الفتاة لتورطها في القضية.",
+        [("إذاعة الشمس", "ORG"), ("نابل", "GPE")],
+    )
+    assert not [e for e in doc.events if name_of(doc, e.source) == "إذاعة الشمس"]
+
+
+def test_a_relative_of_the_one_named_is_not_him() -> None:
+    doc = analyze(
+        "وأكدت مصادر أمنية أن الجيش اعتقل إحدى زوجات زعيم التنظيم صالح العتيبي على الحدود.",
+        [("صالح العتيبي", "PERSON")],
+    )
+    assert not [e for e in doc.events if name_of(doc, e.target) == "صالح العتيبي"]
+
+
+def test_a_visit_to_a_place_named_by_a_pronoun() -> None:
+    doc = analyze(
+        "وقال الوزير سالم الحداد إن الحكومة أولت عناية خاصة لمدينة قابس ولم تمنع أحدا عن زيارتها.",
+        [("سالم الحداد", "PERSON"), ("قابس", "GPE")],
+    )
+    assert not [e for e in doc.events if name_of(doc, e.source) == "قابس"]
+
+
+def test_arriving_needs_a_destination() -> None:
+    doc = analyze(
+        'وقال المتحدث سامي الفرجاني "وصلنا عشرات الجرحى من مدينة صبراتة".',
+        [("سامي الفرجاني", "PERSON"), ("صبراتة", "GPE")],
+    )
+    assert not events(doc, "04")
+    doc = analyze("وصل الرئيس سامي الفرجاني إلى صبراتة صباح اليوم.", [("سامي الفرجاني", "PERSON"), ("صبراتة", "GPE")])
+    ev = one(doc, "04")
+    assert name_of(doc, ev.source) == "سامي الفرجاني" and name_of(doc, ev.location) == "صبراتة"
+
+
+def test_the_subject_of_shahida_is_where_it_happened() -> None:
+    doc = analyze("شهدت مدينة صفاقس هجوما مسلحا على مقر البنك المركزي.", [("صفاقس", "GPE"), ("البنك المركزي", "ORG")])
+    assert not [e for e in doc.events if name_of(doc, e.source) == "صفاقس"]

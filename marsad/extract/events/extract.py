@@ -420,8 +420,8 @@ class EventExtractor:
             o0 = max(j, subj.t1) if subj is not None and subj.t0 >= j else j
             if target is None and entry.obj == "target":
                 obj = [p for p in after if id(p) not in used and p.marker in (BARE, GROUP, HEAD)]
-                if obj and obj[0].t0 - o0 <= 6:
-                    target = take(obj[0])
+                if obj and obj[0].t0 - o0 <= 6 and not any(ctx.isin(t, w.kinship) for t in range(o0, obj[0].t0)):
+                    target = take(obj[0])  # not «اعتقل إحدى زوجات زعيم التنظيم X»: X's relative
             elif target is None:
                 # «رفضت حماس المقترح الإسرائيلي»: the actor whose thing the object is
                 obj = [
@@ -463,7 +463,14 @@ class EventExtractor:
                 source = next((q.speaker for q in ctx.doc.quotes if q.speaker and q.cue is not None
                                and s0 <= q.cue.start < s1), None)
             v = self._light_verb_before(ctx, i, a) if source is None else None
-            if v is not None and (entry.gen == "agent" or not ctx.isin(v, _WITNESS)):
+            if v is not None and ctx.isin(v, _WITNESS):
+                # «شهدت إسطنبول هجوما»: the subject of «شهد» is where it happened, not who did it
+                seen = next((p for p in phrases if v < p.t0 and p.t1 <= i and p.marker == BARE), None)
+                if seen is not None and seen.head.type in PLACE_TYPES and location is None:
+                    location = seen.head.entity
+                    used.add(id(seen))
+                v = None
+            if v is not None:
                 # «نفذ X عملية اغتيال», «عقد X اجتماعا» (not «شهدت المدينة اعتقالات»)
                 light = self._light_verb_subject(ctx, phrases, i, lo, a)
                 if light is not None:
@@ -528,7 +535,11 @@ class EventExtractor:
             if mt.form.pos == "verb" and target is None:
                 target = ref
             elif mt.form.pos == "noun":
-                if entry.gen == "patient" and target is None:
+                if ref is not None and entry.root == "04" and _etype(ctx, ref) == "GPE":
+                    # «عن زيارتها» after «سوسة»: the place visited, not a visitor
+                    location = location or ref
+                    target, weak_target = target or ref, target is None or weak_target
+                elif entry.gen == "patient" and target is None:
                     target = ref
                 elif source is None:
                     source = ref
@@ -609,6 +620,12 @@ class EventExtractor:
         j = i + mt.n
         if j < b and ctx.is_arabic(j) and j not in ctx.mention_at:
             if ctx.isin(j, self.words.group_nouns) or ctx.isin(j, _ANONYMOUS):
+                return False
+            # «كما اعتقلت الفتاة»: a definite noun right after the verb is its own subject (or
+            # the patient of a passive), not the topic's object
+            if ctx.base(j).startswith("ال") and not ctx.isin(j, self.words.auxiliaries) and not any(
+                tr.t0 <= j < tr.t1 for tr in ctx.times_in(j, j + 1)
+            ):
                 return False
         return True
 
