@@ -307,3 +307,50 @@ def test_arriving_needs_a_destination() -> None:
 def test_the_subject_of_shahida_is_where_it_happened() -> None:
     doc = analyze("شهدت مدينة صفاقس هجوما مسلحا على مقر البنك المركزي.", [("صفاقس", "GPE"), ("البنك المركزي", "ORG")])
     assert not [e for e in doc.events if name_of(doc, e.source) == "صفاقس"]
+
+
+# -- targets told elsewhere, sides of «بين», kinds of violence ------------------------------------------
+def test_condemning_a_use_of_force_told_before_targets_its_agent() -> None:
+    doc = analyze(
+        "قصفت الطائرات الروسية أمس مواقع في مدينة إدلب. وبدورها عبرت حركة النهضة عن إدانتها لهذا العدوان. "
+        "وأدان حزب العمال هذه العملية العدوانية.",
+        [("الروسية", "GPE"), ("إدلب", "GPE"), ("حركة النهضة", "ORG"), ("حزب العمال", "ORG")],
+    )
+    condemned = {(name_of(doc, e.source), name_of(doc, e.target)) for e in events(doc, "11")}
+    assert condemned == {("حركة النهضة", "الروسية"), ("حزب العمال", "الروسية")}
+
+
+def test_a_rejection_needs_no_one_it_is_addressed_to() -> None:
+    doc = analyze(
+        'قال رئيس الجمهورية سالم المرزوقي إنه "يرفض بصفة قطعية العفو عن المقاتلين العائدين".',
+        [("سالم المرزوقي", "PERSON")],
+    )
+    ev = one(doc)
+    assert ev.code == "120" and name_of(doc, ev.source) == "سالم المرزوقي" and ev.target is None
+
+
+def test_between_a_description_and_two_names() -> None:
+    doc = analyze(
+        "وكان هناك لقاء مهم في مكتبي بين شخصيتين مهمتين مراد العياري مدير ديوان الرئيس والشيخ عمر الفيتوري.",
+        [("مراد العياري", "PERSON"), ("عمر الفيتوري", "PERSON")],
+    )
+    ev = one(doc)
+    assert ev.code == "040"
+    assert sides(doc, ev) == ("مراد العياري", "عمر الفيتوري")
+
+
+def test_between_an_army_and_members_of_a_group() -> None:
+    doc = analyze(
+        'تم إيقافه بعد مواجهات بين الجيش الصومالي وعناصر من تنظيم "الشباب" في مقديشو.',
+        [("الجيش الصومالي", "ORG"), ("الشباب", "ORG"), ("مقديشو", "GPE")],
+    )
+    ev = one(doc, "19")
+    assert sides(doc, ev) == ("الجيش الصومالي", "الشباب")
+
+
+def test_an_attack_by_one_man_is_unconventional_violence() -> None:
+    doc = analyze(
+        "وفوتت السلطات فرصة لترحيل المشتبه به في هجوم مدريد الأخير سمير الجلاصي.",
+        [("مدريد", "GPE"), ("سمير الجلاصي", "PERSON")],
+    )
+    assert one(doc, "1").code == "180"

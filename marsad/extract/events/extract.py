@@ -192,6 +192,7 @@ class EventExtractor:
                 sent_mentions.append(mention)
             self._compose(ctx, sent_mentions)
             _requested(ctx, sent_mentions)
+            self._force_referents(ctx, sent_mentions, out, b)
             for mention in sent_mentions:
                 if mention.composed:
                     continue
@@ -225,6 +226,28 @@ class EventExtractor:
             if placed:
                 prev_place = (k, placed[-1])
         return out
+
+    def _force_referents(self, ctx: DocContext, ms: list[Mention], before: list[Mention], b: int) -> None:
+        """«أدانت X الهجوم الذي شنه Y», «عبرت X عن إدانتها لهذا العدوان»: a condemnation or a
+        rejection of a use of force, with no one named as its target, targets the one who used
+        it: the agent of the force event it names in the sentence, else of the last one told."""
+        for n, m in enumerate(ms):
+            if m.target is not None or m.root not in _REPROACH_ROOTS or m.source is None:
+                continue
+            t = m.match.i + m.match.n
+            t_end = min(b, t + 5)
+            named = next((x for x in ms[n + 1 :] if x.root in _FORCE_ROOTS and x.match.i < t_end and x.source), None)
+            if named is not None:
+                m.target = named.source if named.source != m.source else None
+                continue
+            while t < t_end and not self.words.event_refs.match(ctx, t):
+                t += 1
+            if t >= t_end:
+                continue
+            last = next((x for x in reversed([*before, *ms[:n]]) if x.root in _FORCE_ROOTS and x.source
+                         and x.mode == ASSERTED and x.source != m.source), None)
+            if last is not None:
+                m.target = last.source
 
     def _is_verb(self, ctx: DocContext, t: int) -> bool:
         if not ctx.is_arabic(t):
@@ -367,8 +390,15 @@ class EventExtractor:
 
         # «بين X و Y»
         for n, p in enumerate(after):
-            if p.marker == BAYN and n + 1 < len(after) and after[n + 1].marker in (COORD, BAYN):
-                source, target = take(p), take(after[n + 1])
+            if p.marker != BAYN:
+                continue
+            # the second side: the next phrase joined by «و» («وعناصر من تنظيم X»), past the
+            # description of the first («X مدير ديوان الرئيس Z والشيخ Y»)
+            second = next((q for q in after[n + 1 :] if q.marker in (COORD, BAYN) or (
+                q.t0 >= p.t1 and ctx.keys[q.t0][:1] == "و" and q.t0 - p.t1 <= 8 and ctx.base(q.t0) != ctx.keys[q.t0]
+            ) or _joined(ctx, p.t1, q.t0)), None)
+            if second is not None and second.actor and p.actor:
+                source, target = take(p), take(second)
                 break
         # «من قبل X», «وفد برئاسة X»
         for p in after + before:
@@ -791,12 +821,12 @@ class EventExtractor:
     def _pronoun_subject(self, ctx: DocContext, i: int, a: int) -> bool:
         """The verb's subject is the pronoun of «أنه/أنها/إنه» before it (across auxiliaries)."""
         k = i - 1
-        while k >= a and i - k <= 3:
+        while k >= a and i - k <= 4:
             w = ctx.base(k)
             if w in _PRONOUN_COMPLEMENTIZERS or any(f in _PRONOUN_COMPLEMENTIZERS for f in ctx.forms(k)):
                 return True
-            if w not in self.words.auxiliaries:
-                return False
+            if w not in self.words.auxiliaries and ctx.keys[k] not in "\"«»“”":
+                return False  # «إنه "يرفض …"»: a quotation mark does not stand between
             k -= 1
         return False
 
@@ -926,6 +956,8 @@ _MAX_REQUESTED = 25
 _REQUEST_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 _PLACE_BOUND_ROOTS = frozenset({"04", "14", "17", "18", "19", "20"})
 _FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+#: disapproval and rejection: their object may be a use of force told before
+_REPROACH_ROOTS = frozenset({"11", "12"})
 #: roots whose codes are different acts, not ways of telling one act: merged only by code
 _DISTINCT_ROOTS = frozenset({"15", "16", "17"})
 _PLACE_MARKERS = frozenset({FI, key("داخل"), "ب"})
@@ -989,6 +1021,13 @@ def _requested(ctx: DocContext, ms: list[Mention]) -> None:
             if inner.match.form.pos == "noun" and inner.mode == ASSERTED:
                 inner.mode = HYPOTHETICAL
             end = inner.match.i + inner.match.n
+
+
+def _joined(ctx: DocContext, s: int, t: int) -> bool:
+    """Tokens [s, t) start with a word joined by «و» and hold only words («وعناصر من»)."""
+    if not (s < t <= s + 4) or not ctx.keys[s].startswith("و") or ctx.base(s) == ctx.keys[s]:
+        return False
+    return all(ctx.is_arabic(u) or ctx.keys[u] in "\"«»“”" for u in range(s, t))
 
 
 def _after_relative(ctx: DocContext, i: int, a: int) -> bool:
@@ -1318,6 +1357,8 @@ def _event_of(ctx: DocContext, group: list[Mention], why: list[str] | None = Non
         # a meeting merged with a visit is the visit («يزور … لإجراء مباحثات مع …»)
         visit = next((m.code for m in group if m.code[:3] in ("042", "043")), None)
         code = visit or code
+    if code == "190" and _irregular(ctx, source):
+        code = "180"  # «هجوم» by a lone attacker or an armed group: unconventional violence
     info = cameo.lookup(code)
     conf = 0.35 + 0.2 * (source is not None) + 0.2 * (target is not None) + 0.05 * (location is not None)
     conf += 0.05 * (date is not None) + 0.05 * (best.match.form.pos == "verb") + 0.05 * min(3, len(group) - 1)
@@ -1337,11 +1378,26 @@ def _event_of(ctx: DocContext, group: list[Mention], why: list[str] | None = Non
     )
 
 
-#: roots and codes whose events need no target: a protest, a show of force, a denial; the other
-#: statements and intents without anyone they are addressed to are not kept (they are mostly
-#: background, not who did what to whom)
-_MONADIC_ROOTS = frozenset({"14", "15"})
+#: roots and codes whose events need no target: a rejection (of a law, an amnesty), a protest, a
+#: show of force, a denial; the other statements and intents without anyone they are addressed
+#: to are not kept (they are mostly background, not who did what to whom)
+_MONADIC_ROOTS = frozenset({"12", "14", "15"})
 _MONADIC_CODES = frozenset({"016", "0874"})
+
+
+#: subtypes of the actors whose attacks are not a state's use of military force
+_IRREGULAR = frozenset({"armed_group", "terrorist_group", "militia", "militia_leader"})
+_OFFICIAL_PERSONS = frozenset({"military_officer", "head_of_state", "head_of_government", "minister", "royal"})
+
+
+def _irregular(ctx: DocContext, actor: str | None) -> bool:
+    """An individual (not an officer or a leader of a state) or an armed group outside a state."""
+    e = ctx.entities.get(actor) if actor else None
+    if e is None:
+        return False
+    if e.type == "PERSON":
+        return e.subtype not in _OFFICIAL_PERSONS
+    return e.type == "ORG" and e.subtype in _IRREGULAR
 
 
 def _state_for(ctx: DocContext, actor: str | None) -> str | None:

@@ -49,6 +49,7 @@ class RoleWords:
     receive_verbs: frozenset[str]
     country_nouns: frozenset[str]
     forces: PhraseSet
+    event_refs: PhraseSet
 
 
 @cache
@@ -76,6 +77,7 @@ def role_words() -> RoleWords:
         receive_verbs=word_set(r["receive_verbs"]),
         country_nouns=word_set(r["country_nouns"]),
         forces=PhraseSet.of(r["forces"]),
+        event_refs=PhraseSet.of(r["event_refs"]),
     )
 
 
@@ -231,13 +233,24 @@ def _walk_back(
             if is_title and prev is not None and prev.t1 == k and prev.head.type != "PERSON" and prev.titled:
                 # «قائد الجيش الباكستاني المشير فلان»: an apposition without a comma
                 return BARE, -1, start, False, False, True
+            if prev is not None and key[:1] == "و" and base != key and (base in w.titles or _article_word(base)):
+                return COORD, k, k, titled, kin, False  # «… والشيخ فلان»: the phrase starts at «و»
             k -= 1
             continue
         # one free head noun with a preposition on it: «بتشكيل حكومة …», «لزيارة فلان»
         if marked:
             return lead[-1], k, k, titled, kin, False
+        # «بين شخصيتين مهمتين X و Y»: «بين» before a short description of the first side
+        for back in range(k, max(lo, k - 3) - 1, -1):
+            if ctx.base(back) == _BAYN:
+                return _BAYN, back, back, titled, kin, False
+            if not ctx.is_arabic(back) or back in ctx.mention_at or back in barriers or ctx.isin(back, w.stops):
+                break
         break
     return BARE, -1, start, titled, kin, False
+
+
+_BAYN = key("بين")
 
 
 def _apposable(prev: ActorPhrase, m: MentionRef, skipped: int, titled: bool) -> bool:
