@@ -354,3 +354,30 @@ def test_an_attack_by_one_man_is_unconventional_violence() -> None:
         [("مدريد", "GPE"), ("سمير الجلاصي", "PERSON")],
     )
     assert one(doc, "1").code == "180"
+
+
+def test_talks_held_in_a_relative_clause_with_a_pronoun_on_the_light_verb() -> None:
+    doc = analyze(
+        "وتحدث الوزير رضا العيادي عن زيارته الأخيرة إلى باريس وخاصة المباحثات التي أجراها مع مسؤولي الحكومة "
+        "الفرنسية بخصوص الهجرة.",
+        [("رضا العيادي", "PERSON"), ("باريس", "GPE"), ("الحكومة الفرنسية", "ORG")],
+    )
+    assert ("رضا العيادي", "الحكومة الفرنسية") in {sides(doc, e) for e in events(doc, "04")}
+
+
+def test_the_sides_of_between_belong_to_the_nearer_event() -> None:
+    doc = analyze(
+        "تم إلقاء القبض عليه في بغداد بعد مواجهات بين الجيش العراقي وعناصر من تنظيم داعش.",
+        [("بغداد", "GPE"), ("الجيش العراقي", "ORG"), ("داعش", "ORG")],
+    )
+    assert not events(doc, "17")
+    assert sides(doc, one(doc, "19")) == ("الجيش العراقي", "داعش")
+
+
+def test_a_pronoun_does_not_lift_the_required_object_of_a_verb() -> None:
+    # «قضيتها» is the noun «قضية» + ها, not «قضيت» (I sentenced) + ها; «ودعوته» is no summons
+    doc = analyze(
+        "وقال الوزير سالم الحداد إنه تابع قضيتها منذ البداية، وإنه تم التوجه إلى المبعوث كارل أندرسن ودعوته للتدخل.",
+        [("سالم الحداد", "PERSON"), ("كارل أندرسن", "PERSON")],
+    )
+    assert not [e for e in doc.events if e.code in ("116", "114")]

@@ -127,6 +127,7 @@ class EventExtractor:
         self._said: list[tuple[int, int, str | None]] = []
         self.nominal = NominalIndex()
         self._fs: list[tuple[int, int]] = []
+        self._trigger_tokens: frozenset[int] = frozenset()
         self.lex: TriggerLexicon = trigger_lexicon()
         self.words = role_words()
         rv = load_yaml("reporting_verbs.yaml")
@@ -160,6 +161,7 @@ class EventExtractor:
             if a >= b:
                 continue
             matches = self._triggers(ctx, a, b)
+            self._trigger_tokens = frozenset(m.i for m in matches)
             barriers = frozenset(m.i for m in matches if m.form.pos == "verb") | self._verb_tokens(ctx, a, b)
             phrases = build_phrases(ctx, a, b, barriers)
             times = [t for t in ctx.times if a <= t.t0 < b and not _inside(t, skip_times)]
@@ -274,7 +276,8 @@ class EventExtractor:
         i = a
 
         def accept(m: Match) -> bool:
-            return not m.entry.needs or bool(m.enclitic) or _has_needed(ctx, m, b)
+            # «وقعها»: the pronoun is the agreement signed; other readings need their object
+            return not m.entry.needs or (bool(m.enclitic) and m.entry.obj == "theme") or _has_needed(ctx, m, b)
 
         while i < b:
             if i in tails or (i in ctx.mention_at and ctx.mention_at[i].type in _NAMED_TYPES):
@@ -289,7 +292,7 @@ class EventExtractor:
             if m.form.pos == "verb" and not _verb_prefix_ok(m.prefix):
                 i += 1
                 continue
-            if m.entry.needs and not m.enclitic and not _has_needed(ctx, m, b):
+            if m.entry.needs and not accept(m):
                 i += m.n
                 continue
             out.append(m)
@@ -390,8 +393,8 @@ class EventExtractor:
 
         # «بين X و Y»
         for n, p in enumerate(after):
-            if p.marker != BAYN:
-                continue
+            if p.marker != BAYN or any(j <= t < p.t0 for t in self._trigger_tokens):
+                continue  # «اعتقاله بعد مواجهات بين X و Y»: the sides of the nearer event
             # the second side: the next phrase joined by «و» («وعناصر من تنظيم X»), past the
             # description of the first («X مدير ديوان الرئيس Z والشيخ Y»)
             second = next((q for q in after[n + 1 :] if q.marker in (COORD, BAYN) or (
@@ -672,17 +675,32 @@ class EventExtractor:
     def _light_verb_before(self, ctx: DocContext, i: int, a: int) -> int | None:
         """The light verb that governs the event noun at i («أطلقت وزارة الدفاع … عملية»), at
         most _MAX_LIGHT tokens before it, with no other verb in between."""
-        w = self.words
         for v in range(i - 1, max(a, i - _MAX_LIGHT) - 1, -1):
             if ctx.keys[v] in _FULL_STOPS:
                 return None
             if not ctx.is_arabic(v):
                 continue
-            if ctx.isin(v, w.light_verbs) or any(f in w.light_verbs for f in ctx.forms(v)):
+            if self._is_light(ctx, v):
                 return v
             if self._is_verb(ctx, v) or self.lex.match(ctx, v) is not None:
                 return None  # «عبرت X عن إدانتها للهجوم»: the light verb governs the nearer noun
         return None
+
+    def _is_light(self, ctx: DocContext, t: int) -> bool:
+        """Token t is a light verb («عقد», «أجرى»), also with an object pronoun («أجراها»,
+        «نفذوه») and proclitics."""
+        lv = self.words.light_verbs
+        if ctx.isin(t, lv) or any(f in lv for f in ctx.forms(t)):
+            return True
+        for f in ctx.forms(t):
+            for suf in ("هما", "هم", "ها", "ه"):
+                if f.endswith(suf) and len(f) - len(suf) >= 2:
+                    base = f[: -len(suf)]
+                    if base in lv or (base.endswith("و") and base + "ا" in lv) or (
+                        base.endswith("ا") and base[:-1] + "ي" in lv  # أجراها: أجرى + ها
+                    ):
+                        return True
+        return False
 
     def _light_relative(self, ctx: DocContext, t: int, j: int, b: int) -> bool:
         """Token t is a relative pronoun after the event noun ending at j (across adjectives),
@@ -691,7 +709,7 @@ class EventExtractor:
             return False
         if any(not ctx.keys[u].startswith("ال") for u in range(j, t)):
             return False
-        return ctx.isin(t + 1, self.words.light_verbs) or any(f in self.words.light_verbs for f in ctx.forms(t + 1))
+        return self._is_light(ctx, t + 1)
 
     def _relative_agent(self, ctx: DocContext, phrases: list[ActorPhrase], j: int, b: int) -> str | None:
         """«العملية العسكرية التي قامت بها الولايات المتحدة», «الهجوم الذي شنه التنظيم»: the
@@ -702,7 +720,7 @@ class EventExtractor:
         if not (t < b and ctx.isin(t, _RELATIVES)):
             return None
         v = t + 1
-        if not (v < b and (ctx.isin(v, self.words.light_verbs) or any(f in self.words.light_verbs for f in ctx.forms(v)))):
+        if not (v < b and self._is_light(ctx, v)):
             return None
         u = v + 1
         if u < b and ctx.keys[u] in ("بها", "به", "بهما", "بهم"):

@@ -212,9 +212,9 @@ class TriggerLexicon:
                 return tuple((strip, f, "") for f in forms)
         taa = form.endswith("ة")  # «وزارة» is not و + زار + ه
         for strip, key_form in readings:
-            hit = _strip_enclitic(key_form, self.words, taa)
-            if hit is not None:
-                return ((strip, hit[0], hit[1]),)
+            hits = _strip_enclitic_all(key_form, self.words, taa)
+            if hits:
+                return tuple((strip, f, suf) for f, suf in hits)
         return ()
 
     def noun_reading(self, ctx: DocContext, i: int) -> Match | None:
@@ -285,6 +285,17 @@ def _strip_enclitic(
                     continue
                 return f, suf
     return None
+
+
+def _strip_enclitic_all(form: str, words: dict[str, tuple[Form, ...]], taa: bool = False) -> list[tuple[Form, str]]:
+    """Every reading of a word with an object or possessive pronoun, verbs first («دعوته»: the
+    verb دعوت + ه, then the noun دعوة + ه)."""
+    out: list[tuple[Form, str]] = []
+    for pos in ("verb", "noun"):
+        hit = _strip_enclitic(form, words, taa, pos=pos)
+        if hit is not None:
+            out.append(hit)
+    return out
 
 
 def _entry(raw: dict[str, Any], n: int) -> TriggerEntry:
