@@ -116,6 +116,7 @@ def test_light_verb_far_before_the_event_noun_and_a_target_of_force() -> None:
     doc = analyze(
         "أطلقت وزارة الدفاع بحكومة الوحدة قبل أسبوعين عملية عسكرية واسعة لمواجهة قوات الردع في جنوب البلاد.",
         [("وزارة الدفاع", "ORG"), ("حكومة الوحدة", "ORG"), ("قوات الردع", "ORG")],
+        [("قبل أسبوعين", "2024-W10")],
     )
     ev = one(doc)
     assert ev.code == "190"
@@ -381,3 +382,11 @@ def test_a_pronoun_does_not_lift_the_required_object_of_a_verb() -> None:
         [("سالم الحداد", "PERSON"), ("كارل أندرسن", "PERSON")],
     )
     assert not [e for e in doc.events if e.code in ("116", "114")]
+
+
+def test_an_event_noun_in_construct_is_not_the_light_verb_s_object() -> None:
+    doc = analyze(
+        "أعلنت الشرطة العراقية اليوم عن ارتفاع ضحايا التفجيرين اللذين وقعا في بغداد إلى 80 قتيلا.",
+        [("الشرطة العراقية", "ORG"), ("بغداد", "GPE")],
+    )
+    assert not [e for e in doc.events if name_of(doc, e.source) == "الشرطة العراقية"]

@@ -675,6 +675,8 @@ class EventExtractor:
     def _light_verb_before(self, ctx: DocContext, i: int, a: int) -> int | None:
         """The light verb that governs the event noun at i («أطلقت وزارة الدفاع … عملية»), at
         most _MAX_LIGHT tokens before it, with no other verb in between."""
+        if self._in_construct(ctx, i, a):
+            return None
         for v in range(i - 1, max(a, i - _MAX_LIGHT) - 1, -1):
             if ctx.keys[v] in _FULL_STOPS:
                 return None
@@ -685,6 +687,23 @@ class EventExtractor:
             if self._is_verb(ctx, v) or self.lex.match(ctx, v) is not None:
                 return None  # «عبرت X عن إدانتها للهجوم»: the light verb governs the nearer noun
         return None
+
+    def _in_construct(self, ctx: DocContext, i: int, a: int) -> bool:
+        """The event noun at i is the genitive of the noun before it («ضحايا التفجيرين»), so no
+        light verb governs it; a frame noun («عملية اغتيال», «إطلاق عملية») does not count."""
+        t = i - 1
+        if t < a or not ctx.is_arabic(t) or t in ctx.mention_at or self._is_light(ctx, t):
+            return False
+        if any(tr.t0 <= t < tr.t1 for tr in ctx.times_in(max(a, t - 4), i)):
+            return False
+        w = self.words
+        if ctx.isin(t, w.frame_nouns) or any(f in w.frame_nouns for f in ctx.forms(t)):
+            return False
+        if ctx.isin(t, w.preps) or ctx.isin(t, w.auxiliaries) or ctx.isin(t, w.stops) or ctx.base(t) in _NOUN_BEFORE:
+            return False
+        if self.lex.match(ctx, t) is not None:
+            return False
+        return not ctx.keys[t].startswith("ال") or ctx.keys[i].startswith("ال")
 
     def _is_light(self, ctx: DocContext, t: int) -> bool:
         """Token t is a light verb («عقد», «أجرى»), also with an object pronoun («أجراها»,

@@ -50,6 +50,7 @@ class RoleWords:
     country_nouns: frozenset[str]
     forces: PhraseSet
     event_refs: PhraseSet
+    frame_nouns: frozenset[str]
 
 
 @cache
@@ -78,6 +79,7 @@ def role_words() -> RoleWords:
         country_nouns=word_set(r["country_nouns"]),
         forces=PhraseSet.of(r["forces"]),
         event_refs=PhraseSet.of(r["event_refs"]),
+        frame_nouns=word_set(r["frame_nouns"]),
     )
 
 
