@@ -390,3 +390,19 @@ def test_an_event_noun_in_construct_is_not_the_light_verb_s_object() -> None:
         [("الشرطة العراقية", "ORG"), ("بغداد", "GPE")],
     )
     assert not [e for e in doc.events if name_of(doc, e.source) == "الشرطة العراقية"]
+
+
+def test_an_impersonal_passive_is_not_the_speaker_s_act() -> None:
+    doc = analyze(
+        "وأضاف المتحدث باسم الحرس الوطني حسام الجبابلي أنه تم حجز أسلحة وذخائر في جبل الشعانبي.",
+        [("الحرس الوطني", "ORG"), ("حسام الجبابلي", "PERSON"), ("جبل الشعانبي", "LOC")],
+    )
+    assert not [e for e in doc.events if name_of(doc, e.source) == "حسام الجبابلي"]
+
+
+def test_an_event_noun_with_lam_is_not_the_light_verb_s_object() -> None:
+    doc = analyze(
+        "وعلق النائب منجي الرحوي على الانتقادات التي وجهها النائب عماد الدايمي لزيارة عدد من النواب إلى دمشق.",
+        [("منجي الرحوي", "PERSON"), ("عماد الدايمي", "PERSON"), ("دمشق", "GPE")],
+    )
+    assert not [e for e in events(doc, "04") if name_of(doc, e.source) == "عماد الدايمي"]

@@ -419,7 +419,7 @@ class EventExtractor:
         elif mt.form.pos == "verb":
             # «ذكرت الوزارة أنها دعت X»: the subject is the pronoun, X is the object; «تقرير يتهم
             # X»: the noun before is the subject; «التقيت X» in someone's words: the speaker
-            pronoun = source is None and self._pronoun_subject(ctx, i, a)
+            pronoun = source is None and not self._passive_aux(ctx, mt, a) and self._pronoun_subject(ctx, i, a)
             written_before = source is None and not pronoun and self._noun_subject_before(ctx, mt, a)
             first = source is None and mt.form.first_person
             subj = self._subject_before(ctx, before, i) if source is None and not pronoun else None
@@ -487,7 +487,7 @@ class EventExtractor:
                     used.update(id(p) for p in phrases if p.actor in got)
             if source is None:
                 source = self._agent_noun(ctx, phrases, mt, a, b)  # «منفذ التفجير X»
-            if source is None and self._speaker_pronoun(ctx, i, a):
+            if source is None and not self._passive_aux(ctx, mt, a) and self._speaker_pronoun(ctx, i, a):
                 # «أكد أنه على استعداد للقاء …», «"أنا مستعد للقائه"»: the speaker
                 source = self._speaker_at(ctx, i, person=True)
             if source is None and entry.root == "01":
@@ -675,8 +675,8 @@ class EventExtractor:
     def _light_verb_before(self, ctx: DocContext, i: int, a: int) -> int | None:
         """The light verb that governs the event noun at i («أطلقت وزارة الدفاع … عملية»), at
         most _MAX_LIGHT tokens before it, with no other verb in between."""
-        if self._in_construct(ctx, i, a):
-            return None
+        if self._in_construct(ctx, i, a) or (i < len(ctx.keys) and self._with_lam(ctx, i)):
+            return None  # «وجه انتقادات لزيارة النواب»: the visit is not what was made
         for v in range(i - 1, max(a, i - _MAX_LIGHT) - 1, -1):
             if ctx.keys[v] in _FULL_STOPS:
                 return None
@@ -687,6 +687,19 @@ class EventExtractor:
             if self._is_verb(ctx, v) or self.lex.match(ctx, v) is not None:
                 return None  # «عبرت X عن إدانتها للهجوم»: the light verb governs the nearer noun
         return None
+
+    def _with_lam(self, ctx: DocContext, i: int) -> bool:
+        """The event noun at i carries the preposition «ل» («لزيارة»)."""
+        m = self.lex.match(ctx, i)
+        return m is not None and m.form.pos == "noun" and m.prefix[-1:] == "ل"
+
+    def _passive_aux(self, ctx: DocContext, mt: Match, a: int) -> bool:
+        """«تم حجز», «يتم إيقاف», «جرى توقيع»: an impersonal passive, whose agent is not the
+        pronoun of «أنه» before it nor the speaker."""
+        if ctx.base(mt.i) in _PASSIVE_AUX:
+            return True
+        t = mt.i - 1
+        return t >= a and ctx.base(t) in _PASSIVE_AUX
 
     def _in_construct(self, ctx: DocContext, i: int, a: int) -> bool:
         """The event noun at i is the genitive of the noun before it («ضحايا التفجيرين»), so no
@@ -980,6 +993,7 @@ _PLACE_PREPS_NOUN = frozenset(key(w) for w in ("إلى", "في"))
 _SUBJUNCTIVE = frozenset(key(w) for w in ("أن", "كي", "لكي", "لن"))
 _CONTINUATIONS = frozenset(key(w) for w in ("كما", "ثم", "حيث", "بعدما", "كذلك", "أيضا", "قد", "لقد", "وقد"))
 _ANONYMOUS = frozenset(key(w) for w in ("مصادر", "مصدر", "شهود", "مسلحون", "مجهولون", "مواطنون", "أهالي", "عدد"))
+_PASSIVE_AUX = frozenset(key(w) for w in ("تم", "يتم", "سيتم", "تتم", "ستتم", "جرى", "يجري", "سيجري"))
 _FIRST_PERSON = frozenset(key(w) for w in ("أنا", "انا", "نحن", "إننا", "إنني", "إني", "أننا", "أنني"))
 _SELF = frozenset(key(w) for w in ("نفسي", "شخصيا", "بدوري", "أيضا"))
 _PRONOUN_COMPLEMENTIZERS = frozenset(key(w) for w in ("أنه", "أنها", "إنه", "إنها", "أنهم", "إنهم", "أنهما"))
