@@ -406,3 +406,34 @@ def test_an_event_noun_with_lam_is_not_the_light_verb_s_object() -> None:
         [("منجي الرحوي", "PERSON"), ("عماد الدايمي", "PERSON"), ("دمشق", "GPE")],
     )
     assert not [e for e in events(doc, "04") if name_of(doc, e.source) == "عماد الدايمي"]
+
+
+# -- partners named elsewhere in the sentence ----------------------------------------------------------
+def test_a_wish_to_cooperate_with_a_group_led_by_one_state() -> None:
+    doc = analyze(
+        "أعرب الرئيس الموريتاني محمد ولد الغزواني، السبت، عن رغبة بلاده في تعزيز علاقاتها مع دول الجوار "
+        "خاصة السنغال، وذلك خلال اتصال هاتفي تلقاه من الرئيس السنغالي ماكي سال.",
+        [("محمد ولد الغزواني", "PERSON"), ("السنغال", "GPE"), ("ماكي سال", "PERSON")],
+    )
+    assert ("محمد ولد الغزواني", "السنغال") in {sides(doc, e) for e in events(doc, "03")}
+    # the call after «، وذلك» is a fact, not part of the wish
+    assert sides(doc, one(doc, "04")) == ("ماكي سال", "محمد ولد الغزواني")
+
+
+def test_what_is_done_during_a_visit_is_with_the_host() -> None:
+    doc = analyze(
+        "وكان وزير الخارجية الأردني أيمن الصفدي قد أدى زيارة عمل إلى تونس يومي 4 و5 جوان، وقع خلالها جملة من "
+        "اتفاقات التعاون.",
+        [("أيمن الصفدي", "PERSON"), ("تونس", "GPE")],
+    )
+    ev = one(doc, "05")
+    assert sides(doc, ev) == ("أيمن الصفدي", "تونس")
+
+
+def test_praise_for_a_decision_taken_by_someone_targets_them() -> None:
+    doc = analyze(
+        "وقال البيان إن الاتحاد التونسي لكرة القدم يرحب بالقرار الذي اتخذه الاتحاد الإفريقي لكرة القدم.",
+        [("الاتحاد التونسي لكرة القدم", "ORG"), ("الاتحاد الإفريقي لكرة القدم", "ORG")],
+    )
+    ev = one(doc, "05")
+    assert sides(doc, ev) == ("الاتحاد التونسي لكرة القدم", "الاتحاد الإفريقي لكرة القدم")

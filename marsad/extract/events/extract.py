@@ -195,6 +195,7 @@ class EventExtractor:
             self._compose(ctx, sent_mentions)
             _requested(ctx, sent_mentions)
             self._force_referents(ctx, sent_mentions, out, b)
+            self._during_visit(ctx, sent_mentions, out)
             for mention in sent_mentions:
                 if mention.composed:
                     continue
@@ -250,6 +251,21 @@ class EventExtractor:
                          and x.mode == ASSERTED and x.source != m.source), None)
             if last is not None:
                 m.target = last.source
+
+    def _during_visit(self, ctx: DocContext, ms: list[Mention], before: list[Mention]) -> None:
+        """«أدى زيارة إلى تونس، وقع خلالها اتفاقات»: an event told as happening during a visit,
+        with no partner named, is with the host of the visit."""
+        for n, m in enumerate(ms):
+            if m.target is not None or m.source is None or m.root == "04":
+                continue
+            t0, t1 = m.match.i - 2, m.match.i + m.match.n + 2
+            if not any(0 <= t < len(ctx.keys) and ctx.base(t) in _DURING for t in range(t0, t1)):
+                continue
+            visit = next((x for x in reversed([*before, *ms[:n]]) if x.code[:3] in ("042", "043")
+                          and x.target and x.source == m.source), None)
+            if visit is not None:
+                m.target = _host_country(ctx, visit.target) if visit.target else None
+                m.location = m.location or visit.location
 
     def _is_verb(self, ctx: DocContext, t: int) -> bool:
         if not ctx.is_arabic(t):
@@ -553,6 +569,12 @@ class EventExtractor:
                     used.add(id(p))
                     target = p.actor or p.head.entity
                     break
+        if target is None and entry.root in _OWNER_ROOTS:
+            # «رحب بالقرار الذي اتخذه X», «انتقد الإجراءات التي أقرتها X»: the one whose act it is
+            owner = self._relative_owner(ctx, phrases, j, b)
+            if owner is not None and owner.actor != source:
+                used.add(id(owner))
+                target = owner.actor
         # pronouns: «استقبله», «زيارته», «معه»
         resumptive = mt.form.pos == "verb" and _after_relative(ctx, i, a)
         if mt.enclitic and (entry.obj == "target" or mt.form.pos == "noun") and not resumptive:
@@ -733,6 +755,19 @@ class EventExtractor:
                     ):
                         return True
         return False
+
+    def _relative_owner(self, ctx: DocContext, phrases: list[ActorPhrase], j: int, b: int) -> ActorPhrase | None:
+        """The subject of a light verb in a relative clause on the trigger's object («بالقرار الذي
+        اتخذه الاتحاد الآسيوي»), within a few words after the trigger."""
+        for t in range(j, min(b - 2, j + 10)):
+            if ctx.keys[t] in _FULL_STOPS or (t > j and self._is_verb(ctx, t)):
+                return None
+            if ctx.isin(t, _RELATIVES) and self._is_light(ctx, t + 1):
+                u = t + 2
+                if u < b and ctx.keys[u] in ("بها", "به", "بهما", "بهم"):
+                    u += 1
+                return next((p for p in phrases if p.t0 == u and p.marker in (BARE, HEAD, GROUP) and p.actor), None)
+        return None
 
     def _light_relative(self, ctx: DocContext, t: int, j: int, b: int) -> bool:
         """Token t is a relative pronoun after the event noun ending at j (across adjectives),
@@ -993,6 +1028,12 @@ _PLACE_PREPS_NOUN = frozenset(key(w) for w in ("إلى", "في"))
 _SUBJUNCTIVE = frozenset(key(w) for w in ("أن", "كي", "لكي", "لن"))
 _CONTINUATIONS = frozenset(key(w) for w in ("كما", "ثم", "حيث", "بعدما", "كذلك", "أيضا", "قد", "لقد", "وقد"))
 _ANONYMOUS = frozenset(key(w) for w in ("مصادر", "مصدر", "شهود", "مسلحون", "مجهولون", "مواطنون", "أهالي", "عدد"))
+#: roots whose object may be someone's act named in a relative clause (praise, blame, reject, demand)
+_OWNER_ROOTS = frozenset({"05", "10", "11", "12"})
+#: «during it», after an event told within a visit
+_DURING = frozenset(key(w) for w in ("خلالها", "خلاله", "أثناءها", "أثناءه", "خلال"))
+#: words that open a clause of their own after a request or an intent
+_CLAUSE_OPENERS = frozenset(key(w) for w in ("وذلك", "ذلك", "حيث", "بينما", "فيما", "عندما", "حين", "بعدما", "كما"))
 _PASSIVE_AUX = frozenset(key(w) for w in ("تم", "يتم", "سيتم", "تتم", "ستتم", "جرى", "يجري", "سيجري"))
 _FIRST_PERSON = frozenset(key(w) for w in ("أنا", "انا", "نحن", "إننا", "إنني", "إني", "أننا", "أنني"))
 _SELF = frozenset(key(w) for w in ("نفسي", "شخصيا", "بدوري", "أيضا"))
@@ -1069,6 +1110,8 @@ def _requested(ctx: DocContext, ms: list[Mention]) -> None:
                 break
             if inner.root in _REQUEST_ROOTS:
                 break
+            if any(ctx.isin(t, _CLAUSE_OPENERS) for t in range(end, inner.match.i)):
+                break  # «…، وذلك خلال اتصال هاتفي»: a new clause, not what is asked
             if inner.match.form.pos == "noun" and inner.mode == ASSERTED:
                 inner.mode = HYPOTHETICAL
             end = inner.match.i + inner.match.n

@@ -189,6 +189,13 @@ def _walk_back(
             if w.invite_markers.match(ctx, s0) == back:
                 return INVITE, s0, s0, titled, kin, False
             if w.inclusive.match(ctx, s0) == back:
+                # «مع دول الجوار خاصة قطر»: the named one takes the preposition of the group
+                for u in range(s0 - 1, max(lo, s0 - 4) - 1, -1):
+                    if not ctx.is_arabic(u) or u in ctx.mention_at:
+                        break
+                    pb = ctx.base(u)
+                    if pb in w.preps and pb not in ("في", "من"):
+                        return pb, u, start, titled, kin, False
                 return BARE, -1, start, titled, kin, False
         if k >= lo + 1 and w.agent_markers.match(ctx, k - 1) == 2:
             return AGENT, k - 1, k - 1, titled, kin, False
