@@ -437,3 +437,34 @@ def test_praise_for_a_decision_taken_by_someone_targets_them() -> None:
     )
     ev = one(doc, "05")
     assert sides(doc, ev) == ("الاتحاد التونسي لكرة القدم", "الاتحاد الإفريقي لكرة القدم")
+
+
+# -- other senses of trigger words ---------------------------------------------------------------------
+def test_ranking_is_not_occupation_and_stopping_is_not_arresting() -> None:
+    doc = analyze("ويحتل فريق الملعب التونسي المركز الأخير بخمس نقاط.", [("الملعب التونسي", "ORG")])
+    assert not doc.events
+    doc = analyze("وتذمر سكان مدينة سوسة من حالة الطرقات رغم توقفها عن العمل.", [("سوسة", "GPE")])
+    assert not doc.events
+    doc = analyze("ويقدم هاتف شركة سامسونغ الجديد كاميرا مزدوجة بالتعاون مع شركة لايكا.",
+                  [("سامسونغ", "ORG"), ("لايكا", "ORG")])
+    assert not events(doc, "04")
+
+
+def test_someone_unnamed_as_subject_is_not_the_topic() -> None:
+    doc = analyze(
+        "وأثار لقاء النائب توفيق عكاشة بالسفير جدلا في البرلمان، واعتدى أحد النواب عليه بالحذاء.",
+        [("توفيق عكاشة", "PERSON")],
+    )
+    assert not [e for e in events(doc, "18") if name_of(doc, e.source) == "توفيق عكاشة"]
+
+
+def test_an_event_noun_of_purpose_did_not_happen() -> None:
+    doc = analyze(
+        "وقال النائب سالم الحداد إن ما يحدث في ليبيا مخطط لتدميرها، وإن الشاب جاء لزيارة تونس.",
+        [("سالم الحداد", "PERSON"), ("ليبيا", "GPE"), ("تونس", "GPE")],
+    )
+    assert all(e.mode != "asserted" for e in doc.events), [(e.code, e.mode) for e in doc.events]
+    doc = analyze("وتعرض الصحفي سامي العلوي لاعتداء من قبل عناصر الأمن في صفاقس.",
+                  [("سامي العلوي", "PERSON"), ("صفاقس", "GPE")])
+    ev = one(doc, "18")
+    assert ev.mode == "asserted"

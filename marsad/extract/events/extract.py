@@ -38,7 +38,7 @@ from marsad.doc import Document, Event
 from marsad.extract.events import cameo
 from marsad.extract.events.context import PLACE_TYPES, DocContext, TimeRef, key, word_set
 from marsad.extract.events.lexicon import Match, TriggerLexicon, trigger_lexicon
-from marsad.extract.events.modality import ASSERTED, HYPOTHETICAL, PLANNED, mode_of
+from marsad.extract.events.modality import ASSERTED, HYPOTHETICAL, PLANNED, lam_prefix, mode_of, undergone
 from marsad.extract.events.nominal import NominalIndex
 from marsad.extract.events.phrases import (
     AGENT,
@@ -248,7 +248,7 @@ class EventExtractor:
             if t >= t_end:
                 continue
             last = next((x for x in reversed([*before, *ms[:n]]) if x.root in _FORCE_ROOTS and x.source
-                         and x.mode == ASSERTED and x.source != m.source), None)
+                         and not x.inferred and x.mode == ASSERTED and x.source != m.source), None)
             if last is not None:
                 m.target = last.source
 
@@ -293,6 +293,8 @@ class EventExtractor:
 
         def accept(m: Match) -> bool:
             # «وقعها»: the pronoun is the agreement signed; other readings need their object
+            if m.entry.unless and _has_word(ctx, m, b, m.entry.unless, 3):
+                return False  # «يحتل فريق X المركز الأخير»
             return not m.entry.needs or (bool(m.enclitic) and m.entry.obj == "theme") or _has_needed(ctx, m, b)
 
         while i < b:
@@ -308,7 +310,7 @@ class EventExtractor:
             if m.form.pos == "verb" and not _verb_prefix_ok(m.prefix):
                 i += 1
                 continue
-            if m.entry.needs and not accept(m):
+            if (m.entry.needs or m.entry.unless) and not accept(m):
                 i += m.n
                 continue
             out.append(m)
@@ -460,7 +462,13 @@ class EventExtractor:
                 spk = quote_speakers.get(ctx.starts[i])
                 if spk:
                     source = spk
-            if source is None and subj is None and not written_before and self._dropped_subject(ctx, mt, a, b):
+            if (
+                source is None
+                and subj is None
+                and not written_before
+                and not entry.bare  # violence, arrests, protests: not by whoever the text is about
+                and self._dropped_subject(ctx, mt, a, b)
+            ):
                 source = self._topic(ctx, mt, k, earlier, sal, exclude=target)
                 # the subject of a verb before in the same sentence («نفى فلان أن يكون وقّع») is
                 # written; a topic from sentences before is inferred
@@ -496,6 +504,12 @@ class EventExtractor:
                     source = take(gen)
                 elif target is None:
                     target = take(gen)
+            u = undergone(ctx, mt, a) if lam_prefix(mt.prefix) else None
+            if u is not None and target is None:
+                # «تعرض الصحفي X لاعتداء»: X suffered it
+                hit = next((p for p in phrases if u < p.t0 and p.t1 <= i and p.marker == BARE and p.actor), None)
+                if hit is not None:
+                    target = take(hit)
             if source is None:
                 got = self._received(ctx, phrases, mt, a, b, earlier)
                 if got is not None:  # «اتصال هاتفي تلقاه X من Y»
@@ -713,7 +727,7 @@ class EventExtractor:
     def _with_lam(self, ctx: DocContext, i: int) -> bool:
         """The event noun at i carries the preposition «ل» («لزيارة»)."""
         m = self.lex.match(ctx, i)
-        return m is not None and m.form.pos == "noun" and m.prefix[-1:] == "ل"
+        return m is not None and m.form.pos == "noun" and lam_prefix(m.prefix)
 
     def _passive_aux(self, ctx: DocContext, mt: Match, a: int) -> bool:
         """«تم حجز», «يتم إيقاف», «جرى توقيع»: an impersonal passive, whose agent is not the
@@ -1027,7 +1041,9 @@ class EventExtractor:
 _PLACE_PREPS_NOUN = frozenset(key(w) for w in ("إلى", "في"))
 _SUBJUNCTIVE = frozenset(key(w) for w in ("أن", "كي", "لكي", "لن"))
 _CONTINUATIONS = frozenset(key(w) for w in ("كما", "ثم", "حيث", "بعدما", "كذلك", "أيضا", "قد", "لقد", "وقد"))
-_ANONYMOUS = frozenset(key(w) for w in ("مصادر", "مصدر", "شهود", "مسلحون", "مجهولون", "مواطنون", "أهالي", "عدد"))
+_ANONYMOUS = frozenset(key(w) for w in ("مصادر", "مصدر", "شهود", "مسلحون", "مجهولون", "مواطنون", "أهالي", "عدد", "أحد",
+                                         "إحدى", "بعض", "مجموعة", "شخص", "أشخاص", "رجل", "امرأة", "شاب", "شبان",
+                                         "مجهول", "مسلح", "مسلحين", "عناصر", "أفراد"))
 #: roots whose object may be someone's act named in a relative clause (praise, blame, reject, demand)
 _OWNER_ROOTS = frozenset({"05", "10", "11", "12"})
 #: «during it», after an event told within a visit
@@ -1077,11 +1093,17 @@ def _verb_prefix_ok(prefix: str) -> bool:
 def _has_needed(ctx: DocContext, m: Match, b: int) -> bool:
     """One of the entry's required words follows within 8 words (names, times and punctuation
     not counted: «دعت اليوم الجمعة سفيرة المملكة المتحدة، فلانة، إلى مقر الوزارة»)."""
+    return _has_word(ctx, m, b, m.entry.needs, 8)
+
+
+def _has_word(ctx: DocContext, m: Match, b: int, want: frozenset[str], limit: int) -> bool:
+    """One of ``want`` follows the trigger within ``limit`` words, names, times and punctuation
+    not counted."""
     words = 0
     t = m.i + m.n
     timed = {u for tr in ctx.times_in(t, b) for u in range(tr.t0, tr.t1)}
-    while t < b and words < 8:
-        if any(f in m.entry.needs for f in ctx.forms(t)):
+    while t < b and words < limit:
+        if any(f in want for f in ctx.forms(t)):
             return True
         if ctx.is_arabic(t) and t not in ctx.mention_at and t not in timed:
             words += 1

@@ -10,7 +10,7 @@ and dual of nouns (اجتماعا، زيارتين), and at lookup time object a
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -36,6 +36,8 @@ class TriggerEntry:
     preps: frozenset[str]  # keys of the prepositions that introduce the target
     bare: bool
     needs: frozenset[str]
+    #: words that, right after the trigger, give it another sense («يحتل المركز الأول»)
+    unless: frozenset[str] = frozenset()
 
     @property
     def root(self) -> str:
@@ -317,6 +319,7 @@ def _entry(raw: dict[str, Any], n: int) -> TriggerEntry:
         preps=frozenset(key(p) for p in raw.get("prep", ())),
         bare=bool(raw.get("bare", False)),
         needs=frozenset(key(w) for w in raw.get("needs", ())),
+        unless=frozenset(key(w) for w in raw.get("unless", ())),
     )
 
 
@@ -333,17 +336,22 @@ def trigger_lexicon() -> TriggerLexicon:
     words: dict[str, list[Form]] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], Form]]] = {}
 
+    skip: set[str] = set()
+
     def add(k: str, f: Form) -> None:
+        if k in skip:
+            return
         lst = words.setdefault(k, [])
         if all(g.entry is not f.entry or g.tense != f.tense for g in lst):
             lst.append(f)
 
     for n, raw in enumerate(data["triggers"], 1):
         entry = _entry(raw, n)
+        # derived forms that are another common word («توقف»: she arrests / it stopped)
+        skip = {key(w) for w in raw.get("not_forms", ())}
         needs = _NEEDS.get(entry.code) if raw.get("verbs") and entry.obj == "theme" else None
         if needs and not entry.needs:
-            entry = TriggerEntry(entry.code, entry.lemma, entry.obj, entry.gen, entry.preps, entry.bare,
-                                 frozenset(key(w) for w in needs))
+            entry = replace(entry, needs=frozenset(key(w) for w in needs))
         for pair in raw.get("verbs", ()):
             parts = [key(w) if w != "-" else "" for w in str(pair).split()]
             if parts[0]:
@@ -358,8 +366,7 @@ def trigger_lexicon() -> TriggerLexicon:
                 add(k, Form(entry, "verb", "passive", k.endswith("ت")))
         noun_entry = entry
         if entry.needs and not raw.get("needs"):  # the noun is matched without the verb's object constraint
-            noun_entry = TriggerEntry(entry.code, entry.lemma, entry.obj, entry.gen, entry.preps, entry.bare,
-                                      frozenset())
+            noun_entry = replace(entry, needs=frozenset())
         for noun in raw.get("nouns", ()):
             for form in _noun_forms(key(noun)):
                 add(form, Form(noun_entry, "noun", "noun"))
