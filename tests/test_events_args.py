@@ -468,3 +468,67 @@ def test_an_event_noun_of_purpose_did_not_happen() -> None:
                   [("سامي العلوي", "PERSON"), ("صفاقس", "GPE")])
     ev = one(doc, "18")
     assert ev.mode == "asserted"
+
+
+# -- names that are not sides: cited sources, places, affiliations -----------------------------------
+def test_the_source_a_text_cites_is_no_side() -> None:
+    doc = analyze(
+        "ويشارك الوفد البحريني في اجتماعات البرلمان العربي، بحسب وكالة الأنباء البحرينية.",
+        [("البرلمان العربي", "ORG"), ("وكالة الأنباء البحرينية", "ORG")],
+    )
+    assert not [e for e in doc.events if name_of(doc, e.target) == "وكالة الأنباء البحرينية"]
+
+
+def test_a_palace_named_with_bi_is_where_not_whom() -> None:
+    doc = analyze(
+        "تحادث رئيس الحكومة يوسف الشاهد اليوم بقصر الحكومة بالقصبة مع وزير الخارجية الإيراني محمد جواد ظريف.",
+        [("يوسف الشاهد", "PERSON"), ("الحكومة", "ORG"), ("محمد جواد ظريف", "PERSON")],
+    )
+    ev = one(doc)
+    assert sides(doc, ev) == ("يوسف الشاهد", "محمد جواد ظريف")
+
+
+def test_whom_a_body_belongs_to_is_no_side() -> None:
+    doc = analyze(
+        "ونفذ أعوان البنك إضرابا بدعوة من الجامعة العامة للبنوك التابعة للاتحاد العام التونسي للشغل.",
+        [("الجامعة العامة للبنوك", "ORG"), ("لاتحاد العام التونسي للشغل", "ORG")],
+    )
+    assert not [e for e in doc.events if name_of(doc, e.target) == "لاتحاد العام التونسي للشغل"]
+
+
+def test_a_town_after_bi_is_not_the_one_warned() -> None:
+    doc = make_doc(
+        "حذر وزير الصناعة زياد العذاري من تواصل الانفلات إثر احتجاج عمال مصنع الفولاذ بمنزل بورقيبة.",
+        [("زياد العذاري", "PERSON"), ("منزل بورقيبة", "GPE", "city")],
+    )
+    run(doc)
+    assert not [e for e in doc.events if name_of(doc, e.target) == "منزل بورقيبة"]
+
+
+def test_they_in_someone_s_words_are_not_the_speaker() -> None:
+    doc = analyze(
+        "وأكد الناشط طارق الحداد أن الاعتصام سلمي، مشيرا إلى أنهم ألقوا القبض على أحد المخربين.",
+        [("طارق الحداد", "PERSON")],
+    )
+    assert not [e for e in doc.events if name_of(doc, e.source) == "طارق الحداد"]
+
+
+def test_an_arrival_is_a_visit_only_for_an_office_holder() -> None:
+    doc = analyze("ويذكر أن مروان الحاج كان قد وصل إلى جزيرة لمبدوزا الإيطالية سنة 2011.",
+                  [("مروان الحاج", "PERSON"), ("لمبدوزا", "GPE")])
+    assert not doc.events
+    doc = analyze("وصل وزير الخارجية مروان الحاج إلى روما.", [("مروان الحاج", "PERSON"), ("روما", "GPE")])
+    assert name_of(doc, one(doc, "04").source) == "مروان الحاج"
+
+
+def test_the_subject_of_a_light_verb_stands_right_after_it() -> None:
+    doc = analyze(
+        'أعلنت مصادر أمنية ليبية مساء اليوم عن مقتل "أبو عياض التونسي" خلال اشتباكات في منطقة قنفودة.',
+        [("أبو عياض التونسي", "PERSON"), ("قنفودة", "GPE")],
+    )
+    assert not [e for e in doc.events if name_of(doc, e.source) == "أبو عياض التونسي"]
+    doc = analyze(
+        "وأكد المنسق رضا العايدي أن المعلمين النواب نفذوا اعتصاما أمام مقر المندوبية.",
+        [("رضا العايدي", "PERSON")],
+    )
+    assert not [e for e in doc.events if name_of(doc, e.source) == "رضا العايدي"]

@@ -163,7 +163,7 @@ class EventExtractor:
             matches = self._triggers(ctx, a, b)
             self._trigger_tokens = frozenset(m.i for m in matches)
             barriers = frozenset(m.i for m in matches if m.form.pos == "verb") | self._verb_tokens(ctx, a, b)
-            phrases = build_phrases(ctx, a, b, barriers)
+            phrases = [p for p in build_phrases(ctx, a, b, barriers) if not self._cited(ctx, p, a)]
             times = [t for t in ctx.times if a <= t.t0 < b and not _inside(t, skip_times)]
             sent_mentions: list[Mention] = []
             for mt in matches:
@@ -267,6 +267,16 @@ class EventExtractor:
                 m.target = _host_country(ctx, visit.target) if visit.target else None
                 m.location = m.location or visit.location
 
+    def _cited(self, ctx: DocContext, p: ActorPhrase, a: int) -> bool:
+        """The phrase names the source the text cites («بحسب وكالة الأنباء القطرية», «وفق ما
+        أوردته قناة X», «نقلا عن X»): not a side of any event."""
+        for t in range(p.mt0 - 1, max(a, p.t0 - 4) - 1, -1):
+            if ctx.isin(t, self.words.citing):
+                return True
+            if not ctx.is_arabic(t) or t in ctx.mention_at or self.lex.match(ctx, t) is not None:
+                return False
+        return False
+
     def _is_verb(self, ctx: DocContext, t: int) -> bool:
         if not ctx.is_arabic(t):
             return False
@@ -351,6 +361,8 @@ class EventExtractor:
             outer.target = outer.target or inner.target or inner.source
             if outer.target == outer.source:
                 outer.target = inner.target
+            if outer.target == outer.source:
+                outer.target = None  # «رفضت الإدارة استقباله»: the pronoun is not the one refusing
             outer.location = outer.location or inner.location
             outer.evidence = Span(min(outer.evidence.start, inner.evidence.start),
                                   max(outer.evidence.end, inner.evidence.end))
@@ -451,8 +463,9 @@ class EventExtractor:
                 source = _unnamed_kin(ctx, j, min(b, j + 3))
                 if source is None:
                     source = self._nominal_subject(ctx, j, b, i, a)
-            if source is None and (pronoun or first):
+            if source is None and (pronoun or first) and not (pronoun and mt.form.plural):
                 # «ذكرت الوزارة أنها دعت …», «أكد أنه التقى …», «"التقيت …"»: the speaker did it
+                # (not «أكد أنهم ألقوا القبض»: they are others)
                 source = self._speaker_at(ctx, i, person=first and not mt.form.plural)
             if source is None and i - 1 >= a and ctx.base(i - 1) in ("الذي", "التي", "الذين"):
                 ante = [p for p in phrases if p.t1 <= i - 1 and i - 1 - p.t1 <= 1]
@@ -541,6 +554,8 @@ class EventExtractor:
                 elif entry.gen == "agent":
                     source = self._nominal_subject(ctx, v + 1, i, v, a)
                     relative = v - 1 >= a and ctx.isin(v - 1, _RELATIVES)  # «التصعيد الذي بدأ بهجوم»
+                    # «أن المعلمين نفذوا اعتصاما»: a subject named by a common noun
+                    relative = relative or self._noun_before(ctx, v, ctx.keys[v][: len(ctx.keys[v]) - len(ctx.base(v))], a)
                     if source is None and not relative and not any(
                         p for p in phrases if v < p.t0 < i and p.marker == BARE
                     ):
@@ -566,8 +581,10 @@ class EventExtractor:
                 ):
                     if p.actor_type in PLACE_TYPES and p.marker != MAA and p.actor_type != "GPE":
                         continue
-                    if p.actor_type == "GPE" and p.marker in ("ب", FI) and "ب" not in entry.preps:
-                        continue
+                    if p.actor_type == "GPE" and p.marker in ("ب", FI) and (
+                        "ب" not in entry.preps or (not p.titled and _etype_sub(ctx, p.actor) in _TOWN_SUBTYPES)
+                    ):
+                        continue  # «بمنزل بورقيبة»: where, not whom
                     target = take(p)
                     break
         if target is None and entry.root in _FORCE_ROOTS:
@@ -903,8 +920,10 @@ class EventExtractor:
         """The verb follows a common noun that is its subject: a describing clause («تقرير يتهم
         X», «منظمة تدعو X») or a subject named by a common noun («الوزير التقى X»). The phrase
         after the verb is then its object, not its subject."""
-        i = mt.i
-        if mt.prefix[:1] in ("و", "ف") or i - 1 < a or not ctx.is_arabic(i - 1) or (i - 1) in ctx.mention_at:
+        return self._noun_before(ctx, mt.i, mt.prefix, a)
+
+    def _noun_before(self, ctx: DocContext, i: int, prefix: str, a: int) -> bool:
+        if prefix[:1] in ("و", "ف") or i - 1 < a or not ctx.is_arabic(i - 1) or (i - 1) in ctx.mention_at:
             return False
         w = self.words
         t = i - 1
@@ -986,7 +1005,11 @@ class EventExtractor:
         v = self._light_verb_before(ctx, i, a)
         if v is None:
             return None
-        between = [p for p in phrases if v < p.t0 and p.t1 <= i and p.marker in (BARE, HEAD, GROUP)]
+        # the subject right after the light verb (across a date, «اليوم», a comma), not a name
+        # further on («أعلنت مصادر عن مقتل X خلال اشتباكات»: X is no agent)
+        between = [p for p in phrases if v < p.t0 and p.t1 <= i and p.marker in (BARE, HEAD, GROUP)
+                   and all(_skippable(ctx, t, self.words) or ctx.isin(t, self.words.group_nouns)
+                           or any(tr.t0 <= t < tr.t1 for tr in ctx.times_in(v, p.t0)) for t in range(v + 1, p.t0))]
         if between:
             return _kin_resolve(ctx, phrases, between[0].actor, i) if between[0].kin else between[0].actor
         before = [p for p in phrases if p.t1 <= v and v - p.t1 <= 2 and p.marker in (BARE, HEAD, GROUP)]
@@ -1250,6 +1273,28 @@ def _state_of(ctx: DocContext, place: str | None) -> str | None:
     return None
 
 
+def _office_holder(ctx: DocContext, person: str | None) -> bool:
+    """The knowledge base gives the person an office, or the text names one before a mention of
+    them («الرئيس X», «وزير الخارجية X»)."""
+    if _etype_sub(ctx, person):
+        return True
+    w = role_words()
+    for m in ctx.mentions:
+        if m.entity != person:
+            continue
+        for t in range(m.t0 - 1, max(-1, m.t0 - 4), -1):
+            if ctx.isin(t, w.titles) or any(f in w.titles for f in ctx.forms(t)):
+                return True
+            if not (ctx.is_arabic(t) and ctx.keys[t].startswith("ال")):
+                break
+    return False
+
+
+def _etype_sub(ctx: DocContext, entity: str | None) -> str | None:
+    e = ctx.entities.get(entity) if entity else None
+    return e.subtype if e else None
+
+
 def _etype(ctx: DocContext, entity: str) -> str:
     e = ctx.entities.get(entity)
     return e.type if e else ""
@@ -1390,6 +1435,7 @@ def _host_country(ctx: DocContext, place: str) -> str:
 
 
 _STATE_SUBTYPES = frozenset({"state", "country"})
+_TOWN_SUBTYPES = frozenset({"city", "capital", "region", "province", "district"})
 
 
 def _attacked_state(ctx: DocContext, site: str, source: str | None, m: Mention) -> str:
@@ -1456,6 +1502,9 @@ def _event_of(ctx: DocContext, group: list[Mention], why: list[str] | None = Non
         ):
             why.append("no target (a statement or intent addressed to no one)")
             return None
+    if entry.official and _etype(ctx, source or "") == "PERSON" and not _office_holder(ctx, source):
+        why.append("the source holds no office the knowledge base knows")
+        return None
     source = _state_for(ctx, source)
     target = _state_for(ctx, target)
     if best.mode == HYPOTHETICAL:

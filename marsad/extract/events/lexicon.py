@@ -38,6 +38,8 @@ class TriggerEntry:
     needs: frozenset[str]
     #: words that, right after the trigger, give it another sense («يحتل المركز الأول»)
     unless: frozenset[str] = frozenset()
+    #: the source must be a state, a body or a known office holder («وصل» of a migrant is no visit)
+    official: bool = False
 
     @property
     def root(self) -> str:
@@ -320,6 +322,7 @@ def _entry(raw: dict[str, Any], n: int) -> TriggerEntry:
         bare=bool(raw.get("bare", False)),
         needs=frozenset(key(w) for w in raw.get("needs", ())),
         unless=frozenset(key(w) for w in raw.get("unless", ())),
+        official=bool(raw.get("official", False)),
     )
 
 

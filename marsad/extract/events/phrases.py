@@ -51,6 +51,8 @@ class RoleWords:
     forces: PhraseSet
     event_refs: PhraseSet
     frame_nouns: frozenset[str]
+    affiliation: frozenset[str]
+    citing: frozenset[str]
 
 
 @cache
@@ -80,6 +82,8 @@ def role_words() -> RoleWords:
         forces=PhraseSet.of(r["forces"]),
         event_refs=PhraseSet.of(r["event_refs"]),
         frame_nouns=word_set(r["frame_nouns"]),
+        affiliation=word_set(r["affiliation"]),
+        citing=word_set(r["citing"]),
     )
 
 
@@ -238,6 +242,8 @@ def _walk_back(
             start = k
             skipped += 1
             if marked and not _article_word(key):
+                if lead[-1] == "ب" and stem in w.place_nouns and not is_title:
+                    return "في", k, k, titled, kin, False  # «بقصر الحكومة»: where, not whom
                 return lead[-1], k, k, titled, kin, False
             if is_title and prev is not None and prev.t1 == k and prev.head.type != "PERSON" and prev.titled:
                 # «قائد الجيش الباكستاني المشير فلان»: an apposition without a comma
@@ -249,6 +255,9 @@ def _walk_back(
         # one free head noun with a preposition on it: «بتشكيل حكومة …», «لزيارة فلان»
         if marked:
             return lead[-1], k, k, titled, kin, False
+        if ctx.isin(k, w.affiliation):
+            # «الجامعة العامة للبنوك التابعة للاتحاد X»: X is whom the body belongs to
+            return BARE, -1, start, False, False, prev is not None and prev.t1 >= k - 1
         # «بين شخصيتين مهمتين X و Y»: «بين» before a short description of the first side
         for back in range(k, max(lo, k - 3) - 1, -1):
             if ctx.base(back) == _BAYN:
@@ -281,6 +290,8 @@ def _head_of_genitive(ctx: DocContext, w: RoleWords, m: MentionRef, lo: int, let
     steps = 0
     while k >= lo and steps <= 3 and ctx.is_arabic(k) and k not in ctx.mention_at:
         if ctx.isin(k, w.unit_nouns) or (letter == "ل" and _is_title(ctx, k, w) and not ctx.isin(k, _BODIES)):
+            return k
+        if letter == "ل" and steps == 0 and ctx.isin(k, w.affiliation):
             return k
         if not ctx.keys[k].startswith("ال") or ctx.isin(k, w.stops):
             return None
