@@ -532,3 +532,63 @@ def test_the_subject_of_a_light_verb_stands_right_after_it() -> None:
         [("رضا العايدي", "PERSON")],
     )
     assert not [e for e in doc.events if name_of(doc, e.source) == "رضا العايدي"]
+
+
+def test_the_subject_of_a_relative_clause_is_its_antecedent() -> None:
+    doc = analyze(
+        "وأكد الموقع معلومات نشرها الصحفي برهان الهادي الذي اتهم جهاز الموساد أمس بتنفيذ العملية.",
+        [("برهان الهادي", "PERSON"), ("جهاز الموساد", "ORG")],
+    )
+    ev = one(doc, "11")
+    assert sides(doc, ev) == ("برهان الهادي", "جهاز الموساد")
+    # with a pronoun on the verb, the antecedent is its object; a genitive is not the antecedent
+    doc = analyze(
+        "وتم نقل جثمان الراعي خليفة الحمدي الذي اختطفته عناصر إرهابية إلى المستشفى. "
+        "وكشف عن مشروع تقسيم اليمن الذي ساندته قطر.",
+        [("خليفة الحمدي", "PERSON"), ("اليمن", "GPE"), ("قطر", "GPE")],
+    )
+    assert name_of(doc, one(doc, "18").target) == "خليفة الحمدي"
+    assert not [e for e in doc.events if name_of(doc, e.target) == "اليمن"]
+
+
+def test_a_channel_of_a_statement_is_not_its_addressee() -> None:
+    doc = analyze(
+        'ودعا الوزير عمر الولباني، في تصريح لوكالة تونس إفريقيا للأنباء، الأولياء إلى الحضور.',
+        [("عمر الولباني", "PERSON"), ("وكالة تونس إفريقيا للأنباء", "ORG")],
+    )
+    assert not [e for e in doc.events if name_of(doc, e.target) == "وكالة تونس إفريقيا للأنباء"]
+
+
+def test_a_member_of_a_body_named_with_bi() -> None:
+    doc = analyze(
+        'وانتقد القيادي بالحزب، محمد ناصر الشويخي "الديمقراطية" في كلمته، ودعا إلى مقاطعة الانتخابات.',
+        [("محمد ناصر الشويخي", "PERSON")],
+    )
+    assert not [e for e in doc.events if name_of(doc, e.target) == "محمد ناصر الشويخي"]
+
+
+def test_the_attack_of_a_group_written_with_lam() -> None:
+    doc = analyze(
+        'يذكر أن هذا الهجوم يأتي بعد أسبوع من هجوم لتنظيم "داعش" أودى بحياة 50 جنديا في عدن.',
+        [("داعش", "ORG", "terrorist_group"), ("عدن", "GPE")],
+    )
+    ev = one(doc, "18")
+    assert ev.code == "180" and name_of(doc, ev.source) == "داعش"
+
+
+def test_the_one_an_agent_noun_leaves_unnamed_is_no_light_verb_subject() -> None:
+    doc = analyze(
+        "أعلنت وزارة الداخلية المصرية القضاء على مرتكب الهجوم الذي وقع على نقطة تفتيش في سيناء.",
+        [("وزارة الداخلية المصرية", "ORG"), ("سيناء", "LOC")],
+    )
+    assert not [e for e in doc.events if name_of(doc, e.source) == "وزارة الداخلية المصرية"]
+
+
+def test_a_person_arrested_or_abducted_is_the_target() -> None:
+    doc = analyze("وكان عادل الزغبي قد اعتقل عام 2008 في مدينة ميلانو.", [("عادل الزغبي", "PERSON"), ("ميلانو", "GPE")])
+    ev = one(doc)
+    assert ev.code == "173" and sides(doc, ev) == (None, "عادل الزغبي")
+    doc = analyze("وكان اللاعب مؤيد الطرابلسي قد اختطف من قبل مجموعة مجهولة في طرابلس.",
+                  [("مؤيد الطرابلسي", "PERSON"), ("طرابلس", "GPE")])
+    ev = one(doc)
+    assert ev.code == "181" and sides(doc, ev) == (None, "مؤيد الطرابلسي")

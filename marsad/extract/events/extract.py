@@ -267,6 +267,15 @@ class EventExtractor:
                 m.target = _host_country(ctx, visit.target) if visit.target else None
                 m.location = m.location or visit.location
 
+    def _genitive_phrase(self, ctx: DocContext, p: ActorPhrase, a: int) -> bool:
+        """The phrase is the genitive of a common noun before it («تقسيم العراق»)."""
+        t = p.t0 - 1
+        if p.marker != BARE or p.titled or t < a or not ctx.is_arabic(t) or t in ctx.mention_at:
+            return False
+        w = self.words
+        return not (ctx.isin(t, w.preps) or ctx.isin(t, w.auxiliaries) or ctx.isin(t, w.stops) or self._is_verb(ctx, t)
+                    or ctx.base(t) in _NOUN_BEFORE)
+
     def _cited(self, ctx: DocContext, p: ActorPhrase, a: int) -> bool:
         """The phrase names the source the text cites («بحسب وكالة الأنباء القطرية», «وفق ما
         أوردته قناة X», «نقلا عن X»): not a side of any event."""
@@ -451,6 +460,18 @@ class EventExtractor:
             # X»: the noun before is the subject; «التقيت X» in someone's words: the speaker
             pronoun = source is None and not self._passive_aux(ctx, mt, a) and self._pronoun_subject(ctx, i, a)
             written_before = source is None and not pronoun and self._noun_subject_before(ctx, mt, a)
+            relative = i - 1 >= a and ctx.isin(i - 1, _RELATIVES)
+            if relative:
+                # «الصحفي X الذي اتهم الموساد»: X is the subject, the phrase after the object;
+                # «الراعي X الذي اختطفته عناصر»: with a pronoun on the verb, X is its object
+                ante = next((p for p in reversed(phrases) if p.t1 <= i - 1 and i - 1 - p.t1 <= 1 and p.actor), None)
+                if ante is not None and self._genitive_phrase(ctx, ante, a):
+                    ante = None  # «مشروع تقسيم العراق الذي ساندته قطر»: the project, not Iraq
+                if ante is not None and mt.enclitic and target is None:
+                    target = take(ante)
+                elif ante is not None and source is None:
+                    source = take(ante)
+                    written_before = True
             first = source is None and mt.form.first_person
             subj = self._subject_before(ctx, before, i) if source is None and not pronoun else None
             if subj is None and not (pronoun or written_before or first):
@@ -528,8 +549,14 @@ class EventExtractor:
                 if got is not None:  # «اتصال هاتفي تلقاه X من Y»
                     source, target = got[0], target or got[1]
                     used.update(id(p) for p in phrases if p.actor in got)
-            if source is None:
+            agent_noun = self._agent_noun_before(ctx, mt, a)
+            if source is None and agent_noun:
                 source = self._agent_noun(ctx, phrases, mt, a, b)  # «منفذ التفجير X»
+            if source is None and entry.root in _FORCE_ROOTS:
+                # «هجوم لتنظيم داعش»: the attack of X
+                own = next((p for p in after if p.marker == "ل" and p.t0 == j and p.actor and id(p) not in used), None)
+                if own is not None and own.actor_type in ("ORG", "PERSON"):
+                    source = take(own)
             if source is None and not self._passive_aux(ctx, mt, a) and self._speaker_pronoun(ctx, i, a):
                 # «أكد أنه على استعداد للقاء …», «"أنا مستعد للقائه"»: the speaker
                 source = self._speaker_at(ctx, i, person=True)
@@ -538,7 +565,8 @@ class EventExtractor:
                 s0, s1 = ctx.starts[a], ctx.ends[b - 1]
                 source = next((q.speaker for q in ctx.doc.quotes if q.speaker and q.cue is not None
                                and s0 <= q.cue.start < s1), None)
-            v = self._light_verb_before(ctx, i, a) if source is None else None
+            # «أعلنت الوزارة القضاء على مرتكب الهجوم»: the agent is the one the agent noun names
+            v = self._light_verb_before(ctx, i, a) if source is None and not agent_noun else None
             if v is not None and ctx.isin(v, _WITNESS):
                 # «شهدت إسطنبول هجوما»: the subject of «شهد» is where it happened, not who did it
                 seen = next((p for p in phrases if v < p.t0 and p.t1 <= i and p.marker == BARE), None)
@@ -618,6 +646,8 @@ class EventExtractor:
             ref = ref or _resolve_in_sentence(phrases, i, source, fem)
             if plural and ref is not None and _etype(ctx, ref) == "PERSON":
                 ref = None  # «إيقافهم»: several people, not the one person named before
+            if ref is not None and entry.root in _FORCE_ROOTS and ref == self._speaker_at(ctx, i):
+                ref = None  # «وبين أن مهاجمة مواطن والقيام باغتياله …»: not the one who speaks
             if mt.form.pos == "verb" and target is None:
                 target = ref
             elif mt.form.pos == "noun":
@@ -664,6 +694,17 @@ class EventExtractor:
         if target is not None and entry.root == "04" and _etype(ctx, target) in PLACE_TYPES:
             location = location or target  # «زار تونس»: the country visited is where, and the host
             weak_target = True
+        if (
+            mt.form.pos == "verb"
+            and entry.gen == "patient"
+            and target is None
+            and source is not None
+            and _etype(ctx, source) == "PERSON"
+            and (not _office_holder(ctx, source) or self._agent_marker_after(ctx, j, b))
+        ):
+            # «كان X قد اعتقل عام 2008», «X كان قد اختطف من قبل مجموعة»: read as a passive (the
+            # spelling is the same); a private person is the one arrested or abducted
+            source, target = None, source
         if target == source:
             target = None
         men.source, men.target, men.location, men.weak_target = source, target, location, weak_target
@@ -899,6 +940,16 @@ class EventExtractor:
             got = next((p.actor for p in phrases if p.t1 <= i and p.marker == BARE and p.actor), None)
         return src.actor, (got if got != src.actor else None)
 
+    def _agent_marker_after(self, ctx: DocContext, j: int, b: int) -> bool:
+        """«من قبل», «على يد» within a few words after the verb (with or without a name)."""
+        w = self.words
+        return any(w.agent_markers.match(ctx, t) for t in range(j, min(b, j + 6)))
+
+    def _agent_noun_before(self, ctx: DocContext, mt: Match, a: int) -> int:
+        """Length of the agent noun phrase right before the trigger («منفذ», «المشتبه به في»), or 0."""
+        w = self.words
+        return next((n for n in range(1, 4) if mt.i - n >= a and w.agent_nouns.match(ctx, mt.i - n) == n), 0)
+
     def _agent_noun(self, ctx: DocContext, phrases: list[ActorPhrase], mt: Match, a: int, b: int) -> str | None:
         """«X هو منفذ التفجير», «المشتبه به في هجوم برلين X»: the agent of an event noun named
         by an agent noun right before it: the person or body in apposition after the event
@@ -913,7 +964,11 @@ class EventExtractor:
                 return p.actor
         for p in reversed(phrases):
             if p.t1 <= i - n and (i - n) - p.t1 <= 8 and p.marker == BARE and p.actor_type in ("PERSON", "ORG"):
-                return p.actor
+                # «X (22 عاما) هو منفذ التفجير»: only a pronoun, figures and marks in between
+                gap = range(p.t1, i - n)
+                if all(not ctx.is_arabic(t) or ctx.base(t) in _COPULAS for t in gap):
+                    return p.actor
+                return None
         return None
 
     def _noun_subject_before(self, ctx: DocContext, mt: Match, a: int) -> bool:
@@ -1073,6 +1128,7 @@ _OWNER_ROOTS = frozenset({"05", "10", "11", "12"})
 _DURING = frozenset(key(w) for w in ("خلالها", "خلاله", "أثناءها", "أثناءه", "خلال"))
 #: words that open a clause of their own after a request or an intent
 _CLAUSE_OPENERS = frozenset(key(w) for w in ("وذلك", "ذلك", "حيث", "بينما", "فيما", "عندما", "حين", "بعدما", "كما"))
+_COPULAS = frozenset(key(w) for w in ("هو", "هي", "هم", "هما", "كان", "كانت", "يعد", "تعد", "عاما", "سنة"))
 _PASSIVE_AUX = frozenset(key(w) for w in ("تم", "يتم", "سيتم", "تتم", "ستتم", "جرى", "يجري", "سيجري"))
 _FIRST_PERSON = frozenset(key(w) for w in ("أنا", "انا", "نحن", "إننا", "إنني", "إني", "أننا", "أنني"))
 _SELF = frozenset(key(w) for w in ("نفسي", "شخصيا", "بدوري", "أيضا"))

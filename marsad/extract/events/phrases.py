@@ -163,8 +163,8 @@ def _walk_back(
             head = _head_of_genitive(ctx, w, m, lo, letters[0])
             if head is None:
                 return letters[0], m.t0, m.t0, False, False, False
-            if ctx.isin(head, w.unit_nouns) and not ctx.isin(head, w.titles):
-                # «الدائرة الجنائية بالمحكمة X»: the unit acts for the body
+            if (ctx.isin(head, w.unit_nouns) or letters[0] == "ب") and not ctx.isin(head, w.titles):
+                # «الدائرة الجنائية بالمحكمة X», «القيادي بالحزب X»: the unit or member acts for it
                 return GROUP, head, head, False, False, False
             titled = True  # «الأمين العام لحزب X»: a title of X, written with «ل»
         elif p[0] == "و" and prev is not None:
@@ -291,6 +291,8 @@ def _head_of_genitive(ctx: DocContext, w: RoleWords, m: MentionRef, lo: int, let
     while k >= lo and steps <= 3 and ctx.is_arabic(k) and k not in ctx.mention_at:
         if ctx.isin(k, w.unit_nouns) or (letter == "ل" and _is_title(ctx, k, w) and not ctx.isin(k, _BODIES)):
             return k
+        if letter == "ب" and steps == 0 and (ctx.isin(k, w.group_nouns) or any(f in w.group_nouns for f in ctx.forms(k))):
+            return k  # «القيادي بالحزب», «عضو بالبرلمان»: a member of the body
         if letter == "ل" and steps == 0 and ctx.isin(k, w.affiliation):
             return k
         if not ctx.keys[k].startswith("ال") or ctx.isin(k, w.stops):
