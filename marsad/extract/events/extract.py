@@ -488,10 +488,6 @@ class EventExtractor:
                 # «ذكرت الوزارة أنها دعت …», «أكد أنه التقى …», «"التقيت …"»: the speaker did it
                 # (not «أكد أنهم ألقوا القبض»: they are others)
                 source = self._speaker_at(ctx, i, person=first and not mt.form.plural)
-            if source is None and i - 1 >= a and ctx.base(i - 1) in ("الذي", "التي", "الذين"):
-                ante = [p for p in phrases if p.t1 <= i - 1 and i - 1 - p.t1 <= 1]
-                if ante:
-                    source = take(ante[-1])
             if source is None:
                 spk = quote_speakers.get(ctx.starts[i])
                 if spk:
