@@ -268,9 +268,10 @@ class EventExtractor:
                 m.location = m.location or visit.location
 
     def _genitive_phrase(self, ctx: DocContext, p: ActorPhrase, a: int) -> bool:
-        """The phrase is the genitive of a common noun before it («تقسيم العراق»)."""
+        """The phrase is a bare name in genitive after a common noun («تقسيم العراق»); a person
+        described before the name («جثمان الراعي فلان») is not counted as one."""
         t = p.t0 - 1
-        if p.marker != BARE or p.titled or t < a or not ctx.is_arabic(t) or t in ctx.mention_at:
+        if p.marker != BARE or p.titled or p.t0 < p.mt0 or t < a or not ctx.is_arabic(t) or t in ctx.mention_at:
             return False
         w = self.words
         return not (ctx.isin(t, w.preps) or ctx.isin(t, w.auxiliaries) or ctx.isin(t, w.stops) or self._is_verb(ctx, t)
