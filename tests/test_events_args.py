@@ -592,3 +592,30 @@ def test_a_person_arrested_or_abducted_is_the_target() -> None:
                   [("مؤيد الطرابلسي", "PERSON"), ("طرابلس", "GPE")])
     ev = one(doc)
     assert ev.code == "181" and sides(doc, ev) == (None, "مؤيد الطرابلسي")
+
+
+def test_an_agent_marker_belongs_to_the_nearer_event_noun() -> None:
+    doc = analyze(
+        "أدانت تونس عملية احتلال مبنى سفارة قطر في العاصمة اليمنية صنعاء من طرف جماعة أنصار الله.",
+        [("تونس", "GPE"), ("قطر", "GPE"), ("صنعاء", "GPE"), ("جماعة أنصار الله", "ORG")],
+    )
+    assert not [e for e in events(doc, "11") if name_of(doc, e.source) != "تونس"]
+    assert ("جماعة أنصار الله", None) in {sides(doc, e) for e in events(doc, "19")}
+
+
+def test_between_names_the_sides_only_of_meetings_deals_and_fights() -> None:
+    doc = analyze(
+        "وعبر الوزير سالم الحداد عن استغرابه لمحاولة الإساءة للعلاقة الأخوية بين تونس والجزائر.",
+        [("سالم الحداد", "PERSON"), ("تونس", "GPE"), ("الجزائر", "GPE")],
+    )
+    assert not [e for e in doc.events if {name_of(doc, e.source), name_of(doc, e.target)} == {"تونس", "الجزائر"}]
+
+
+def test_clashes_a_city_witnessed_have_no_agent() -> None:
+    doc = analyze("ارتفعت حصيلة الاشتباكات التي شهدتها العاصمة الليبية طرابلس إلى 52 قتيلا.", [("طرابلس", "GPE")])
+    assert not [e for e in doc.events if name_of(doc, e.source) == "طرابلس"]
+
+
+def test_his_ministry_is_no_visit() -> None:
+    doc = analyze("وأضاف الوزير سمير الطيب أن وزارته رفعت في منحة الاستثمار.", [("سمير الطيب", "PERSON")])
+    assert not doc.events

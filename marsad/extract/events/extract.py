@@ -435,6 +435,8 @@ class EventExtractor:
         for n, p in enumerate(after):
             if p.marker != BAYN or any(j <= t < p.t0 for t in self._trigger_tokens):
                 continue  # «اعتقاله بعد مواجهات بين X و Y»: the sides of the nearer event
+            if not (entry.root in _BETWEEN_ROOTS or entry.code[:3] == "057"):
+                continue  # «استغرابه للإساءة للعلاقة بين X و Y»: the topic, not the sides
             # the second side: the next phrase joined by «و» («وعناصر من تنظيم X»), past the
             # description of the first («X مدير ديوان الرئيس Z والشيخ Y»)
             second = next((q for q in after[n + 1 :] if q.marker in (COORD, BAYN) or (
@@ -445,7 +447,10 @@ class EventExtractor:
                 break
         # «من قبل X», «وفد برئاسة X»
         for p in after + before:
-            if p.marker == AGENT and id(p) not in used:
+            # «أدانت تونس احتلال السفارة من طرف الحوثيين»: the agent of the nearer event noun
+            if p.marker == AGENT and id(p) not in used and not any(
+                min(j, p.t0) <= t < max(i, p.t0) and t != i for t in self._trigger_tokens
+            ):
                 if source is not None and target is None:
                     target = source
                 source = take(p)
@@ -812,18 +817,7 @@ class EventExtractor:
     def _is_light(self, ctx: DocContext, t: int) -> bool:
         """Token t is a light verb («عقد», «أجرى»), also with an object pronoun («أجراها»,
         «نفذوه») and proclitics."""
-        lv = self.words.light_verbs
-        if ctx.isin(t, lv) or any(f in lv for f in ctx.forms(t)):
-            return True
-        for f in ctx.forms(t):
-            for suf in ("هما", "هم", "ها", "ه"):
-                if f.endswith(suf) and len(f) - len(suf) >= 2:
-                    base = f[: -len(suf)]
-                    if base in lv or (base.endswith("و") and base + "ا" in lv) or (
-                        base.endswith("ا") and base[:-1] + "ي" in lv  # أجراها: أجرى + ها
-                    ):
-                        return True
-        return False
+        return _with_pronoun_in(ctx, t, self.words.light_verbs)
 
     def _relative_owner(self, ctx: DocContext, phrases: list[ActorPhrase], j: int, b: int) -> ActorPhrase | None:
         """The subject of a light verb in a relative clause on the trigger's object («بالقرار الذي
@@ -856,8 +850,8 @@ class EventExtractor:
         if not (t < b and ctx.isin(t, _RELATIVES)):
             return None
         v = t + 1
-        if not (v < b and self._is_light(ctx, v)):
-            return None
+        if not (v < b and self._is_light(ctx, v)) or _with_pronoun_in(ctx, v, _WITNESS):
+            return None  # «الاشتباكات التي شهدتها طرابلس»: where, not who
         u = v + 1
         if u < b and ctx.keys[u] in ("بها", "به", "بهما", "بهم"):
             u += 1
@@ -1120,6 +1114,8 @@ _ANONYMOUS = frozenset(key(w) for w in ("مصادر", "مصدر", "شهود", "�
                                          "إحدى", "بعض", "مجموعة", "شخص", "أشخاص", "رجل", "امرأة", "شاب", "شبان",
                                          "مجهول", "مسلح", "مسلحين", "عناصر", "أفراد"))
 #: roots whose object may be someone's act named in a relative clause (praise, blame, reject, demand)
+#: roots whose events can have two sides named «بين X و Y» (a meeting, a deal, a fight)
+_BETWEEN_ROOTS = frozenset({"03", "04", "06", "08", "16", "18", "19", "20"})
 _OWNER_ROOTS = frozenset({"05", "10", "11", "12"})
 #: «during it», after an event told within a visit
 _DURING = frozenset(key(w) for w in ("خلالها", "خلاله", "أثناءها", "أثناءه", "خلال"))
@@ -1340,6 +1336,22 @@ def _office_holder(ctx: DocContext, person: str | None) -> bool:
                 return True
             if not (ctx.is_arabic(t) and ctx.keys[t].startswith("ال")):
                 break
+    return False
+
+
+def _with_pronoun_in(ctx: DocContext, t: int, words: frozenset[str]) -> bool:
+    """Token t is one of ``words``, with proclitics and an object pronoun («أجراها»: أجرى + ها,
+    «شهدتها», «نفذوه»)."""
+    if ctx.isin(t, words) or any(f in words for f in ctx.forms(t)):
+        return True
+    for f in ctx.forms(t):
+        for suf in ("هما", "هم", "ها", "ه"):
+            if f.endswith(suf) and len(f) - len(suf) >= 2:
+                base = f[: -len(suf)]
+                if base in words or (base.endswith("و") and base + "ا" in words) or (
+                    base.endswith("ا") and base[:-1] + "ي" in words
+                ):
+                    return True
     return False
 
 

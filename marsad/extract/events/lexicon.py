@@ -158,6 +158,8 @@ class TriggerLexicon:
     #: the single-word readings, best first)
     _cache: dict[str, tuple[bool, tuple[tuple[int, Form, str], ...]] | None] = field(default_factory=dict)
     _nouns: dict[str, tuple[int, Form, str] | None] = field(default_factory=dict)
+    #: keys of common words never read as triggers (``blocked`` in the data file)
+    blocked: frozenset[str] = frozenset()
 
     def match(self, ctx: DocContext, i: int, accept: Callable[[Match], bool] | None = None) -> Match | None:
         """The longest trigger that starts at token i (a phrase only when ``accept`` takes it)."""
@@ -194,6 +196,9 @@ class TriggerLexicon:
                             return got
         if cached is not None:
             words = cached[1]
+        elif self._blocked(readings, info.form):
+            self._cache[info.form] = None  # «وزارته» is not و + زارت + ه
+            return None
         else:
             words = self._word(readings, info.form)
             is_phrase_start = any(form in self.phrases for _, form in readings)
@@ -207,6 +212,21 @@ class TriggerLexicon:
             if accept is None or accept(got):
                 return got
         return None
+
+    def _blocked(self, readings: Sequence[tuple[int, str]], form: str) -> bool:
+        """The token is a common word that only looks like a trigger with clitics (the list
+        ``blocked`` of the data file), with or without a possessive pronoun."""
+        if not self.blocked:
+            return False
+        for _, k in readings:
+            if k in self.blocked:
+                return True
+            for suf in ENCLITICS:
+                if k.endswith(suf) and len(k) - len(suf) >= 2:
+                    base = k[: -len(suf)]
+                    if base in self.blocked or (base.endswith("ت") and base[:-1] + "ه" in self.blocked):
+                        return True
+        return False
 
     def _word(self, readings: Sequence[tuple[int, str]], form: str) -> tuple[tuple[int, Form, str], ...]:
         """The single-word readings of a token (cached per written form by :meth:`match`)."""
@@ -396,4 +416,5 @@ def trigger_lexicon() -> TriggerLexicon:
     longest = max((len(r) + 1 for v in phrases.values() for r, _ in v), default=1)
     # a verb form wins over a noun form of the same spelling (رفض, حظر): verbs carry tense
     ordered = {k: tuple(sorted(v, key=lambda f: f.pos != "verb")) for k, v in words.items()}
-    return TriggerLexicon(ordered, frozen_phrases, compose, longest)
+    blocked = frozenset(key(w) for w in data.get("blocked") or ())
+    return TriggerLexicon(ordered, frozen_phrases, compose, longest, blocked=blocked)
