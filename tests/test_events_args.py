@@ -619,3 +619,15 @@ def test_clashes_a_city_witnessed_have_no_agent() -> None:
 def test_his_ministry_is_no_visit() -> None:
     doc = analyze("وأضاف الوزير سمير الطيب أن وزارته رفعت في منحة الاستثمار.", [("سمير الطيب", "PERSON")])
     assert not doc.events
+
+
+# -- decisions and their owners ------------------------------------------------------------------------
+def test_a_decision_orders_what_its_owner_does_and_a_refusal_of_it_targets_the_owner() -> None:
+    doc = analyze(
+        'اعتبرت القناة التلفزية "الحوار"، قرار الهيئة العليا للإعلام، القاضي بإيقاف بث برامجها على الترددات '
+        'الجهوية، قرارا غير قانوني، معبرة عن "رفضها القاطع للخضوع لهذه القرارات".',
+        [("الحوار", "ORG"), ("الهيئة العليا للإعلام", "ORG")],
+    )
+    got = {(e.code[:2], name_of(doc, e.source), name_of(doc, e.target)) for e in doc.events}
+    assert ("17", "الهيئة العليا للإعلام", "الحوار") in got
+    assert ("12", "الحوار", "الهيئة العليا للإعلام") in got

@@ -128,6 +128,8 @@ class EventExtractor:
         self.nominal = NominalIndex()
         self._fs: list[tuple[int, int]] = []
         self._trigger_tokens: frozenset[int] = frozenset()
+        #: (token, owner) of the decisions named so far («قرار الهيئة X», «القرار الذي اتخذته X»)
+        self._decisions: list[tuple[int, str]] = []
         self.lex: TriggerLexicon = trigger_lexicon()
         self.words = role_words()
         rv = load_yaml("reporting_verbs.yaml")
@@ -151,6 +153,7 @@ class EventExtractor:
         prev_place: tuple[int, str | None] = (-1, None)
         quote_speakers = {q.cue.start: q.speaker for q in doc.quotes if q.cue is not None and q.speaker}
         self._said = [(q.start, q.end, q.speaker) for q in doc.quotes if q.speaker]
+        self._decisions = []
         self.nominal = NominalIndex.of(ctx, lambda t: self._is_verb(ctx, t))
         for q in doc.quotes:
             if q.cue is not None and q.speaker:
@@ -164,6 +167,7 @@ class EventExtractor:
             self._trigger_tokens = frozenset(m.i for m in matches)
             barriers = frozenset(m.i for m in matches if m.form.pos == "verb") | self._verb_tokens(ctx, a, b)
             phrases = [p for p in build_phrases(ctx, a, b, barriers) if not self._cited(ctx, p, a)]
+            self._note_decisions(ctx, phrases, a, b)
             times = [t for t in ctx.times if a <= t.t0 < b and not _inside(t, skip_times)]
             sent_mentions: list[Mention] = []
             for mt in matches:
@@ -196,6 +200,7 @@ class EventExtractor:
             _requested(ctx, sent_mentions)
             self._force_referents(ctx, sent_mentions, out, b)
             self._during_visit(ctx, sent_mentions, out)
+            self._decision_referents(ctx, sent_mentions, b)
             for mention in sent_mentions:
                 if mention.composed:
                     continue
@@ -251,6 +256,47 @@ class EventExtractor:
                          and not x.inferred and x.mode == ASSERTED and x.source != m.source), None)
             if last is not None:
                 m.target = last.source
+
+    def _note_decisions(self, ctx: DocContext, phrases: list[ActorPhrase], a: int, b: int) -> None:
+        """Record the decisions named in tokens [a, b) with their owners: the body in genitive
+        («قرار الهيئة X»), or the subject of a light verb in a relative clause («القرار الذي
+        اتخذته X»)."""
+        w = self.words
+        for t in range(a, b):
+            if not ctx.is_arabic(t) or not (ctx.isin(t, w.decisions) or any(f in w.decisions for f in ctx.forms(t))):
+                continue
+            owner = next((p.actor for p in phrases if p.t0 in (t + 1, t + 2) and p.marker == BARE and p.actor
+                          and all(ctx.keys[u].startswith("ال") for u in range(t + 1, p.t0))), None)
+            if owner is None:
+                rel = self._relative_owner(ctx, phrases, t + 1, b)
+                owner = rel.actor if rel is not None else None
+            if owner is not None:
+                self._decisions.append((t, owner))
+
+    def _decision_owner(self, before: int, after: int = 0) -> str | None:
+        """The owner of the last decision named before token ``before`` (from token ``after``)."""
+        return next((o for t, o in reversed(self._decisions) if after <= t < before), None)
+
+    def _decided(self, ctx: DocContext, mt: Match, a: int) -> str | None:
+        """«قرار الهيئة X القاضي بإيقاف بث …»: the owner of the decision orders the event."""
+        t = mt.i - 1
+        if t < a or not ctx.isin(t, self.words.decision_links) or not mt.prefix.endswith("ب"):
+            return None
+        return self._decision_owner(t, max(a, t - 14))
+
+    def _decision_referents(self, ctx: DocContext, ms: list[Mention], b: int) -> None:
+        """«عبرت عن رفضها لهذه القرارات»: praise, blame or refusal of a decision named before
+        targets its owner."""
+        w = self.words
+        for m in ms:
+            if m.target is not None or m.source is None or m.root not in _OWNER_ROOTS:
+                continue
+            for t in range(m.match.i + m.match.n, min(b, m.match.i + m.match.n + 5)):
+                if ctx.isin(t, w.decisions) or any(f in w.decisions for f in ctx.forms(t)):
+                    owner = self._decision_owner(t)
+                    if owner is not None and owner != m.source:
+                        m.target = owner
+                    break
 
     def _during_visit(self, ctx: DocContext, ms: list[Mention], before: list[Mention]) -> None:
         """«أدى زيارة إلى تونس، وقع خلالها اتفاقات»: an event told as happening during a visit,
@@ -349,9 +395,12 @@ class EventExtractor:
         raw = _letters(ctx.doc.text[ctx.starts[i] : ctx.ends[i]])
         if len(raw) > m.strip and raw[m.strip] == "إ":
             return True
-        if i - 1 >= a and ctx.is_arabic(i - 1):
-            prev = ctx.base(i - 1)
-            if prev in self.words.preps or ctx.isin(i - 1, self.words.light_verbs) or prev in _NOUN_BEFORE:
+        t = i - 1
+        while t >= a and ctx.keys[t] in "\"«»“”'":
+            t -= 1  # «عن "رفضها …"»
+        if t >= a and ctx.is_arabic(t):
+            prev = ctx.base(t)
+            if prev in self.words.preps or ctx.isin(t, self.words.light_verbs) or prev in _NOUN_BEFORE:
                 return True
         return False
 
@@ -551,6 +600,8 @@ class EventExtractor:
                 if got is not None:  # «اتصال هاتفي تلقاه X من Y»
                     source, target = got[0], target or got[1]
                     used.update(id(p) for p in phrases if p.actor in got)
+            if source is None:
+                source = self._decided(ctx, mt, a)  # «قرار الهيئة X القاضي بإيقاف …»
             agent_noun = self._agent_noun_before(ctx, mt, a)
             if source is None and agent_noun:
                 source = self._agent_noun(ctx, phrases, mt, a, b)  # «منفذ التفجير X»
@@ -641,7 +692,13 @@ class EventExtractor:
         if mt.enclitic and (entry.obj == "target" or mt.form.pos == "noun") and not resumptive:
             fem = mt.enclitic in ("ها", "هن")
             plural = mt.enclitic in ("هم", "هما", "هن")
-            ref = _earlier_actor(ctx, earlier, source, fem)
+            ref = _earlier_actor(ctx, earlier, source, fem, verbs_only=mt.form.pos == "noun")
+            if mt.form.pos == "noun" and ref is None and not plural:
+                # «اعتبرت نسمة قرار الهيئة …، معبرة عن "رفضها …"»: in someone's words, their own
+                spk = self._speaker_at(ctx, i)
+                typ = _etype(ctx, spk or "")
+                if spk and spk != source and (typ in ("ORG", "GPE") if fem else typ in ("PERSON", "ORG")):
+                    ref = spk
             if mt.form.pos == "noun":  # «شجعت X … في اعتداءاتها»: the possessor named before, nearest
                 ref = ref or _resolve_in_sentence(phrases, i, source, fem)
             ref = ref or sal.resolve(i, (source,), fem, self._fs[max(0, k - 3)][0])
@@ -661,6 +718,17 @@ class EventExtractor:
                     target = ref
                 elif source is None:
                     source = ref
+        if target is None and source is not None and entry.root in _HOLDER_ROOTS:
+            # «قرار الهيئة القاضي بإيقاف بث برامجها»: the one whose thing it is acted upon
+            for t in range(j, min(b, j + 2)):
+                suf = _possessive(ctx, t)
+                if suf:
+                    fem = suf in ("ها", "هن")
+                    ref = _resolve_in_sentence(phrases, i, source, fem) or sal.resolve(
+                        i, (source,), fem, self._fs[max(0, k - 3)][0])
+                    if ref is not None and ref != source:
+                        target = ref
+                    break
         # kinship: «نجل X» stands for a relative of X
         source = _kin_resolve(ctx, phrases, source, i)
         target = _kin_resolve(ctx, phrases, target, i)
@@ -1114,6 +1182,8 @@ _ANONYMOUS = frozenset(key(w) for w in ("مصادر", "مصدر", "شهود", "�
                                          "إحدى", "بعض", "مجموعة", "شخص", "أشخاص", "رجل", "امرأة", "شاب", "شبان",
                                          "مجهول", "مسلح", "مسلحين", "عناصر", "أفراد"))
 #: roots whose object may be someone's act named in a relative clause (praise, blame, reject, demand)
+#: bans, sanctions, coercion: what they act upon may belong to their target («بث برامجها»)
+_HOLDER_ROOTS = frozenset({"16", "17"})
 #: roots whose events can have two sides named «بين X و Y» (a meeting, a deal, a fight)
 _BETWEEN_ROOTS = frozenset({"03", "04", "06", "08", "16", "18", "19", "20"})
 _OWNER_ROOTS = frozenset({"05", "10", "11", "12"})
@@ -1265,9 +1335,14 @@ def _resolve_in_sentence(phrases: list[ActorPhrase], i: int, exclude: str | None
     return None
 
 
-def _earlier_actor(ctx: DocContext, earlier: list[Mention], exclude: str | None, fem: bool) -> str | None:
-    """A pronoun's antecedent among the actors of the events before it in the sentence."""
+def _earlier_actor(
+    ctx: DocContext, earlier: list[Mention], exclude: str | None, fem: bool, verbs_only: bool = False
+) -> str | None:
+    """A pronoun's antecedent among the actors of the events before it in the sentence (for a
+    possessive, of the verbs only: a noun before may sit inside another phrase)."""
     for prev in reversed(earlier):
+        if verbs_only and prev.match.form.pos != "verb":
+            continue
         for cand in (prev.source, None if prev.weak_target else prev.target):
             if cand and cand != exclude:
                 typ = _etype(ctx, cand)
@@ -1337,6 +1412,17 @@ def _office_holder(ctx: DocContext, person: str | None) -> bool:
             if not (ctx.is_arabic(t) and ctx.keys[t].startswith("ال")):
                 break
     return False
+
+
+def _possessive(ctx: DocContext, t: int) -> str:
+    """The possessive pronoun of a plain noun at token t («برامجها» → «ها»), or ""."""
+    if not ctx.is_arabic(t) or t in ctx.mention_at:
+        return ""
+    k = ctx.tokens.infos[t].form  # the written form: «ة» is not the pronoun «ه»
+    for suf in ("ها", "هم", "هن", "ه"):
+        if k.endswith(suf) and len(k) - len(suf) >= 3 and not k.endswith("اه"):
+            return suf
+    return ""
 
 
 def _with_pronoun_in(ctx: DocContext, t: int, words: frozenset[str]) -> bool:

@@ -53,6 +53,8 @@ class RoleWords:
     frame_nouns: frozenset[str]
     affiliation: frozenset[str]
     citing: frozenset[str]
+    decisions: frozenset[str]
+    decision_links: frozenset[str]
 
 
 @cache
@@ -84,6 +86,8 @@ def role_words() -> RoleWords:
         frame_nouns=word_set(r["frame_nouns"]),
         affiliation=word_set(r["affiliation"]),
         citing=word_set(r["citing"]),
+        decisions=word_set(r["decisions"]),
+        decision_links=word_set(r["decision_links"]),
     )
 
 
