@@ -631,3 +631,46 @@ def test_a_decision_orders_what_its_owner_does_and_a_refusal_of_it_targets_the_o
     got = {(e.code[:2], name_of(doc, e.source), name_of(doc, e.target)) for e in doc.events}
     assert ("17", "الهيئة العليا للإعلام", "الحوار") in got
     assert ("12", "الحوار", "الهيئة العليا للإعلام") in got
+
+
+def test_unnamed_titles_before_a_comma_describe_the_person_after_it() -> None:
+    doc = analyze(
+        "تعهد وزير الفلاحة والموارد المائية، سعد الصديق، لرئيس الحكومة الحبيب الصيد بمراجعة الحصص.",
+        [("سعد الصديق", "PERSON"), ("الحبيب الصيد", "PERSON")],
+    )
+    ev = one(doc, "03")
+    assert name_of(doc, ev.source) == "سعد الصديق"
+
+
+def test_what_she_denied_is_a_denial_not_a_negation() -> None:
+    doc = analyze(
+        "واتهمت النيابة الرئيسة السابقة بارك جون بالفساد، وهو ما نفته بارك جون.",
+        [("بارك جون", "PERSON")],
+    )
+    assert [e.mode for e in events(doc, "016")] == ["asserted"]
+
+
+def test_a_verbal_attack_and_an_adopted_law_are_no_events() -> None:
+    doc = analyze("وشكر إيمانويل ماكرون مارين لوبان على هجومها الكلامي.", [("إيمانويل ماكرون", "PERSON"),
+                                                                        ("مارين لوبان", "PERSON")])
+    assert not events(doc, "1") and not events(doc, "19")
+    doc = analyze("وتبنى الكونغرس الأمريكي عام 1928 قانونا ألزم البيت الأبيض بتعيين طبيب.",
+                  [("الكونغرس الأمريكي", "ORG"), ("البيت الأبيض", "ORG")])
+    assert not events(doc, "015")
+
+
+def test_what_a_demand_asks_for_did_not_happen() -> None:
+    doc = analyze(
+        "واستنكر المدير عادل الوصيفي الاعتداءات، مطالبا بتوفير الحماية للمؤسسات وإيقاف المعتدين.",
+        [("عادل الوصيفي", "PERSON")],
+    )
+    assert not [e for e in events(doc, "17") if e.mode == "asserted"]
+
+
+def test_statements_of_two_parties_in_one_sentence_stay_apart() -> None:
+    doc = analyze(
+        "أعلن حزب الاتحاد الحر عن استيائه من التعيينات فيما أبدى حزب آفاق تونس تحفظاته بشأنها.",
+        [("حزب الاتحاد الحر", "ORG"), ("حزب آفاق تونس", "ORG")],
+    )
+    assert not [e for e in doc.events if {name_of(doc, e.source), name_of(doc, e.target)} ==
+                {"حزب الاتحاد الحر", "حزب آفاق تونس"}]

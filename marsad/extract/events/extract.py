@@ -499,7 +499,9 @@ class EventExtractor:
             # «أدانت تونس احتلال السفارة من طرف الحوثيين»: the agent of the nearer event noun
             if p.marker == AGENT and id(p) not in used and not any(
                 min(j, p.t0) <= t < max(i, p.t0) and t != i for t in self._trigger_tokens
-            ):
+            ) and (mt.form.pos == "verb" or (p.t0 - j <= _MAX_AGENT_GAP and not any(
+                ctx.isin(t, _CONNECTIVES) for t in range(j, p.t0)
+            ))):
                 if source is not None and target is None:
                     target = source
                 source = take(p)
@@ -542,7 +544,8 @@ class EventExtractor:
             if source is None and (pronoun or first) and not (pronoun and mt.form.plural):
                 # «ذكرت الوزارة أنها دعت …», «أكد أنه التقى …», «"التقيت …"»: the speaker did it
                 # (not «أكد أنهم ألقوا القبض»: they are others)
-                source = self._speaker_at(ctx, i, person=first and not mt.form.plural)
+                source = self._speaker_at(ctx, i, person=first and not mt.form.plural,
+                                          body=pronoun and mt.form.fem and not first)
             if source is None:
                 spk = quote_speakers.get(ctx.starts[i])
                 if spk:
@@ -951,11 +954,14 @@ class EventExtractor:
             return v + 1
         return None
 
-    def _speaker_at(self, ctx: DocContext, i: int, person: bool = False) -> str | None:
-        """The speaker of the words token i stands in (a person, for «أنا», «التقيت»)."""
+    def _speaker_at(self, ctx: DocContext, i: int, person: bool = False, body: bool = False) -> str | None:
+        """The speaker of the words token i stands in (a person, for «أنا», «التقيت»; a body or
+        state, for «أنها» after a man's words: «وأضاف أنها طالبت» is about the union)."""
         for s0, s1, spk in self._said:
             if s0 <= ctx.starts[i] < s1:
                 if person and _etype(ctx, spk or "") != "PERSON":
+                    return None
+                if body and _etype(ctx, spk or "") == "PERSON":
                     return None
                 return spk
         return None
@@ -1108,8 +1114,8 @@ class EventExtractor:
             if p.marker not in (BARE, HEAD, GROUP):
                 return None
             gap = range(p.t1, i)
-            if len(gap) <= 3 and all(ctx.isin(t, self.words.auxiliaries) for t in gap):
-                return p
+            if len(gap) <= 3 and all(ctx.isin(t, self.words.auxiliaries) or ctx.keys[t] in "\"«»“”" for t in gap):
+                return p  # «أن تنظيم "داعش" احتل …»
             return None
         return None
 
@@ -1199,6 +1205,10 @@ _PRONOUN_COMPLEMENTIZERS = frozenset(key(w) for w in ("أنه", "أنها", "إ�
 _MAX_PLACE = 20
 _MAX_PATIENT = 10
 _MAX_LIGHT = 14
+_MAX_AGENT_GAP = 10
+#: words that open another event between an event noun and an agent marker («الإضراب … بعد
+#: الالتفاف من قبل X»: X is not the agent of the strike)
+_CONNECTIVES = frozenset(key(w) for w in ("بعد", "قبل", "إثر", "عقب", "بسبب", "جراء", "نتيجة", "بعدما", "حين", "عند"))
 _WITNESS = frozenset(key(w) for w in ("شهد", "شهدت", "يشهد", "تشهد"))
 _RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
 _MAX_REQUESTED = 25
@@ -1550,7 +1560,12 @@ def _mergeable(ctx: DocContext, group: list[Mention], m: Mention) -> bool:
         return False
     if not (_covers(ctx, ma, ga) or _covers(ctx, ga, ma)):
         # a mention in the same sentence that only adds a participant («وقعها فلان»)
-        if not (m.sentence == group[-1].sentence and m.target is None and m.root == group[-1].root):
+        if not (
+            m.sentence == group[-1].sentence
+            and m.target is None
+            and m.root == group[-1].root
+            and (m.root in _BETWEEN_ROOTS or m.code[:3] == "057")  # not two parties' statements
+        ):
             return False
     dates = {g.date for g in group if g.date and g.date_explicit}
     if m.date and m.date_explicit and dates and not any(_same_day(m.date, d) for d in dates):

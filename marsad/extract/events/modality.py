@@ -35,6 +35,9 @@ HYPOTHETICAL = "hypothetical"
 DENIED = "denied"
 MODES = (ASSERTED, NEGATED, PLANNED, HYPOTHETICAL, DENIED)
 
+#: words after which «ما» is a relative pronoun («وهو ما نفته», «كل ما قاله»), not a negation
+_BEFORE_RELATIVE_MA = word_set(["هو", "هي", "هذا", "ذلك", "كل", "على", "عن", "من", "في", "مع", "إلى", "حسب", "بحسب",
+                                "وفق", "أن", "إن", "بعد", "قبل", "مثل", "عكس", "غير", "تم", "تماما"])
 #: tokens that close a clause when looking back for a cue
 _CLAUSE_MARKS = frozenset(".!?؟;؛:،,")
 _FULL_STOPS = frozenset(".!?؟")
@@ -119,8 +122,10 @@ def mode_of(ctx: DocContext, m: Match, sent_start: int) -> str:
         w = _plain(ctx, k)
         if verb and w in c.negation:
             return NEGATED
-        if verb and m.form.tense == "past" and w in c.negation_past and steps == 0:
-            return NEGATED
+        if verb and m.form.tense == "past" and w in c.negation_past and steps == 0 and not (
+            k - 1 >= sent_start and _plain(ctx, k - 1) in _BEFORE_RELATIVE_MA
+        ):
+            return NEGATED  # not «وهو ما نفته»: «ما» there is «what»
         if not verb and w in c.negation_noun and steps == 0:
             return NEGATED
         if not verb and w in c.negation and k < i - 1:  # «لم يتم توقيع», «لم يجر اللقاء»

@@ -181,6 +181,13 @@ def _walk_back(
         if key in ("،", ","):
             if prev is not None and prev.t1 == k and (skipped == 0 or titled) and _apposable(prev, m, skipped, titled):
                 return BARE, -1, start, False, False, True
+            chain = _title_chain(ctx, w, k - 1, lo, prev) if skipped == 0 and m.type == "PERSON" else None
+            if chain is not None:
+                # «تعهد وزير الفلاحة والموارد المائية، فلان»: the person the unnamed titles describe
+                start, titled = chain, True
+                skipped += 1
+                k = chain - 1
+                continue
             return BARE, -1, start, titled, kin, False
         if not ctx.is_arabic(k):
             if ctx.kinds[k] == "punct" and key in "\"«»“”'":
@@ -273,6 +280,25 @@ def _walk_back(
 
 
 _BAYN = key("بين")
+
+
+def _title_chain(ctx: DocContext, w: RoleWords, k: int, lo: int, prev: ActorPhrase | None) -> int | None:
+    """The first token of a run of title words that ends at token k and names no one
+    («وزير الفلاحة والموارد المائية», «القيادي بالحزب»), or None. The run starts with a title or
+    a group noun and holds only titles, definite words (with و/ب/ل) and place nouns."""
+    first = None
+    t = k
+    while t >= lo and k - t < 8 and ctx.is_arabic(t) and t not in ctx.mention_at:
+        if prev is not None and t < prev.t1:
+            break
+        base = ctx.base(t)
+        forms = [f for _, f in ctx.readings(t)]
+        if _is_title(ctx, t, w) or ctx.isin(t, w.group_nouns) or any(f in w.group_nouns for f in forms):
+            first = t
+        elif not (any(_article_word(f) for f in forms) or base in w.place_nouns):
+            break
+        t -= 1
+    return first
 
 
 def _apposable(prev: ActorPhrase, m: MentionRef, skipped: int, titled: bool) -> bool:
