@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 
+from marsad.text import tokens as tokens_module
 from marsad.text.clitics import proclitic_forms, strip_article
 from marsad.text.normalize import normalize, normalize_text
 from marsad.text.tokens import ARABIC, LATIN, NUMBER, PUNCT, SYMBOL, tokenize
@@ -102,3 +104,21 @@ def test_no_visible_character_is_lost(text: str) -> None:
     tokens = tokenize(n)
     covered = "".join(t.form for t in tokens)
     assert covered == "".join(n.text.split())
+
+
+@pytest.mark.skipif(not tokens_module.HAS_C_SCANNER, reason="the optional C scanner is not built here")
+@settings(max_examples=500)
+@given(TEXTS)
+def test_the_c_scanner_splits_exactly_like_the_regular_expression(text: str) -> None:
+    normalized = normalize(text).text
+    c_infos, c_bounds = tokens_module._scan_c(normalized)
+    py_infos, py_bounds = tokens_module._scan_python(normalized)
+    assert c_bounds == py_bounds
+    assert c_infos == py_infos
+
+
+@pytest.mark.skipif(not tokens_module.HAS_C_SCANNER, reason="the optional C scanner is not built here")
+def test_the_c_scanner_on_every_kind_of_token() -> None:
+    text = "قال O'Neil إن 2.5,3 و1.2. ابن_سينا αβγ ١٢ x’y «نعم» 😀\u00a0آخر\u2003 "
+    normalized = normalize(text).text
+    assert tokens_module._scan_c(normalized) == tokens_module._scan_python(normalized)

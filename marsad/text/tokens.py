@@ -13,6 +13,7 @@ Classes: ``arabic`` (Arabic-script word), ``latin`` (Latin-script word), ``numbe
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator, Sequence
 from itertools import accumulate
@@ -91,21 +92,24 @@ _TYPES: dict[str, TypeInfo] = {}
 _FORMS: dict[str, TypeInfo] = {}
 
 
+def _form_info(form: str) -> TypeInfo:
+    """Analyze a form not met before and remember it (the cache is bounded)."""
+    kind = _KIND_OF_FIRST.get(form[0]) or _classify(form)
+    if kind == ARABIC:
+        key = fold_key(form) if ("ة" in form or "ى" in form or "ؤ" in form or "ئ" in form) else form
+        info = _new_info(TypeInfo, (form, kind, key, proclitic_forms(key)))
+    else:
+        info = _new_info(TypeInfo, (form, kind, fold_key(form), _NO_READINGS))
+    if len(_FORMS) >= _CACHE_LIMIT:
+        _FORMS.clear()
+    _FORMS[form] = info
+    return info
+
+
 def _type_info(raw: str) -> TypeInfo:
-    """Analyze a token string not met before, and remember it (caches are bounded)."""
+    """The TypeInfo of a token string with its trailing white space (the Python path)."""
     form = raw.rstrip()
-    info = _FORMS.get(form)
-    if info is None:
-        first = form[0]
-        kind = _KIND_OF_FIRST.get(first) or _classify(form)
-        if kind == ARABIC:
-            key = fold_key(form) if ("ة" in form or "ى" in form or "ؤ" in form or "ئ" in form) else form
-            info = _new_info(TypeInfo, (form, kind, key, proclitic_forms(key)))
-        else:
-            info = _new_info(TypeInfo, (form, kind, fold_key(form), _NO_READINGS))
-        if len(_FORMS) >= _CACHE_LIMIT:
-            _FORMS.clear()
-        _FORMS[form] = info
+    info = _FORMS.get(form) or _form_info(form)
     if len(_TYPES) >= _CACHE_LIMIT:
         _TYPES.clear()
     _TYPES[raw] = info
@@ -118,7 +122,40 @@ def clear_type_cache() -> None:
     _FORMS.clear()
 
 
+def _scan_python(text: str) -> tuple[list[TypeInfo], list[int]]:
+    """Token infos and bounds with the regular expression: the reference implementation."""
+    lead = 0
+    while lead < len(text) and text[lead].isspace():
+        lead += 1
+    parts = _TOKEN_RE.findall(text, lead)
+    infos: list[TypeInfo | None] = list(map(_TYPES.get, parts))
+    if None in infos:  # words this process has not met yet: find them with C-level scans
+        i = -1
+        try:
+            while True:
+                i = infos.index(None, i + 1)
+                infos[i] = _type_info(parts[i])
+        except ValueError:
+            pass
+    # the start of each part, and one more entry: the end of the last one
+    return infos, list(accumulate(map(len, parts), initial=lead))  # type: ignore[return-value]
 
+
+def _scan_c(text: str) -> tuple[list[TypeInfo], list[int]]:
+    """The same with the C scanner (marsad/text/_scan.c), which looks forms up as it goes."""
+    infos, bounds, missing = _c_scan(text, _FORMS)
+    for i in missing:
+        infos[i] = _FORMS.get(infos[i]) or _form_info(infos[i])
+    return infos, bounds
+
+
+try:
+    from marsad.text._scan import scan as _c_scan
+except ImportError:  # the optional C extension was not built: the regex path does the same
+    _c_scan = None
+
+_scan = _scan_c if _c_scan is not None and not os.environ.get("MARSAD_PURE_PYTHON") else _scan_python
+HAS_C_SCANNER = _scan is _scan_c
 
 
 class Token(NamedTuple):
@@ -143,23 +180,7 @@ class Tokens(Sequence[Token]):
 
     def __init__(self, normalized: Normalized) -> None:
         self.normalized = normalized
-        text = normalized.text
-        lead = 0
-        while lead < len(text) and text[lead].isspace():
-            lead += 1
-        parts = _TOKEN_RE.findall(text, lead)
-        infos: list[TypeInfo | None] = list(map(_TYPES.get, parts))
-        if None in infos:  # words this process has not met yet: find them with C-level scans
-            i = -1
-            try:
-                while True:
-                    i = infos.index(None, i + 1)
-                    infos[i] = _type_info(parts[i])
-            except ValueError:
-                pass
-        self.infos: list[TypeInfo] = infos  # type: ignore[assignment]
-        # the start of each part, and one more entry: the end of the last one
-        self._bounds = list(accumulate(map(len, parts), initial=lead))
+        self.infos, self._bounds = _scan(normalized.text)
         self._nstarts: list[int] | None = None
         self._nends: list[int] | None = None
         self._starts: list[int] | None = None
