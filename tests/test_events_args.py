@@ -674,3 +674,43 @@ def test_statements_of_two_parties_in_one_sentence_stay_apart() -> None:
     )
     assert not [e for e in doc.events if {name_of(doc, e.source), name_of(doc, e.target)} ==
                 {"حزب الاتحاد الحر", "حزب آفاق تونس"}]
+
+
+# -- where and when ------------------------------------------------------------------------------------
+def test_a_place_after_a_noun_of_place_even_misspelt() -> None:
+    doc = analyze(
+        "واغتيل المهندس محمد الزواري بإطلاق النار عليه في مدنية صفاقس التونسية.",
+        [("محمد الزواري", "PERSON"), ("صفاقس", "GPE")],
+    )
+    assert name_of(doc, one(doc, "18").location) == "صفاقس"
+
+
+def test_a_place_quoted_in_a_speech_is_not_where_the_speech_was() -> None:
+    doc = analyze(
+        'وفي كلمة له أمام مجلس الشيوخ الإيطالي، حيث يؤدي زيارة دولة إلى روما، قال الرئيس سامي العلوي '
+        '"إن المدرسة التي نشأت في شمال إفريقيا قوامها التسامح".',
+        [("مجلس الشيوخ الإيطالي", "ORG"), ("روما", "GPE"), ("سامي العلوي", "PERSON"), ("شمال إفريقيا", "LOC")],
+    )
+    ev = one(doc, "01")
+    assert name_of(doc, ev.location) == "روما"
+
+
+def test_a_struck_site_is_where_it_happened() -> None:
+    doc = make_doc(
+        "إثر العملية العسكرية التي قامت بها فرنسا فجر أمس على قاعدة الوطية في مدينة الزنتان الليبية.",
+        [("فرنسا", "GPE", "state"), ("قاعدة الوطية", "FAC"), ("الزنتان", "GPE", "city"), ("الليبية", "GPE", "state")],
+    )
+    for e, country in zip(doc.entities, ("FR", None, "LY", "LY"), strict=True):
+        e.country = country
+    run(doc)
+    assert name_of(doc, one(doc, "19").location) == "قاعدة الوطية"
+
+
+def test_the_one_day_of_a_sentence_dates_its_event() -> None:
+    doc = analyze(
+        "وقالت الشرطة إن رجلا يدعى كريم الطاهري هو منفذ التفجير في محطة القطارات عقب انتهاء مباراة حضرها آلاف "
+        "المشجعين من المدينة والضواحي يوم الاثنين.",
+        [("كريم الطاهري", "PERSON")],
+        [("يوم الاثنين", "2024-05-20")],
+    )
+    assert one(doc, "18").date == "2024-05-20"

@@ -300,7 +300,15 @@ class EventExtractor:
 
     def _during_visit(self, ctx: DocContext, ms: list[Mention], before: list[Mention]) -> None:
         """«أدى زيارة إلى تونس، وقع خلالها اتفاقات»: an event told as happening during a visit,
-        with no partner named, is with the host of the visit."""
+        with no partner named, is with the host of the visit; «في كلمة له أمام X، حيث يؤدي زيارة
+        إلى روما»: an event of the visitor in the sentence of the visit takes place where it is."""
+        for m in ms:
+            if m.root == "04" or not m.source or (m.location and not m.weak_location):
+                continue
+            visit = next((x for x in ms if x.code[:3] in ("042", "043") and x.source == m.source
+                          and x.location and not x.weak_location and x.mode == ASSERTED), None)
+            if visit is not None:
+                m.location, m.weak_location = visit.location, False
         for n, m in enumerate(ms):
             if m.target is not None or m.source is None or m.root == "04":
                 continue
@@ -311,7 +319,8 @@ class EventExtractor:
                           and x.target and x.source == m.source), None)
             if visit is not None:
                 m.target = _host_country(ctx, visit.target) if visit.target else None
-                m.location = m.location or visit.location
+                if m.location is None or m.weak_location:
+                    m.location, m.weak_location = visit.location, visit.weak_location
 
     def _genitive_phrase(self, ctx: DocContext, p: ActorPhrase, a: int) -> bool:
         """The phrase is a bare name in genitive after a common noun («تقسيم العراق»); a person
@@ -322,6 +331,23 @@ class EventExtractor:
         w = self.words
         return not (ctx.isin(t, w.preps) or ctx.isin(t, w.auxiliaries) or ctx.isin(t, w.stops) or self._is_verb(ctx, t)
                     or ctx.base(t) in _NOUN_BEFORE)
+
+    def _place_marker(self, ctx: DocContext, p: ActorPhrase, a: int) -> str:
+        """The preposition that makes the phrase a place: its own, or one two words before it
+        across a noun that names the kind of place («في مدينة صفاقس» even misspelt «في مدنية
+        صفاقس», «في محافظة جنوب سيناء»)."""
+        if p.marker != BARE or p.t0 - 2 < a:
+            return p.marker
+        t = p.t0 - 1
+        if not ctx.is_arabic(t) or t in ctx.mention_at or self._is_verb(ctx, t) or ctx.isin(t, self.words.stops):
+            return p.marker
+        prep = ctx.base(p.t0 - 2)
+        return prep if prep in self.words.place_preps and prep not in (MIN, ALA) else p.marker
+
+    def _quote_spans_without(self, ctx: DocContext, i: int) -> list[tuple[int, int]]:
+        """The spans of the direct quotes of the document that do not contain token i."""
+        at = ctx.starts[i]
+        return [(q.start, q.end) for q in ctx.doc.quotes if q.kind == "direct" and not q.start <= at < q.end]
 
     def _cited(self, ctx: DocContext, p: ActorPhrase, a: int) -> bool:
         """The phrase names the source the text cites («بحسب وكالة الأنباء القطرية», «وفق ما
@@ -735,11 +761,14 @@ class EventExtractor:
         # kinship: «نجل X» stands for a relative of X
         source = _kin_resolve(ctx, phrases, source, i)
         target = _kin_resolve(ctx, phrases, target, i)
-        # the place
+        # the place (not one named inside words quoted around the event: «قال في كلمته أمام
+        # البرلمان "… في شمال إفريقيا"»)
+        quoted = self._quote_spans_without(ctx, i)
         for p in after + before:
-            if id(p) in used or p.head.type not in PLACE_TYPES or p.titled:
+            if id(p) in used or p.head.type not in PLACE_TYPES or p.titled or _in_spans(ctx, p, quoted):
                 continue
-            if (p.marker in w.place_preps and p.marker not in (MIN, ALA)) or (
+            pm = self._place_marker(ctx, p, a)
+            if (pm in w.place_preps and pm not in (MIN, ALA)) or (
                 p.marker == BARE and entry.root == "04" and mt.form.pos == "verb" and p.t0 >= j
             ):
                 location = p.head.entity if p.head.type in PLACE_TYPES else None
@@ -750,7 +779,9 @@ class EventExtractor:
         if location is None and entry.root in _PLACE_BOUND_ROOTS:
             # «اغتيل فلان، وهو …؛ بإطلاق النار عليه في مالطا»: the place further in the sentence
             for p in sorted((p for p in phrases if j <= p.t0 < j + _MAX_PLACE and id(p) not in used), key=lambda p: p.t0):
-                if p.head.type in PLACE_TYPES and not p.titled and p.marker in w.place_preps and p.marker != MIN:
+                pm = self._place_marker(ctx, p, a)
+                if (p.head.type in PLACE_TYPES and not p.titled and pm in w.place_preps and pm != MIN
+                        and not _in_spans(ctx, p, quoted)):
                     location = p.head.entity
                     used.add(id(p))
                     break
@@ -1424,6 +1455,11 @@ def _office_holder(ctx: DocContext, person: str | None) -> bool:
     return False
 
 
+def _in_spans(ctx: DocContext, p: ActorPhrase, spans: list[tuple[int, int]]) -> bool:
+    s = ctx.starts[p.mt0]
+    return any(a <= s < b for a, b in spans)
+
+
 def _possessive(ctx: DocContext, t: int) -> str:
     """The possessive pronoun of a plain noun at token t («برامجها» → «ها»), or ""."""
     if not ctx.is_arabic(t) or t in ctx.mention_at:
@@ -1507,6 +1543,13 @@ def _date_for(mt: Match, times: list[TimeRef], a: int) -> tuple[str | None, bool
                 continue
         if d < best_d:
             best, best_d = t.time.value[:10], d
+    if best is None:
+        # one day named in the whole sentence dates what it tells («… هو منفذ التفجير في قاعة
+        # الحفلات عقب انتهاء حفل … يوم الاثنين»)
+        days = {t.time.value[:10] for t in times if t.time.type == "DATE" and len(t.time.value) >= 10
+                and t.time.value[:1].isdigit()}
+        if len(days) == 1 and sum(1 for t in times if t.time.type in ("DATE", "TIME")) == 1:
+            best = days.pop()
     return best, best is not None
 
 
@@ -1678,9 +1721,11 @@ def _event_of(ctx: DocContext, group: list[Mention], why: list[str] | None = Non
         return None
     if target is not None and entry.root == "04" and _etype(ctx, target) == "GPE":
         target = _host_country(ctx, target)  # «زار روما»: the host of a visit is the country
+    site = None
     if target is not None and entry.root in _FORCE_ROOTS and _etype(ctx, target) in ("FAC", "LOC"):
+        site = target  # «على قاعدة الشعيرات»: where it struck, whoever the target stands for
         target = _attacked_state(ctx, target, source, best)
-    location = next((m.location for m in group if m.location and not m.weak_location), None)
+    location = site or next((m.location for m in group if m.location and not m.weak_location), None)
     location = location or next((m.location for m in group if m.location), None)
     date = next((m.date for m in sorted(group, key=lambda m: not m.date_explicit) if m.date), None)
     code = best.code
