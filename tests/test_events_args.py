@@ -714,3 +714,42 @@ def test_the_one_day_of_a_sentence_dates_its_event() -> None:
         [("يوم الاثنين", "2024-05-20")],
     )
     assert one(doc, "18").date == "2024-05-20"
+
+
+def test_confessing_is_not_recognizing_and_a_rank_is_not_occupied() -> None:
+    doc = analyze("وأحيل على قوة الردع حيث اعترف عن وجود قيادات لتنظيم داعش في المدينة.", [("داعش", "ORG")])
+    assert not events(doc, "05")
+    doc = analyze("أما المرتبة الثامنة فقد احتلتها المملكة المتحدة بنسبة 63 بالمائة.", [("المملكة المتحدة", "GPE")])
+    assert not doc.events
+
+
+def test_the_host_named_after_in_istiqbalihi() -> None:
+    doc = analyze(
+        "وصل الرئيس الفرنسي إيمانويل ماكرون إلى الرباط حيث كان في استقباله العاهل المغربي الملك محمد السادس.",
+        [("إيمانويل ماكرون", "PERSON"), ("الرباط", "GPE"), ("محمد السادس", "PERSON")],
+    )
+    hosted = [e for e in doc.events if e.code == "043"]
+    assert hosted and sides(doc, hosted[0]) == ("محمد السادس", "إيمانويل ماكرون")
+
+
+def test_an_unnamed_subject_after_a_light_verb_is_not_the_topic() -> None:
+    doc = analyze(
+        "وذكر المدير حسان العرفاوي أن الحادثة هي الثالثة، بعد أن قام منحرف بالاعتداء على تلميذة أمام المدرسة.",
+        [("حسان العرفاوي", "PERSON")],
+    )
+    assert not [e for e in doc.events if name_of(doc, e.source) == "حسان العرفاوي"]
+
+
+def test_a_town_is_where_a_road_was_blocked() -> None:
+    doc = make_doc(
+        "أقدم عدد من الأهالي على غلق الطريق الوطنية رقم 3 بين القيروان وسيدي بوزيد.",
+        [("القيروان", "GPE", "city"), ("سيدي بوزيد", "GPE", "city")],
+    )
+    run(doc)
+    assert not [e for e in doc.events if e.target is not None]
+
+
+def test_political_manoeuvres_are_no_military_exercise() -> None:
+    doc = analyze("وقال حزب المؤتمر إن القانون يحمي الديمقراطية من مكائد الفاسدين ومناوراتهم الانقلابية.",
+                  [("حزب المؤتمر", "ORG")])
+    assert not events(doc, "15")

@@ -385,8 +385,10 @@ class EventExtractor:
 
         def accept(m: Match) -> bool:
             # «وقعها»: the pronoun is the agreement signed; other readings need their object
-            if m.entry.unless and _has_word(ctx, m, b, m.entry.unless, 3):
-                return False  # «يحتل فريق X المركز الأخير»
+            if m.entry.unless and (
+                _has_word(ctx, m, b, m.entry.unless, 3) or _had_word(ctx, m, a, m.entry.unless, 3)
+            ):
+                return False  # «يحتل فريق X المركز الأخير», «المرتبة الثامنة احتلتها X»
             return not m.entry.needs or (bool(m.enclitic) and m.entry.obj == "theme") or _has_needed(ctx, m, b)
 
         while i < b:
@@ -611,7 +613,13 @@ class EventExtractor:
                     target, weak_target = gen.head.entity, True
                 used.add(id(gen))
                 gen = None
-            if gen is not None:
+            if gen is not None and mt.enclitic and entry.gen == "patient" and source is None:
+                # «كان في استقباله الملك X»: the pronoun is the genitive (the guest), the name
+                # after it the one who does it
+                source = take(gen)
+            elif gen is not None and mt.enclitic and entry.gen == "agent" and target is None and entry.obj == "target":
+                target = take(gen)  # «زيارته الملك X»: his visit to the king
+            elif gen is not None:
                 if entry.gen == "patient":
                     target = target or take(gen)
                 elif source is None:
@@ -666,6 +674,8 @@ class EventExtractor:
                     relative = v - 1 >= a and ctx.isin(v - 1, _RELATIVES)  # «التصعيد الذي بدأ بهجوم»
                     # «أن المعلمين نفذوا اعتصاما»: a subject named by a common noun
                     relative = relative or self._noun_before(ctx, v, ctx.keys[v][: len(ctx.keys[v]) - len(ctx.base(v))], a)
+                    # «بعد أن قام منحرف بالاعتداء»: a subject named by a plain noun after the verb
+                    relative = relative or self._plain_noun(ctx, v + 1, i)
                     if source is None and not relative and not any(
                         p for p in phrases if v < p.t0 < i and p.marker == BARE
                     ):
@@ -734,8 +744,8 @@ class EventExtractor:
             ref = ref or _resolve_in_sentence(phrases, i, source, fem)
             if plural and ref is not None and _etype(ctx, ref) == "PERSON":
                 ref = None  # «إيقافهم»: several people, not the one person named before
-            if ref is not None and entry.root in _FORCE_ROOTS and ref == self._speaker_at(ctx, i):
-                ref = None  # «وبين أن مهاجمة مواطن والقيام باغتياله …»: not the one who speaks
+            if ref is not None and entry.root in _FORCE_ROOTS and any(ref == spk for _, _, spk in self._said):
+                ref = None  # «وبين أن مهاجمة مواطن والقيام باغتياله …»: not one who speaks
             if mt.form.pos == "verb" and target is None:
                 target = ref
             elif mt.form.pos == "noun":
@@ -809,6 +819,10 @@ class EventExtractor:
             # «كان X قد اعتقل عام 2008», «X كان قد اختطف من قبل مجموعة»: read as a passive (the
             # spelling is the same); a private person is the one arrested or abducted
             source, target = None, source
+        if target is not None and entry.root not in _TOWN_TARGET_ROOTS and _etype_sub(ctx, target) in _TOWN_SUBTYPES:
+            # «غلق الطريق بين القيروان وسيدي بوزيد», «مداهمة منزل في نابل»: a town is where
+            location = location or target
+            target = None
         if target == source:
             target = None
         men.source, men.target, men.location, men.weak_target = source, target, location, weak_target
@@ -1067,6 +1081,17 @@ class EventExtractor:
                 return None
         return None
 
+    def _plain_noun(self, ctx: DocContext, t: int, i: int) -> bool:
+        """Token t (before i) is a common noun that can be a subject: Arabic, no name, no time,
+        no preposition, particle or verb."""
+        if t >= i or not ctx.is_arabic(t) or t in ctx.mention_at:
+            return False
+        if any(tr.t0 <= t < tr.t1 for tr in ctx.times_in(max(0, t - 4), t + 1)):
+            return False
+        w = self.words
+        return not (ctx.isin(t, w.preps) or ctx.isin(t, w.auxiliaries) or ctx.isin(t, w.stops)
+                    or self._is_verb(ctx, t) or ctx.base(t) in _NOUN_BEFORE or self.lex.match(ctx, t) is not None)
+
     def _noun_subject_before(self, ctx: DocContext, mt: Match, a: int) -> bool:
         """The verb follows a common noun that is its subject: a describing clause («تقرير يتهم
         X», «منظمة تدعو X») or a subject named by a common noun («الوزير التقى X»). The phrase
@@ -1277,6 +1302,11 @@ def _has_needed(ctx: DocContext, m: Match, b: int) -> bool:
     """One of the entry's required words follows within 8 words (names, times and punctuation
     not counted: «دعت اليوم الجمعة سفيرة المملكة المتحدة، فلانة، إلى مقر الوزارة»)."""
     return _has_word(ctx, m, b, m.entry.needs, 8)
+
+
+def _had_word(ctx: DocContext, m: Match, a: int, want: frozenset[str], limit: int) -> bool:
+    """One of ``want`` stands within ``limit`` tokens before the trigger."""
+    return any(f in want for t in range(max(a, m.i - limit), m.i) for f in ctx.forms(t))
 
 
 def _has_word(ctx: DocContext, m: Match, b: int, want: frozenset[str], limit: int) -> bool:
@@ -1645,6 +1675,8 @@ def _host_country(ctx: DocContext, place: str) -> str:
 
 _STATE_SUBTYPES = frozenset({"state", "country"})
 _TOWN_SUBTYPES = frozenset({"city", "capital", "region", "province", "district"})
+#: roots whose target may be a town: a visit, an attack on it, a siege
+_TOWN_TARGET_ROOTS = frozenset({"04", "18", "19", "20"})
 
 
 def _attacked_state(ctx: DocContext, site: str, source: str | None, m: Mention) -> str:
