@@ -753,3 +753,12 @@ def test_political_manoeuvres_are_no_military_exercise() -> None:
     doc = analyze("وقال حزب المؤتمر إن القانون يحمي الديمقراطية من مكائد الفاسدين ومناوراتهم الانقلابية.",
                   [("حزب المؤتمر", "ORG")])
     assert not events(doc, "15")
+
+
+def test_endorsing_and_blaming() -> None:
+    doc = analyze("وأيد حزب العمال قرار الحكومة التونسية.", [("حزب العمال", "ORG"), ("الحكومة التونسية", "ORG")])
+    assert sides(doc, one(doc, "05")) == ("حزب العمال", "الحكومة التونسية")
+    doc = analyze("وحمل الاتحاد العام للشغل الحكومة التونسية المسؤولية الكاملة عن الأزمة.",
+                  [("الاتحاد العام للشغل", "ORG"), ("الحكومة التونسية", "ORG")])
+    ev = one(doc, "11")
+    assert ev.code == "112" and sides(doc, ev) == ("الاتحاد العام للشغل", "الحكومة التونسية")
