@@ -762,3 +762,46 @@ def test_endorsing_and_blaming() -> None:
                   [("الاتحاد العام للشغل", "ORG"), ("الحكومة التونسية", "ORG")])
     ev = one(doc, "11")
     assert ev.code == "112" and sides(doc, ev) == ("الاتحاد العام للشغل", "الحكومة التونسية")
+
+
+def test_stopping_work_and_hitting_credibility_are_no_events() -> None:
+    doc = analyze("يشار إلى أن مكتب بريد سوسة قد أوقف العمل لمدة ساعة.", [("مكتب بريد سوسة", "ORG")])
+    assert not doc.events
+    doc = analyze("واعتبر أن رفض الميزانية يضرب مصداقية تونس لدى المستثمرين.", [("تونس", "GPE")])
+    assert not doc.events
+
+
+def test_coming_to_protest_is_a_purpose() -> None:
+    doc = analyze("وأكد الهاشمي الحامدي أنه جاء إلى تونس للتظاهر ضد الرئيس الأمريكي دونالد ترامب.",
+                  [("الهاشمي الحامدي", "PERSON"), ("تونس", "GPE"), ("دونالد ترامب", "PERSON")])
+    assert not [e for e in doc.events if e.mode == "asserted" and e.code.startswith("14")]
+
+
+def test_an_indefinite_title_after_definite_words_starts_the_object() -> None:
+    doc = analyze(
+        "وفي نفس اليوم أوقفت الشرطة الهولندية وزيرة الأسرة التركية فاطمة بتول قرب القنصلية.",
+        [("فاطمة بتول", "PERSON")],
+    )
+    assert [name_of(doc, e.target) for e in events(doc, "17")] == ["فاطمة بتول"]
+
+
+def test_who_announces_an_explosion_did_not_set_it_off() -> None:
+    doc = analyze("أعلنت الشرطة الفرنسية عن انفجار ظرف بمقر صندوق النقد الدولي في باريس.",
+                  [("الشرطة الفرنسية", "ORG"), ("صندوق النقد الدولي", "ORG"), ("باريس", "GPE")])
+    assert not [e for e in doc.events if name_of(doc, e.source) == "الشرطة الفرنسية"]
+
+
+def test_a_palace_named_as_a_body_after_bi_is_a_place() -> None:
+    doc = analyze(
+        "تحادث رئيس الجمهورية الباجي قايد السبسي اليوم بقصر قرطاج مع رئيس الحكومة يوسف الشاهد.",
+        [("الباجي قايد السبسي", "PERSON"), ("قصر قرطاج", "ORG"), ("يوسف الشاهد", "PERSON")],
+    )
+    assert sides(doc, one(doc)) == ("الباجي قايد السبسي", "يوسف الشاهد")
+
+
+def test_a_light_verb_after_a_name_has_its_own_subject() -> None:
+    doc = analyze(
+        "وأضاف المدير محمد العيفة أن أحد العاملين في مخبزة بجهة بن عروس قام الأسبوع الماضي بالاعتداء على فريق المراقبة.",
+        [("محمد العيفة", "PERSON"), ("بن عروس", "GPE")],
+    )
+    assert not [e for e in doc.events if name_of(doc, e.source) == "محمد العيفة"]

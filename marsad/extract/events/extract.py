@@ -657,6 +657,12 @@ class EventExtractor:
                                and s0 <= q.cue.start < s1), None)
             # «أعلنت الوزارة القضاء على مرتكب الهجوم»: the agent is the one the agent noun names
             v = self._light_verb_before(ctx, i, a) if source is None and not agent_noun else None
+            if v is not None and entry.root in _VIOLENCE_ROOTS and ctx.isin(v, self.reporting) and not (
+                i - 1 > v and (ctx.isin(i - 1, self.words.frame_nouns)
+                               or any(f in self.words.frame_nouns for f in ctx.forms(i - 1)))
+            ):
+                v = None  # «أعلنت الشرطة عن انفجار»: who tells of violence did not do it (but «أعلن
+                # الجيش إطلاق عملية» launched it)
             if v is not None and ctx.isin(v, _WITNESS):
                 # «شهدت إسطنبول هجوما»: the subject of «شهد» is where it happened, not who did it
                 seen = next((p for p in phrases if v < p.t0 and p.t1 <= i and p.marker == BARE), None)
@@ -676,7 +682,7 @@ class EventExtractor:
                     relative = relative or self._noun_before(ctx, v, ctx.keys[v][: len(ctx.keys[v]) - len(ctx.base(v))], a)
                     # «بعد أن قام منحرف بالاعتداء»: a subject named by a plain noun after the verb
                     relative = relative or self._plain_noun(ctx, v + 1, i)
-                    if source is None and not relative and not any(
+                    if source is None and not relative and self._clause_initial(ctx, v, a) and not any(
                         p for p in phrases if v < p.t0 < i and p.marker == BARE
                     ):
                         source = self._topic(ctx, mt, k, earlier, sal, exclude=target)
@@ -1081,6 +1087,20 @@ class EventExtractor:
                 return None
         return None
 
+    def _clause_initial(self, ctx: DocContext, v: int, a: int) -> bool:
+        """The verb at v opens its clause (its subject may be dropped): the start of the
+        sentence, after a comma or a continuation («كما», «ثم»), with «و/ف», or after
+        auxiliaries or «أن»; not after a name or a noun («أن أحد العاملين بجهة X قام …»)."""
+        if v == a or (ctx.keys[v][:1] in ("و", "ف") and ctx.base(v) != ctx.keys[v]):
+            return True
+        k = v - 1
+        while k >= a and v - k <= 3 and ctx.isin(k, self.words.auxiliaries):
+            k -= 1
+        if k < a:
+            return True
+        return ctx.keys[k] in ("،", ",") or ctx.isin(k, _CONTINUATIONS) or ctx.isin(k, _SUBJUNCTIVE) or ctx.isin(
+            k, self.reporting)
+
     def _plain_noun(self, ctx: DocContext, t: int, i: int) -> bool:
         """Token t (before i) is a common noun that can be a subject: Arabic, no name, no time,
         no preposition, particle or verb."""
@@ -1244,6 +1264,8 @@ _ANONYMOUS = frozenset(key(w) for w in ("مصادر", "مصدر", "شهود", "�
                                          "إحدى", "بعض", "مجموعة", "شخص", "أشخاص", "رجل", "امرأة", "شاب", "شبان",
                                          "مجهول", "مسلح", "مسلحين", "عناصر", "أفراد"))
 #: roots whose object may be someone's act named in a relative clause (praise, blame, reject, demand)
+#: violence: its agent is not whoever announces it
+_VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
 #: bans, sanctions, coercion: what they act upon may belong to their target («بث برامجها»)
 _HOLDER_ROOTS = frozenset({"16", "17"})
 #: roots whose events can have two sides named «بين X و Y» (a meeting, a deal, a fight)
@@ -1295,7 +1317,8 @@ def _letters(word: str) -> str:
 
 
 def _verb_prefix_ok(prefix: str) -> bool:
-    return all(ch in "وفسل" for ch in prefix)
+    """Proclitics a verb can take: و ف س ل, at most one ل and never the article («للتظاهر»)."""
+    return all(ch in "وفسل" for ch in prefix) and prefix.count("ل") <= 1
 
 
 def _has_needed(ctx: DocContext, m: Match, b: int) -> bool:

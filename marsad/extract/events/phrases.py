@@ -166,6 +166,9 @@ def _walk_back(
         if letters and letters[0] in "بل":
             head = _head_of_genitive(ctx, w, m, lo, letters[0])
             if head is None:
+                first = ctx.readings(m.t0)
+                if letters[0] == "ب" and any(f in w.place_nouns for _, f in first):
+                    return "في", m.t0, m.t0, False, False, False  # «بقصر قرطاج»: where, not whom
                 return letters[0], m.t0, m.t0, False, False, False
             if (ctx.isin(head, w.unit_nouns) or letters[0] == "ب") and not ctx.isin(head, w.titles):
                 # «الدائرة الجنائية بالمحكمة X», «القيادي بالحزب X»: the unit or member acts for it
@@ -261,6 +264,12 @@ def _walk_back(
                 return BARE, -1, start, False, False, True
             if prev is not None and key[:1] == "و" and base != key and (base in w.titles or _article_word(base)):
                 return COORD, k, k, titled, kin, False  # «… والشيخ فلان»: the phrase starts at «و»
+            if is_title and not base.startswith("ال") and k - 1 >= lo and _article_word(ctx.base(k - 1)) and not (
+                ctx.isin(k - 1, w.titles) or (k - 1) in ctx.mention_at
+            ):
+                # «أوقفت السلطات الهولندية وزيرة الأسرة فلانة»: an indefinite title heads its own
+                # phrase; the definite words before it belong to another
+                return BARE, -1, start, titled, kin, False
             k -= 1
             continue
         # one free head noun with a preposition on it: «بتشكيل حكومة …», «لزيارة فلان»
