@@ -805,3 +805,40 @@ def test_a_light_verb_after_a_name_has_its_own_subject() -> None:
         [("محمد العيفة", "PERSON"), ("بن عروس", "GPE")],
     )
     assert not [e for e in doc.events if name_of(doc, e.source) == "محمد العيفة"]
+
+
+def test_the_body_a_union_belongs_to_is_not_its_partner() -> None:
+    doc = analyze(
+        "وتعهدت النقابة العامة للإعلام التابعة للاتحاد العام التونسي للشغل بالتقدم بمشروع خلال أسبوعين.",
+        [("النقابة العامة للإعلام", "ORG"), ("لاتحاد العام التونسي للشغل", "ORG")],
+    )
+    assert not [e for e in doc.events if name_of(doc, e.target) == "لاتحاد العام التونسي للشغل"]
+
+
+def test_an_association_named_after_its_kind() -> None:
+    doc = analyze('واستنكرت جمعية "أقليات" ما جاء على لسان النائبة عن كتلة حزب الأمل.',
+                  [("أقليات", "ORG"), ("حزب الأمل", "ORG")])
+    assert [name_of(doc, e.source) for e in events(doc, "11")] in ([], ["أقليات"])
+
+
+def test_what_someone_is_accused_of_is_alleged() -> None:
+    doc = analyze(
+        "واتهم النائب وليد الطبطبائي الوزير سلمان الحمود بالسعي إلى تخريب المسرح وتدمير المجتمع.",
+        [("وليد الطبطبائي", "PERSON"), ("سلمان الحمود", "PERSON")],
+    )
+    assert [e.code for e in doc.events if e.mode == "asserted"] == ["112"]
+
+
+def test_a_possessive_goes_to_the_person_named_since_the_last_verb() -> None:
+    doc = analyze(
+        "نفت رئاسة الجمهورية في بيان تصريحات محسن مرزوق بخصوص لقائه مع المشير خليفة حفتر.",
+        [("رئاسة الجمهورية", "ORG"), ("محسن مرزوق", "PERSON"), ("خليفة حفتر", "PERSON")],
+    )
+    met = events(doc, "04")
+    assert met and sides(doc, met[0]) == ("محسن مرزوق", "خليفة حفتر")
+
+
+def test_reaching_a_round_is_no_visit() -> None:
+    doc = analyze("بعد تألقه في البطولة ووصوله للدور الثالث تقدم اللاعب مالك الجزيري في الترتيب.",
+                  [("مالك الجزيري", "PERSON")])
+    assert not doc.events

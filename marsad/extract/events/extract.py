@@ -355,6 +355,8 @@ class EventExtractor:
         for t in range(p.mt0 - 1, max(a, p.t0 - 4) - 1, -1):
             if ctx.isin(t, self.words.citing):
                 return True
+            if p.marker in ("ل", MAA) and ctx.isin(t, self.words.channels):
+                return True  # «في تصريح لوكالة X» (but «تصريحات فلان» are his)
             if not ctx.is_arabic(t) or t in ctx.mention_at or self.lex.match(ctx, t) is not None:
                 return False
         return False
@@ -389,7 +391,9 @@ class EventExtractor:
                 _has_word(ctx, m, b, m.entry.unless, 3) or _had_word(ctx, m, a, m.entry.unless, 3)
             ):
                 return False  # «يحتل فريق X المركز الأخير», «المرتبة الثامنة احتلتها X»
-            return not m.entry.needs or (bool(m.enclitic) and m.entry.obj == "theme") or _has_needed(ctx, m, b)
+            return not m.entry.needs or (
+                bool(m.enclitic) and m.entry.obj == "theme" and m.form.pos == "verb"
+            ) or _has_needed(ctx, m, b)
 
         while i < b:
             if i in tails or (i in ctx.mention_at and ctx.mention_at[i].type in _NAMED_TYPES):
@@ -738,6 +742,12 @@ class EventExtractor:
             fem = mt.enclitic in ("ها", "هن")
             plural = mt.enclitic in ("هم", "هما", "هن")
             ref = _earlier_actor(ctx, earlier, source, fem, verbs_only=mt.form.pos == "noun")
+            if mt.form.pos == "noun" and ref is not None and not fem:
+                # «نفت الرئاسة تصريحات فلان بخصوص لقائه»: a person named since is nearer
+                last = max((x.match.i for x in earlier if x.match.form.pos == "verb"), default=a)
+                nearer = next((p.actor for p in reversed(phrases) if last < p.t0 and p.t1 <= i
+                               and p.actor_type == "PERSON" and p.actor != source), None)
+                ref = nearer or ref
             if mt.form.pos == "noun" and ref is None and not plural:
                 # «اعتبرت نسمة قرار الهيئة …، معبرة عن "رفضها …"»: in someone's words, their own
                 spk = self._speaker_at(ctx, i)
@@ -1360,8 +1370,8 @@ def _requested(ctx: DocContext, ms: list[Mention]) -> None:
     """«طالب الحكومة بإدانة العدوان وبانسحاب القوى», «دعا إلى فتح تحقيق»: event nouns after a
     request, an appeal, an intent, a refusal or a threat are what is asked for, not facts."""
     for n, outer in enumerate(ms):
-        if outer.composed or outer.root not in _REQUEST_ROOTS:
-            continue
+        if outer.composed or (outer.root not in _REQUEST_ROOTS and outer.code[:3] != "112"):
+            continue  # also what someone is accused of («اتهمه بالسعي إلى تدمير …») is alleged
         end = outer.match.i + outer.match.n
         for inner in ms[n + 1 :]:
             if inner.composed or inner.match.i - end > _MAX_REQUESTED:

@@ -53,6 +53,7 @@ class RoleWords:
     frame_nouns: frozenset[str]
     affiliation: frozenset[str]
     citing: frozenset[str]
+    channels: frozenset[str]
     decisions: frozenset[str]
     decision_links: frozenset[str]
 
@@ -86,6 +87,7 @@ def role_words() -> RoleWords:
         frame_nouns=word_set(r["frame_nouns"]),
         affiliation=word_set(r["affiliation"]),
         citing=word_set(r["citing"]),
+        channels=word_set(r["channels"]),
         decisions=word_set(r["decisions"]),
         decision_links=word_set(r["decision_links"]),
     )
@@ -170,6 +172,9 @@ def _walk_back(
                 if letters[0] == "ب" and any(f in w.place_nouns for _, f in first):
                     return "في", m.t0, m.t0, False, False, False  # «بقصر قرطاج»: where, not whom
                 return letters[0], m.t0, m.t0, False, False, False
+            if ctx.isin(head, w.affiliation):
+                # «النقابة التابعة للاتحاد X»: whom the body belongs to, no side of its own
+                return BARE, -1, head, False, False, prev is not None
             if (ctx.isin(head, w.unit_nouns) or letters[0] == "ب") and not ctx.isin(head, w.titles):
                 # «الدائرة الجنائية بالمحكمة X», «القيادي بالحزب X»: the unit or member acts for it
                 return GROUP, head, head, False, False, False
