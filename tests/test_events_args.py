@@ -842,3 +842,33 @@ def test_reaching_a_round_is_no_visit() -> None:
     doc = analyze("بعد تألقه في البطولة ووصوله للدور الثالث تقدم اللاعب مالك الجزيري في الترتيب.",
                   [("مالك الجزيري", "PERSON")])
     assert not doc.events
+
+
+def test_a_lawsuit_someone_is_asked_to_bring_is_not_brought() -> None:
+    doc = analyze("دعا النقابي الحبيب الراشدي وزارة الداخلية لرفع قضية ضد قناة الزيتونة.",
+                  [("الحبيب الراشدي", "PERSON"), ("وزارة الداخلية", "ORG"), ("قناة الزيتونة", "ORG")])
+    assert not [e for e in doc.events if e.code.startswith("115") and e.mode == "asserted"]
+
+
+def test_the_target_of_an_attempt_is_not_its_agent() -> None:
+    doc = analyze("وتم إيقاف عون أمن يشتبه في علاقته بالخلية المسؤولة عن محاولة اغتيال النائب رضا شرف الدين.",
+                  [("رضا شرف الدين", "PERSON")])
+    assert [name_of(doc, e.source) for e in events(doc, "185")] in ([], [None])
+
+
+def test_a_town_is_not_the_one_abducted() -> None:
+    doc = make_doc("وقال شهود إن الفتاة كانت متجهة إلى عملها في سليانة قبل أن تلاحقها سيارة ويتم اختطافها.",
+                   [("سليانة", "GPE", "city")])
+    run(doc)
+    assert not [e for e in doc.events if name_of(doc, e.target) == "سليانة"]
+
+
+def test_stopping_support_for_an_app_is_no_arrest() -> None:
+    doc = analyze("وأعلنت شركة فيسبوك إيقاف دعم تطبيقها للأجهزة القديمة.", [("فيسبوك", "ORG")])
+    assert not doc.events
+
+
+def test_violence_told_by_a_speaker_is_not_theirs() -> None:
+    doc = analyze('وقال المسؤول مراد بن صالح إن هذا المجرم خطير وقام بالاعتداء على عون أمن منذ شهرين.',
+                  [("مراد بن صالح", "PERSON")])
+    assert not [e for e in doc.events if name_of(doc, e.source) == "مراد بن صالح"]

@@ -31,13 +31,13 @@ indicator stage through :func:`find_mentions`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from marsad.doc import Document, Event
 from marsad.extract.events import cameo
 from marsad.extract.events.context import PLACE_TYPES, DocContext, TimeRef, key, word_set
-from marsad.extract.events.lexicon import Match, TriggerLexicon, trigger_lexicon
+from marsad.extract.events.lexicon import Form, Match, TriggerLexicon, trigger_lexicon
 from marsad.extract.events.modality import ASSERTED, HYPOTHETICAL, PLANNED, lam_prefix, mode_of, undergone
 from marsad.extract.events.nominal import NominalIndex
 from marsad.extract.events.phrases import (
@@ -405,6 +405,9 @@ class EventExtractor:
                 continue
             if m.form.pos == "verb" and m.n == 1 and m.tail is None and self._wants_noun(ctx, m, a):
                 m = self.lex.noun_reading(ctx, i) or m
+            if m.form.pos == "verb" and m.form.tense == "past" and (lam_prefix(m.prefix) or m.prefix.endswith("ب")):
+                # «لرفع قضية»: a past verb cannot take «ل» or «ب»; the phrase is its verbal noun
+                m = replace(m, form=Form(m.entry, "noun", "noun"))
             if m.form.pos == "verb" and not _verb_prefix_ok(m.prefix):
                 i += 1
                 continue
@@ -686,7 +689,7 @@ class EventExtractor:
                     relative = relative or self._noun_before(ctx, v, ctx.keys[v][: len(ctx.keys[v]) - len(ctx.base(v))], a)
                     # «بعد أن قام منحرف بالاعتداء»: a subject named by a plain noun after the verb
                     relative = relative or self._plain_noun(ctx, v + 1, i)
-                    if source is None and not relative and self._clause_initial(ctx, v, a) and not any(
+                    if source is None and not relative and not entry.bare and self._clause_initial(ctx, v, a) and not any(
                         p for p in phrases if v < p.t0 < i and p.marker == BARE
                     ):
                         source = self._topic(ctx, mt, k, earlier, sal, exclude=target)
@@ -760,6 +763,8 @@ class EventExtractor:
             ref = ref or _resolve_in_sentence(phrases, i, source, fem)
             if plural and ref is not None and _etype(ctx, ref) == "PERSON":
                 ref = None  # «إيقافهم»: several people, not the one person named before
+            if ref is not None and entry.gen == "patient" and _etype(ctx, ref) in PLACE_TYPES and entry.root != "19":
+                ref = None  # «ويتم اختطافها» after «سليانة»: a person, not the town
             if ref is not None and entry.root in _FORCE_ROOTS and any(ref == spk for _, _, spk in self._said):
                 ref = None  # «وبين أن مهاجمة مواطن والقيام باغتياله …»: not one who speaks
             if mt.form.pos == "verb" and target is None:
@@ -1086,6 +1091,8 @@ class EventExtractor:
         if not n:
             return None
         for p in phrases:
+            if mt.entry.gen == "patient" and p.t0 == i + mt.n:
+                continue  # «المسؤولة عن محاولة اغتيال X»: X is the one targeted
             if p.t0 >= i + mt.n and p.t0 - (i + mt.n) <= 6 and p.marker == BARE and p.actor_type in ("PERSON", "ORG"):
                 return p.actor
         for p in reversed(phrases):
