@@ -115,8 +115,9 @@ class _FileProgress:
             return
         self.last = now
         filled = 20 * self.done // self.total
-        rate = self.done / max(now - self.start, 1e-9)
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (20 - filled)}] {self.done}/{self.total} files · {rate:.1f}/s")
+        # tick() comes before each file: the files finished are the ones before this one
+        rate = f" · {(self.done - 1) / (now - self.start):.1f}/s" if self.done > 1 else ""
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (20 - filled)}] {self.done}/{self.total} files{rate}")
         sys.stderr.flush()
 
     def finish(self) -> None:
