@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 EXTRAS ?= dev
 
-.PHONY: demo test lint typecheck pytest bench install clean score readme
+.PHONY: demo test lint typecheck pytest bench install clean score readme browser serve
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,3 +44,16 @@ clean:
 
 readme: $(VENV)/.installed-$(EXTRAS)
 	$(BIN)/python tools/readme_demo.py
+
+# the web page and its API over ./marsad.db (or DB=...)
+serve: $(VENV)/.installed-$(EXTRAS)
+	$(BIN)/marsad serve $(if $(DB),--db $(DB))
+
+# headless Chromium for the page's browser test (tests/interfaces/test_page.py skips without it):
+# Debian's package, where apt-get runs as root; elsewhere it says so and does nothing
+browser:
+	@if command -v chromium >/dev/null 2>&1; then echo "browser: $$(command -v chromium)"; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+		|| echo "browser: could not install chromium: the page's browser test will skip"; \
+	else echo "browser: no apt-get as root: the page's browser test will skip"; fi

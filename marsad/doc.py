@@ -264,7 +264,7 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     #: parts filled so far (see PARTS); the pipeline checks stages against it
     provided: set[str] = field(default_factory=lambda: {"text"})
-    #: seconds spent in each stage, filled by the pipeline
+    #: CPU seconds (of the thread that ran it) spent in each stage, filled by the pipeline
     timings: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

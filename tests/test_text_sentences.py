@@ -78,3 +78,17 @@ def test_language_identification() -> None:
     assert english.code == "en"
     assert detect_language("12345 !!!").code == "und"
     assert detect_language("\x00\x01 نص").code in ("ar", "und")  # control characters do not crash CLD2
+
+
+def test_dots_inside_acronyms_do_not_end_sentences() -> None:
+    assert sentences("ونقلت بي.بي.سي عن المصدر أن الاجتماع انتهى. ثم غادر") == [
+        "ونقلت بي.بي.سي عن المصدر أن الاجتماع انتهى.", "ثم غادر",
+    ]
+    assert len(sentences("وذكرت وكالة أ.ف.ب الخبر")) == 1
+    # a missing space after a full stop between long words still ends the sentence
+    assert sentences("انتهى الاجتماع.وقال الوزير") == ["انتهى الاجتماع.", "وقال الوزير"]
+
+
+def test_a_quotation_mark_nothing_closes_does_not_hold_the_paragraph_together() -> None:
+    text = "قال المتحدث «إن الوضع مستقر. وأضاف أن الحكومة تتابع. ثم أنهى كلامه."
+    assert len(sentences(text)) == 3

@@ -62,8 +62,7 @@ def main() -> None:
     """
 
 
-#: modules whose commands register themselves on ``main`` when imported; one that is not part of
-#: this installation yet is skipped
+#: modules whose commands register themselves on ``main`` when imported
 COMMAND_MODULES = (
     "marsad.cli.analyze",
     "marsad.cli.kb",
@@ -78,11 +77,7 @@ def _load_commands() -> None:
     import importlib
 
     for module in COMMAND_MODULES:
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as e:
-            if e.name is None or not module.startswith(e.name):
-                raise
+        importlib.import_module(module)
 
 
 _load_commands()

@@ -19,7 +19,7 @@ KNOWN_SUBTYPES = frozenset(
         "court", "party", "armed_group", "militia", "terrorist_group", "movement", "union",
         "media", "news_agency", "newspaper", "tv", "radio", "website", "international_org",
         "ngo", "company", "bank", "central_bank", "university", "religious", "sport", "club",
-        "agency", "council", "presidency", "commission", "embassy", "un_body", "coalition",
+        "agency", "council", "presidency", "commission", "embassy", "un_body", "coalition", "team",
         "tribe", "family",
         # people
         "head_of_state", "head_of_government", "minister", "military_officer", "politician",

@@ -36,6 +36,10 @@ def proclitic_forms(word: str) -> tuple[Reading, ...]:
     ((0, 'وللجيش'), (1, 'للجيش'), (2, 'لجيش'), (2, 'الجيش'), (3, 'جيش'))
     """
     first = word[:1]
+    if first == "ا":  # the most frequent case: the article alone, or no clitic at all
+        if word.startswith(_ART) and len(word) - 2 >= _MIN:
+            return ((0, word), (2, word[2:]))
+        return ((0, word),)
     if first in _CONJ and len(word) - 1 >= _MIN:
         readings: list[Reading] = [(0, word), (1, word[1:])]
         _after_conjunction(word[1:], 1, readings)

@@ -49,6 +49,11 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the word before the period at ``dot`` is an abbreviation (د. ، ق.م.، إلخ.)."""
+    if dot >= 4 and text[dot - 4 : dot].isalpha():
+        # four letters or more: an abbreviation only if listed (إلخ is three; Prof is four)
+        start = max(text.rfind(" ", 0, dot), text.rfind("\n", 0, dot)) + 1
+        word = text[start:dot].lstrip("«»“”\"(")
+        return word in _ABBREVIATIONS or word.lower() in _ABBREVIATIONS
     start = dot
     while start > 0 and dot - start < 20 and not text[start - 1].isspace() and text[start - 1] not in _WORD_STOPS:
         start -= 1
@@ -60,6 +65,26 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if "." in word:  # ق.م or U.S: every piece short
         return all(len(piece) <= 2 for piece in word.split("."))
     return word in _ABBREVIATIONS or word.lower() in _ABBREVIATIONS
+
+
+def _in_acronym(text: str, dot: int) -> bool:
+    """True for a dot between short letter groups: «بي.بي.سي», «سي.ان.ان», «أ.ف.ب»."""
+    before = dot
+    while before > 0 and text[before - 1].isalpha():
+        before -= 1
+    after = dot + 1
+    while after < len(text) and text[after].isalpha():
+        after += 1
+    return 0 < dot - before <= 3 and 0 < after - dot - 1 <= 3
+
+
+_CLOSER = {"«": "»", "“": "”", "„": "“”", "‟": "”", '"': '"'}
+
+
+def _closes_in_paragraph(text: str, s: int, mark: str) -> bool:
+    end = text.find("\n", s + 1)
+    paragraph = text[s + 1 : end if end >= 0 else len(text)]
+    return any(closer in paragraph for closer in _CLOSER.get(mark, mark))
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -80,6 +105,8 @@ def split_sentences(text: str) -> list[Span]:
                 continue  # the run of dots ends the sentence at its last dot
             if not after.isspace() and after.isascii() and after.isalnum():
                 continue  # 2.5, example.com, U.S
+            if after.isalpha() and _in_acronym(text, s):
+                continue  # بي.بي.سي، أ.ف.ب
             if text[s - 1 : s] != "." and _is_abbreviation(text, s):
                 continue
             quote_open_at = -1
@@ -89,7 +116,9 @@ def split_sentences(text: str) -> list[Span]:
             cut.append(s)
         elif mark in _QUOTES:
             if mark in _OPENING or (mark == '"' and quote_open_at < 0):
-                quote_open_at = s
+                # a quotation mark that nothing closes in its paragraph protects nothing
+                if _closes_in_paragraph(text, s, mark):
+                    quote_open_at = s
             elif quote_open_at >= 0:
                 quote_open_at = -1
                 e = s + 1

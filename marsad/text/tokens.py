@@ -98,8 +98,12 @@ def _form_info(form: str) -> TypeInfo:
     if kind == ARABIC:
         key = fold_key(form) if ("ة" in form or "ى" in form or "ؤ" in form or "ئ" in form) else form
         info = _new_info(TypeInfo, (form, kind, key, proclitic_forms(key)))
-    else:
+    elif kind == LATIN:
+        info = _new_info(TypeInfo, (form, kind, form.lower() if form.isascii() else fold_key(form), _NO_READINGS))
+    elif kind == OTHER:
         info = _new_info(TypeInfo, (form, kind, fold_key(form), _NO_READINGS))
+    else:  # numbers, punctuation and symbols are their own key
+        info = _new_info(TypeInfo, (form, kind, form, _NO_READINGS))
     if len(_FORMS) >= _CACHE_LIMIT:
         _FORMS.clear()
     _FORMS[form] = info

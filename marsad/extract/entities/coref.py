@@ -157,6 +157,13 @@ class Coref:
                 if h is not g and id(h) not in removed and any(_part_of(short, n) for n in names)
             ]
             if not options:
+                # «نوري علي أبو سهمين»: a fuller name of a known person, with a middle name
+                options = [
+                    h for h, names in full
+                    if h is not g and h.link and id(h) not in removed
+                    and any(len(n) >= 2 and n[0] == short[0] and _part_of(n, short) for n in names)
+                ]  # the same given name: «عبد العزيز بن علي» is not «(زين العابدين) بن علي»
+            if not options:
                 continue
             best = max(options, key=self._prominence)
             self._merge(best, g)
@@ -284,6 +291,12 @@ class Coref:
                 continue  # «الصيد البحري»: a noun with its adjective, not the family name
             owners = bearers[form]
             best = max(owners, key=self._prominence)
+            if strip == 0 and t > 0 and v.is_arabic(t - 1):
+                pw = v.word(t - 1)
+                firsts = {n[0] for n in self._names(best) if len(n) >= 2}
+                prep = v.keys[t - 1][:1] in "بلك" and len(v.readings(t - 1)) > 1  # «باسم» = ب + اسم
+                if pw.given >= 0 and not pw.stop and not prep and v.keys[t - 1][pw.given :] not in firsts:
+                    continue  # «جمال مبارك»: another person of that family
             c = Cand(t, t + 1, strip, "PERSON", "coref", "family_name", name=v.clean_text(t, t + 1, strip))
             v.finalize(c)
             c.link = best.link

@@ -129,14 +129,14 @@ def name_readings(key: str, readings: Sequence[Reading]) -> tuple[Reading, ...]:
     absence or presence is spelled out in the lexicon or the knowledge base instead."""
     found = _NAME_READINGS.get(key)
     if found is None:
-        found = tuple(r for r in (readings or ((0, key),)) if not _strips_article(key, r[0]))
+        found = tuple(r for r in (readings or ((0, key),)) if not strips_article(key, r[0]))
         if len(_NAME_READINGS) > 300_000:
             _NAME_READINGS.clear()
         _NAME_READINGS[key] = found
     return found
 
 
-def _strips_article(key: str, strip: int) -> bool:
+def strips_article(key: str, strip: int) -> bool:
     prefix = key[:strip]
     return prefix.endswith(ARTICLE) or prefix.endswith("لل")
 
@@ -212,11 +212,18 @@ class EntityLexicon:
                     self.titles.add(keys, t)
         self.qualifiers = _keyset(titles["qualifiers"], with_article=False)
         self.appositive = _keyset(titles["appositive"], with_article=False)
+        self.works = _keyset(titles.get("works") or (), with_article=True)
+        numbers = load_yaml("numbers.yaml")
+        #: number words («ثلاثة», «عشرات»): a name never starts with one
+        self.numbers = _keyset(
+            [*(numbers.get("cardinal") or {}), *(numbers.get("cardinal_tens") or {}), *(numbers.get("vague") or {})],
+            with_article=False,
+        )
 
         heads = load_yaml("org_heads.yaml")
         self.org_heads: PhraseTrie[OrgHead] = PhraseTrie()
         for group, entries in heads.items():
-            if group in ("anaphors", "generic_complements", "regional_adjectives"):
+            if group in ("anaphors", "generic_complements", "regional_adjectives", "field_words"):
                 continue
             for text, info in entries.items():
                 h = OrgHead(
@@ -230,6 +237,7 @@ class EntityLexicon:
             alias_key(k): tuple(v) for k, v in heads["anaphors"].items()
         }
         self.generic = _keyset(heads["generic_complements"], with_article=False)
+        self.field_words = _keyset(heads.get("field_words") or (), with_article=False)
         self.regional = _keyset(heads["regional_adjectives"], with_article=False)
 
         places = load_yaml("places.yaml")
@@ -260,6 +268,9 @@ class EntityLexicon:
         self.second_parts = _keyset(parts["second_parts"], with_article=False)
         self.kinship = {alias_key(k): v for k, v in parts["kinship"].items()}
         self.common_names = _keyset(parts["common_word_names"], with_article=False)
+        self.letter_variants: dict[str, tuple[str, ...]] = {
+            k: tuple(v) for k, v in (parts.get("letter_variants") or {}).items()
+        }
         self.given = _keyset(load_list("given_names.txt"), with_article=False)
         self.stops = _keyset(load_list("name_stops.txt"), with_article=False)
 
@@ -267,6 +278,20 @@ class EntityLexicon:
         self.collisions = frozenset(k for k in self.stops & self.given if k.endswith("ي"))
         self.adjectives: dict[str, str] = dict(kb.adjective_index) if kb is not None else {}
         self._words: dict[str, Word] = {}
+
+    # -- spelling ---------------------------------------------------------------------------------
+    def spellings(self, key: str) -> list[str]:
+        """A key with letters some writers use for /g/, /v/, /p/ (ڨ ڤ پ چ گ) read with each standard
+        letter, the usual reading first (``ڨفصه`` → ``قفصه``, ``غفصه``); ``[key]`` when it has
+        none. At most 8 readings."""
+        out = [""]
+        for ch in key:
+            alts = self.letter_variants.get(ch)
+            if alts is None:
+                out = [o + ch for o in out]
+            else:
+                out = [o + a for o in out for a in alts][:8]
+        return out
 
     # -- single tokens --------------------------------------------------------------------------
     def word(self, key: str, readings: Sequence[Reading], form: str = "") -> Word:
@@ -285,6 +310,10 @@ class EntityLexicon:
                 self._words.clear()
             self._words[cache_key] = w
         return w
+
+    def word_uncached(self, key: str, readings: Sequence[Reading], form: str = "") -> Word:
+        """As :meth:`word`, for a token whose readings are not those of its key alone (respelled)."""
+        return self._word(key, readings or ((0, key),))
 
     def _word(self, key: str, readings: Sequence[Reading]) -> Word:
         def find(keys: Iterable[str] | Mapping[str, Any], allowed: frozenset[str]) -> int:
@@ -308,7 +337,9 @@ class EntityLexicon:
             if state is not None and only_clitics(key, strip, any_clitic):
                 adjective, adj_strip = state, strip
                 break
-        definite = any(form.startswith(ARTICLE) and only_clitics(key, s, any_clitic) for s, form in readings)
+        definite = any(
+            form.startswith(ARTICLE) and len(form) >= 4 and only_clitics(key, s, any_clitic) for s, form in readings
+        )  # «وكالة» is not و + ك + «اله»
         definite = definite or key.startswith("لل")
         kin = None
         for strip, form in readings:

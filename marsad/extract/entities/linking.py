@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from itertools import product
 
 from marsad.extract.entities.candidates import Cand
+from marsad.extract.entities.variants import NameVariants
 from marsad.kb import KBEntry, KnowledgeBase, alias_key
 
 _YEAR_RE = re.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9][0-9])(?![0-9])")
@@ -49,21 +51,35 @@ def _words(text: str) -> set[str]:
 
 
 class Linker:
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, spellings: Callable[[str], list[str]] | None = None,
+        variants: NameVariants | None = None,
+    ) -> None:
         self.kb = kb
+        #: a word's readings with standard letters (ڨفصه → قفصه): see EntityLexicon.spellings
+        self.spellings = spellings
+        #: people's names spelled otherwise, and given names alone (see variants.py)
+        self.variants = variants
         self.states: dict[str, KBEntry] = {}
         for e in kb.entries.values():
             if e.type == "GPE" and e.subtype == "state" and e.country and e.country not in self.states:
                 self.states[e.country] = e
 
     # -- knowledge-base candidates ----------------------------------------------------------------
-    def link(self, cands: Sequence[Cand], day: date | None) -> None:
+    def link(self, cands: Sequence[Cand], day: date | None, adjectives: Counter[str] | None = None) -> None:
+        """Choose the entry of every candidate. ``adjectives``: the countries the text's
+        nationality adjectives name, which count (less than names) toward what it is about."""
         countries = self._doc_countries(cands)
+        if adjectives:
+            for country, n in adjectives.items():
+                countries[country] += 0.5 * n  # type: ignore[assignment]
         for c in cands:
             if c.kb_ids:
                 c.link = self.choose(c, day, countries)
             elif (c.method in ("rule", "model") and c.type != "PERSON") or c.method == "model":
-                c.link = self.find(c)
+                c.link = self.find(c, countries)
+            if not c.link and c.type == "PERSON" and c.method in ("rule", "model") and c.name:
+                c.link = self.find_person(c, countries)
             if c.link:
                 entry = self.kb.entries[c.link]
                 if c.method != "kb" and entry.type != c.type and not _compatible(entry.type, c.type):
@@ -113,13 +129,20 @@ class Linker:
         return best
 
     # -- names found by rules and the model ------------------------------------------------------
-    def find(self, c: Cand) -> str | None:
+    def find(self, c: Cand, countries: Counter[str] | None = None) -> str | None:
+        """The entry a name found by a rule or the recognizer carries. A name that is weak in
+        the knowledge base («وزارة المالية»: some state's ministry) links only when the entry's
+        country is among the document's."""
         index = self.kb.alias_index
+        weak = self.kb.weak_keys
         if c.name:
-            ids = index.get(alias_key(c.name))
-            if ids:
-                return ids[0]
-        if c.head and c.country and c.country in self.states:
+            for key in self._keys(c.name):
+                ids = index.get(key)
+                if ids and key in weak:
+                    ids = tuple(i for i in ids if countries and self.kb.entries[i].country in countries)
+                if ids:
+                    return ids[0]
+        if c.head and c.country and c.country in self.states and self._only_the_state(c, self.states[c.country]):
             state = self.states[c.country]
             head = c.head
             for variant in self._state_variants(head, state):
@@ -127,6 +150,50 @@ class Linker:
                 if ids:
                     return ids[0]
         return None
+
+    def find_person(self, c: Cand, countries: Counter[str]) -> str | None:
+        """A person's name a rule or the recognizer found, spelled otherwise than the knowledge
+        base writes it («دونالد ترمب»), or a given name alone («الرئيس بشار»): the given name
+        needs a title the bearer held (any time) or the bearer's country among the document's."""
+        if self.variants is None or not c.name:
+            return None
+        found = self.variants.link_name(c.name)
+        if found is None:
+            return None
+        e = self.kb.entries[found]
+        if len(alias_key(c.name).split(" ")) > 1 or found != self.variants.given_name(alias_key(c.name)):
+            return found
+        top = {k for k, _ in countries.most_common(3)}
+        if e.country in top:
+            return found
+        for r in c.roles:
+            words = _words(r.title)
+            if any(words & _words(kr.title) for kr in e.roles):
+                return found
+        return None
+
+    def _keys(self, name: str) -> list[str]:
+        key = alias_key(name)
+        if self.spellings is None:
+            return [key]
+        words = [self.spellings(w) for w in key.split(" ")]
+        if all(len(w) == 1 for w in words):
+            return [key]
+        out = [key]
+        for combo in product(*words):
+            out.append(" ".join(combo))
+            if len(out) > 8:
+                break
+        return out
+
+    @staticmethod
+    def _only_the_state(c: Cand, state: KBEntry) -> bool:
+        """The organization's complement is its state and nothing else («الجيش الباكستاني»,
+        «حكومة باكستان»; not «إدارة معلومات الطاقة الأمريكية»)."""
+        allowed = _words(" ".join((*state.adjectives, *state.all_names())))
+        return bool(c.complement) and all(
+            (p[2:] if p.startswith("ال") and len(p) > 4 else p) in allowed for p in c.complement
+        )
 
     def _state_variants(self, head: str, state: KBEntry) -> list[str]:
         """«جيش باكستان», «الجيش الباكستاني», «جيش الباكستان»: how an organization of a state is named."""

@@ -23,11 +23,20 @@ One-word names that are function words, reporting verbs or nationality adjective
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from marsad.extract.entities.candidates import Cand
-from marsad.extract.entities.lexicon import EntityLexicon, PhraseTrie, mention_strip, name_readings
-from marsad.kb import KBEntry, KnowledgeBase
+from marsad.extract.entities.lexicon import (
+    EntityLexicon,
+    PhraseTrie,
+    mention_strip,
+    name_readings,
+    only_clitics,
+    strips_article,
+)
+from marsad.extract.entities.variants import NameVariants
+from marsad.kb import KBEntry, KnowledgeBase, alias_key
 from marsad.text.clitics import Reading
 from marsad.text.tokens import ARABIC, LATIN, NUMBER, PUNCT, Tokens
 
@@ -44,6 +53,35 @@ def readings_of(info_readings: Sequence[Reading], key: str) -> Sequence[Reading]
     return name_readings(key, info_readings)
 
 
+#: first words of compound given names that writers join to the next word or not
+_COMPOUND_FIRST = ("عبد", "ابو")
+
+
+def compound_variant(key: str) -> str | None:
+    """The key with its compound given names written the other way (joined ↔ apart):
+    'عبد العزيز بوتفليقه' ↔ 'عبدالعزيز بوتفليقه'; None when it has none."""
+    words = key.split(" ")
+    out: list[str] = []
+    changed = False
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w in _COMPOUND_FIRST and i + 1 < len(words) and words[i + 1].startswith("ال"):
+            out.append(w + words[i + 1])
+            changed = True
+            i += 2
+            continue
+        for first in _COMPOUND_FIRST:
+            if w.startswith(first + "ال") and len(w) > len(first) + 3:
+                out.extend((first, w[len(first):]))
+                changed = True
+                break
+        else:
+            out.append(w)
+        i += 1
+    return " ".join(out) if changed else None
+
+
 def phrase_ending_at(trie: PhraseTrie[object], keys: Sequence[str], tokens: Tokens, i: int) -> bool:
     """True when a phrase of ``trie`` ends right before token ``i``."""
     infos = tokens.infos
@@ -54,20 +92,56 @@ def phrase_ending_at(trie: PhraseTrie[object], keys: Sequence[str], tokens: Toke
     return False
 
 
+class _Skeletons(Sequence[str]):
+    """The skeletons of a document's token keys, computed when the matcher asks for them."""
+
+    __slots__ = ("infos", "keys", "nv")
+
+    def __init__(self, nv: NameVariants, keys: Sequence[str], infos: Sequence[Any]) -> None:
+        self.nv, self.keys, self.infos = nv, keys, infos
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __getitem__(self, j: int) -> str:  # type: ignore[override]
+        if self.infos[j].kind is not ARABIC:
+            return "\x00"  # never a skeleton: a name does not run over punctuation or digits
+        return self.nv.skeleton(self.keys[j])
+
+
+#: proclitics before a foreign name: «وزيلنسكي», «لزيلنسكي», «بزيلنسكي»
+_NAME_PROCLITICS = frozenset("وفلب")
+
+
 class KBMatcher:
     """Finds knowledge-base names in a document's tokens (see the module docstring)."""
 
-    def __init__(self, kb: KnowledgeBase, lex: EntityLexicon) -> None:
+    def __init__(self, kb: KnowledgeBase, lex: EntityLexicon, variants: NameVariants | None = None) -> None:
         self.kb = kb
         self.lex = lex
+        #: foreign people's names spelled otherwise (see :mod:`.variants`)
+        self.variants = variants
+        #: whether a token key may start a name spelled otherwise (computed once per key)
+        self._fuzzy_start: dict[str, bool] = {}
         self.trie: PhraseTrie[Payload] = PhraseTrie()
         weak = kb.weak_keys
         for key, ids in kb.alias_index.items():
             self.trie.add(key.split(" "), (ids, key in weak))
+        # «عبد العزيز» / «عبدالعزيز»: a compound given name written as one word or two
+        for key, ids in kb.alias_index.items():
+            other = compound_variant(key)
+            if other is not None and other not in kb.alias_index:
+                self.trie.add(other.split(" "), (ids, key in weak))
 
-    def find(self, tokens: Tokens, keys: Sequence[str] | None = None) -> list[Cand]:
-        """Knowledge-base names in the tokens, weak and doubtful ones decided by the document."""
+    def find(
+        self, tokens: Tokens, keys: Sequence[str] | None = None,
+        respelled: Mapping[int, Sequence[Reading]] | None = None,
+    ) -> list[Cand]:
+        """Knowledge-base names in the tokens, weak and doubtful ones decided by the document.
+        ``keys`` and ``respelled`` (token → readings) are the document view's, where words
+        written with ڨ ڤ پ چ گ are also read with standard letters."""
         keys = keys if keys is not None else tokens.keys
+        respelled = respelled or {}
         infos = tokens.infos
         trie = self.trie
         root = trie.root
@@ -81,8 +155,19 @@ class KBMatcher:
             if kind is not ARABIC and kind is not LATIN and kind is not NUMBER:
                 i += 1
                 continue
-            readings = name_readings(keys[i], info.readings)
+            if i in respelled:
+                readings = tuple(r for r in respelled[i] if not strips_article(keys[i], r[0]))
+            else:
+                readings = name_readings(keys[i], info.readings)
             if not any(form in root for _s, form in readings):
+                fuzzy = self._fuzzy(tokens, keys, readings, i) if kind is ARABIC else None
+                if fuzzy is not None:
+                    if fuzzy.weak:
+                        pending.append((fuzzy, None))
+                    else:
+                        out.append(fuzzy)
+                    i = fuzzy.j
+                    continue
                 i += 1
                 continue
             doubtful: Cand | None = None
@@ -93,9 +178,19 @@ class KBMatcher:
                     i, end, mention_strip(keys[i], strip), entry.type, "kb", "kb", kb_ids=ids,
                     subtype=entry.subtype, weak=weak,
                 )
-                if end - i == 1 and self._not_a_name(tokens, keys, i, entry):
+                if end - i == 1 and self._not_a_name(tokens, keys, i, entry, strip):
                     continue
-                if (weak and not self.weak_context(tokens, keys, i, end, strip, ids)) or self._doubtful(cand, entry):
+                if end - i == 1 and strip and keys[i][:1] == "ك" and len(keys[i]) - strip < 4:
+                    continue  # «كافي» is not ك + «افي» (EFE)
+                if entry.type == "PERSON" and self._another_person(tokens, keys, i, end, strip, entry):
+                    continue
+                if entry.type == "ORG" and self._adjective_of_noun(tokens, keys, i, strip):
+                    continue
+                if weak and end - i == 1 and entry.type in ("FAC", "LOC") and self._after_definite_noun(tokens, keys, i, strip):
+                    continue  # «الحد الأقصى»: an adjective, not the mosque
+                if (weak and not self.weak_context(tokens, keys, i, end, strip, ids)) or (
+                    self._doubtful(cand, entry) and not phrase_ending_at(self.lex.place_nouns, keys, tokens, i)  # type: ignore[arg-type]
+                ):
                     if doubtful is None:
                         doubtful = cand
                     continue
@@ -106,6 +201,14 @@ class KBMatcher:
                 i = doubtful.j
                 continue
             if chosen is None:
+                fuzzy = self._fuzzy(tokens, keys, readings, i) if kind is ARABIC else None
+                if fuzzy is not None:
+                    if fuzzy.weak:
+                        pending.append((fuzzy, None))
+                    else:
+                        out.append(fuzzy)
+                    i = fuzzy.j
+                    continue
                 i += 1
                 continue
             out.append(chosen)
@@ -114,20 +217,94 @@ class KBMatcher:
             out = self._decide(out, pending)
         return out
 
+    # -- foreign names spelled otherwise ----------------------------------------------------------
+    def _fuzzy(self, tokens: Tokens, keys: Sequence[str], readings: Sequence[Reading], i: int) -> Cand | None:
+        """A foreign person's name spelled otherwise than the knowledge base writes it (see
+        :mod:`.variants`): several words, one of them exact, are a name; one word is a weak name
+        that needs a title or a reporting verb before it, or the document's support."""
+        nv = self.variants
+        if nv is None:
+            return None
+        key = keys[i]
+        maybe = self._fuzzy_start.get(key)
+        if maybe is None or len(readings) != len(tokens.infos[i].readings):
+            multi_root = nv.multi.root
+            maybe = any(
+                len(form) >= 3 and (nv.skeleton(form) in multi_root or nv.skeleton(form) in nv.single)
+                for _s, form in readings
+            )
+            if len(self._fuzzy_start) > 300_000:
+                self._fuzzy_start.clear()
+            self._fuzzy_start[key] = maybe
+        if not maybe:
+            return None
+        sk_first = [(strip, nv.skeleton(form)) for strip, form in readings if len(form) >= 3]
+        infos = tokens.infos
+        sk_keys = _Skeletons(nv, keys, infos)
+        for end, strip, _payload in nv.multi.matches(sk_keys, sk_first, i):
+            form = next(f for st, f in readings if st == strip)
+            words = [form, *keys[i + 1 : end]]
+            found = nv.multi_word(words)
+            if found is not None:
+                entry = self.kb.entries[found]
+                return Cand(i, end, mention_strip(keys[i], strip), entry.type, "kb", "variant", kb_ids=(found,),
+                            subtype=entry.subtype)
+        for strip, form in readings:
+            if strip and not only_clitics(keys[i], strip, _NAME_PROCLITICS):
+                continue
+            found = nv.single_word(form) if len(form) >= 5 and not form.startswith("ال") else None
+            if found is None:
+                continue
+            w = self.lex.word(keys[i], infos[i].readings, infos[i].form)
+            if w.stop or w.report_verb or w.qualifier or w.adjective or w.given >= 0 or w.generic:
+                return None
+            entry = self.kb.entries[found]
+            cand = Cand(i, i + 1, mention_strip(keys[i], strip), entry.type, "kb", "variant", kb_ids=(found,),
+                        subtype=entry.subtype)
+            cand.weak = not self._person_context(tokens, keys, i)
+            return cand
+        return None
+
+    def _person_context(self, tokens: Tokens, keys: Sequence[str], i: int) -> bool:
+        """A title or a reporting verb right before token ``i``."""
+        if phrase_ending_at(self.lex.titles, keys, tokens, i):  # type: ignore[arg-type]
+            return True
+        if i == 0 or tokens.infos[i - 1].kind is not ARABIC:
+            return False
+        prev = tokens.infos[i - 1]
+        return self.lex.word(keys[i - 1], prev.readings, prev.form).report_verb
+
     # -- weak and doubtful names ---------------------------------------------------------------------
-    def _not_a_name(self, tokens: Tokens, keys: Sequence[str], i: int, entry: KBEntry) -> bool:
+    def _not_a_name(self, tokens: Tokens, keys: Sequence[str], i: int, entry: KBEntry, strip: int = 0) -> bool:
         """A one-word name that is a function word or a reporting verb («رأى», «وإن») is never a
         mention, nor a nationality adjective that agrees with the noun before it («العاصمة
         السورية»; «أعلنت السعودية» names the state)."""
         w = self.lex.word(keys[i], tokens.infos[i].readings, tokens.infos[i].form)
         if w.stop or w.report_verb or w.qualifier:
             return True
-        if entry.type == "ORG" and keys[i].startswith("ال") and i + 1 < len(keys):
+        form = keys[i][strip:]
+        if entry.type in ("ORG", "PERSON") and form.startswith("ال") and i + 1 < len(keys):
             nxt = tokens.infos[i + 1]
             if nxt.kind is ARABIC and keys[i + 1].startswith("ال") and keys[i + 1].endswith(("يه", "ي")):
                 nw = self.lex.word(keys[i + 1], nxt.readings, nxt.form)
                 if not (nw.stop or nw.adjective):
-                    return True  # «القاعدة العسكرية»: a noun and its adjective, not al-Qaeda
+                    return True  # «القاعدة العسكرية», «الصيد البحري»: a noun and its adjective
+        if (
+            entry.type == "ORG" and i > 0 and form.startswith("ال") and form.endswith("ي")
+            and tokens.infos[i - 1].kind is ARABIC
+        ):
+            prev = tokens.infos[i - 1]
+            pw = self.lex.word(keys[i - 1], prev.readings, prev.form)
+            if pw.definite and not pw.stop:
+                return True  # «المجتمع الأهلي»: an adjective after its noun, not the club «الأهلي»
+        if (
+            entry.type == "GPE" and i > 0 and not strip and form.startswith("ال") and form.endswith("ه")
+            and tokens.infos[i - 1].kind is ARABIC and keys[i - 1].startswith("ال") and keys[i - 1].endswith("ه")
+        ):
+            prev = tokens.infos[i - 1]
+            pw = self.lex.word(keys[i - 1], prev.readings, prev.form)
+            if not pw.stop and not phrase_ending_at(self.lex.place_nouns, keys, tokens, i):  # type: ignore[arg-type]
+                return True  # «القوة القاهرة» (force majeure): an adjective agreeing with its noun
         if w.adjective is None:
             return False
         if entry.type != "GPE" or not keys[i].startswith("ال") or i == 0:
@@ -137,6 +314,49 @@ class KBMatcher:
             return False
         pw = self.lex.word(keys[i - 1], prev.readings, prev.form)
         return pw.definite and not pw.stop
+
+    def _adjective_of_noun(self, tokens: Tokens, keys: Sequence[str], i: int, strip: int) -> bool:
+        """An organization named by a feminine relational adjective («البحرية الإيرانية») that
+        follows a definite noun qualifies that noun: «المناورات البحرية الإيرانية»."""
+        form = keys[i][strip:]
+        if strip or i == 0 or not form.startswith("ال") or not form.endswith("يه"):
+            return False
+        prev = tokens.infos[i - 1]
+        if prev.kind is not ARABIC:
+            return False
+        pw = self.lex.word(keys[i - 1], prev.readings, prev.form)
+        return pw.definite and not pw.stop and pw.adjective is None and not keys[i - 1].endswith("يه")
+
+    def _after_definite_noun(self, tokens: Tokens, keys: Sequence[str], i: int, strip: int) -> bool:
+        if strip or i == 0 or not keys[i].startswith("ال") or tokens.infos[i - 1].kind is not ARABIC:
+            return False
+        prev = tokens.infos[i - 1]
+        pw = self.lex.word(keys[i - 1], prev.readings, prev.form)
+        return pw.definite and not pw.stop
+
+    def _another_person(
+        self, tokens: Tokens, keys: Sequence[str], i: int, end: int, strip: int, entry: KBEntry
+    ) -> bool:
+        """A family name of a known person («البكوش», «مبارك») after a given name that is not the
+        person's own: another person of that name («صلاح البكوش», «جمال مبارك»)."""
+        if i == 0 or strip or tokens.infos[i - 1].kind is not ARABIC:
+            return False
+        infos = tokens.infos
+        lex = self.lex
+        prev = infos[i - 1]
+        pw = lex.word(keys[i - 1], prev.readings, prev.form)
+        if pw.given < 0 or pw.stop:
+            return False
+        if keys[i - 1][:1] in "بلك" and len(prev.readings) > 1:
+            return False  # «باسم شيبوب»: «in the name of», not the given name «باسم»
+        own: set[str] = set()
+        for n in entry.all_names():
+            words = alias_key(n).split(" ")
+            if len(words) > 1:
+                own.update((words[0], words[0] + words[1]))
+        if keys[i - 1][pw.given :] in own:
+            return False
+        return not phrase_ending_at(lex.titles, keys, tokens, i)  # type: ignore[arg-type]
 
     def _doubtful(self, cand: Cand, entry: KBEntry) -> bool:
         """A small town named by one word: kept only when the article is about its country (see

@@ -81,7 +81,10 @@ class Rules:
         self.hits = self._title_hits(v)
         self.hit_at = {h.i: h for h in self.hits}
         self.in_title: set[int] = {t for h in self.hits for t in range(h.i, h.j)}
+        #: tokens of the complements of roles («لشؤون السياحة» in «مساعد رئيس البلدية لشؤون السياحة»)
+        self.in_role: set[int] = set()
         self._described_outlets(v)
+        self._city_clubs(v)
         self._regions(v)
         self._places(v)
         self._orgs(v)
@@ -139,6 +142,25 @@ class Rules:
             s, e = span[0], span[1]
             v.add(Cand(s, e, 0, "ORG", "rule", "outlet", subtype=c.subtype, sector="MED", country=country,
                        name=v.clean_text(s, e)))
+
+    # -- «ليفربول الإنجليزي», «برشلونة الإسباني» -------------------------------------------------
+    def _city_clubs(self, v: DocView) -> None:
+        """A city named by the knowledge base and followed by a masculine nationality adjective is
+        the city's club: a city is feminine («برشلونة الإسبانية»), a club masculine."""
+        for c in list(v.cands):
+            if c.method != "kb" or c.type != "GPE" or c.j >= v.n or not v.is_arabic(c.j):
+                continue
+            entry = self.kb.entries[c.kb_ids[0]]
+            if entry.subtype not in ("city", "capital"):
+                continue
+            w = v.word(c.j)
+            key = v.keys[c.j]
+            if not (w.adjective and w.adjective_strip == 0 and w.definite and key.endswith("ي")) or key.endswith("يي"):
+                continue
+            country = self.kb.entries[w.adjective].country
+            v.remove(c)
+            v.add(Cand(c.i, c.j, c.strip, "ORG", "rule", "city_club", subtype="club", country=country,
+                       name=v.clean_text(c.i, c.j, c.strip)))
 
     # -- regions: «شرق ليبيا», «الشرق الليبي» ----------------------------------------------------
     def _regions(self, v: DocView) -> None:
@@ -291,6 +313,12 @@ class Rules:
                 continue
             if i > 0 and v.kind(i - 1) == "number":
                 continue  # «22 جامعة …» counts institutions, it does not name one
+            if (
+                h_end == i + 1 and not strip and v.keys[i].startswith(ARTICLE) and v.keys[i].endswith("يه")
+                and v.is_arabic(i - 1) and v.word(i - 1).definite and not v.word(i - 1).stop
+                and v.at(i - 1) is None
+            ):
+                continue  # «المناورات البحرية الإيرانية»: an adjective of the noun before it
             cand = self._org_phrase(v, i, h_end, strip, head)
             if cand is not None:
                 v.add(cand)
@@ -311,11 +339,17 @@ class Rules:
             w = v.word(nxt) if v.is_arabic(nxt) else None
             if w is None or w.stop or w.conj:
                 continue
-            if not (w.definite and not w.adjective and not w.generic and not w.qualifier and (
+            end = nxt + 1
+            if (
+                v.keys[nxt][:1] == "ل" and v.keys[nxt][1:] in self.lex.field_words and v.at(nxt) is None
+                and v.is_arabic(nxt + 1) and v.word(nxt + 1).definite and not v.word(nxt + 1).stop
+                and v.at(nxt + 1) is None
+            ):
+                end = nxt + 2  # «الاتحاد الإفريقي لكرة السلة»: another body than «الاتحاد الإفريقي»
+            elif not (w.definite and not w.adjective and not w.generic and not w.qualifier and (
                 v.keys[nxt].endswith(("ي", "يه")) or v.keys[nxt].startswith("لل")
             )):
                 continue  # only an adjective of a non-state («الكردستاني») or a ل-complement
-            end = nxt + 1
             longer = Cand(i, end, c.strip, "ORG", "rule", "org_head", subtype=c.subtype, name=v.clean_text(i, end, c.strip),
                           head=v.content_key(i, c.strip), complement=tuple(v.content_key(t) for t in range(i + 1, end)))
             v.remove(c)
@@ -326,7 +360,7 @@ class Rules:
         definite_head = v.word(i).definite
         k = h_end
         country: str | None = None
-        named = content = False
+        named = content = relational = False
         parts: list[str] = []
         name_span: tuple[int, int] | None = None  # an outlet's own name inside the phrase
         chain_open = True  # an indefinite word may still continue a construct chain
@@ -402,6 +436,8 @@ class Rules:
                     break  # «السلطة العمانية التدخل»: a new phrase after the adjective
                 if v.keys[k].startswith("لل") and definite_head and not w.generic and not chained:
                     named = True  # «الجهاز المركزي للتعبئة», «المنظمة الدولية للطيران المدني»
+                if not parts and not w.generic and v.keys[k].endswith("ي") and not w.qualifier:
+                    relational = True  # «الحزب الاشتراكي», «النادي الصفاقسي»; not «الحزب الحاكم»
                 parts.append(v.content_key(k))
                 if not w.generic:
                     content = True
@@ -461,6 +497,10 @@ class Rules:
                         continue
             break
         end = k
+        if head.needs == "none" and not parts:
+            # «المنتخب الوطني»: the head alone names one (the team of the outlet's country)
+            return Cand(i, h_end, strip, "ORG", "rule", "org_head", name=v.clean_text(i, h_end, strip),
+                        subtype=head.subtype, sector=head.sector, head=head_key)
         if not parts:
             return None
         if head.needs == "quoted" and (name_span is None or proper):
@@ -469,7 +509,7 @@ class Rules:
             return None
         if head.needs == "named" and not (named or (content and not definite_head)):
             return None
-        if head.needs == "any" and definite_head and not (named or (content and head.definite_ok)):
+        if head.needs == "any" and definite_head and not (named or (relational and head.definite_ok)):
             return None
         base = dict(
             subtype=head.subtype, country=country, sector=head.sector, head=head_key,
@@ -544,6 +584,18 @@ class Rules:
             return False
         # «وكالة الأنباء الإيطالية الخاصة “أجانزيا نوفا”»: the quoted name is the outlet
         return not (parsed.rule == "outlet" and (parsed.i >= c.j or parsed.j <= c.i))
+
+    def quoted_work(self, v: DocView, i: int, j: int) -> bool:
+        """Tokens ``[i, j)`` are the whole of a quotation after a noun for a work («فيلم "حياة
+        أديل"», «رواية "…"»): a title, not a name. (A quoted nickname, «"أبو جهاد"», is a name.)"""
+        if i < 2 or not v.is_quote(i - 1) or v.closing_quote(i - 1) != j or not v.is_arabic(i - 2):
+            return False
+        works = self.lex.works
+        # «فيلمه», «روايتها»: the noun with a possessive pronoun
+        return any(
+            f in works or f[:-1] in works or f[:-2] in works or (f.endswith("ته") and f[:-2] + "ه" in works)
+            for _s, f in v.readings(i - 2)
+        )
 
     def agrees_with_noun(self, v: DocView, i: int) -> bool:
         """A definite adjective after a definite noun qualifies it («العاصمة السورية»)."""
@@ -657,6 +709,7 @@ class Rules:
             if not is_rank:
                 comp = self._title_complement(v, h.j)
                 k = comp.end
+                self.in_role.update(t for t in range(h.j, k) if not v.is_arabic(t) or v.word(t).given < 0)
                 roles.append(
                     RoleSpan(
                         v.clean_text(h.i, k, h.strip), v.start(h.i, h.strip), v.end(k), h.title.sector,
@@ -679,6 +732,16 @@ class Rules:
                 k = r.j
             if k >= v.n:
                 continue
+            nxt = v.starting_at(k + 1)
+            if (
+                v.is_arabic(k) and v.at(k) is None and v.word(k).definite and not v.word(k).stop
+                and nxt is not None and nxt.type == "PERSON"
+            ):
+                # «البطريرك الماروني بشارة الراعي»: a descriptive word between the title and a known name
+                last = roles[-1]
+                roles[-1] = RoleSpan(f"{last.title} {v.clean_text(k, k + 1)}", last.start, v.end(k + 1), last.sector,
+                                     org=last.org, country=last.country, rank=last.rank)
+                k += 1
             existing = v.starting_at(k)
             if existing is not None:
                 if existing.type == "PERSON":
@@ -747,6 +810,7 @@ class Rules:
         comp = Complement(k)
         parts: list[str] = []
         chain_open = True
+        coordinated = 0
         while k < v.n and len(parts) < 8:
             c = v.starting_at(k)
             if c is not None:
@@ -787,6 +851,24 @@ class Rules:
                     chain_open = False
                     continue
                 break
+            if (
+                v.keys[k][:1] == "ل" and v.keys[k][1:] in self.lex.field_words and v.is_arabic(k + 1)
+                and v.word(k + 1).definite and not v.word(k + 1).stop and v.at(k + 1) is None
+            ):
+                # «مساعد رئيس البلدية لشؤون السياحة», «وزير الدولة لشؤون الهجرة»
+                parts.extend((v.content_key(k, 1), v.content_key(k + 1)))
+                k += 2
+                chain_open = False
+                continue
+            if (
+                w.conj and coordinated < 2 and parts and v.keys[k][:3] in ("وال", "ولل") and len(v.keys[k]) > 5
+                and w.given < 0 and not w.adjective and not w.kinship and v.at(k) is None
+            ):
+                # «وزير التخطيط والتعاون الدولي», «وزيرة المرأة والأسرة»: a coordinated portfolio
+                coordinated += 1
+                parts.append(v.content_key(k, 1))
+                k += 1
+                continue
             if w.report_verb or w.conj or w.kinship or w.appositive:
                 break
             if w.adjective:
@@ -898,8 +980,8 @@ class Rules:
                 break
             if family_closed and not w.connector:
                 break  # «زياد الهاني محاولات …»: the name ended with its family name
-            if j > k and w.definite and w.given < 0:
-                family_closed = True
+            if (j > k or after_rank) and w.definite and w.given < 0:
+                family_closed = True  # «الشيخ الصلابي», «زياد الهاني»: the family name ends it
             j += 1
             parts += 1
         if parts == 0:
@@ -1018,6 +1100,9 @@ class Rules:
                 k += 1
                 continue
             end, parts, strip = name
+            if self.quoted_work(v, k, end):
+                k = end  # «فيلم "حياة أديل"»: the quoted title of a work, not a person
+                continue
             ok = False
             if parts >= 2 and not w.common_name:
                 ok = True
@@ -1040,12 +1125,18 @@ class Rules:
         if not v.is_arabic(t):
             return False
         w = v.word(t)
+        if v.keys[t].endswith("ات") and len(v.keys[t]) >= 6:
+            return False  # «حسن سير الامتحانات»: a plural noun, not a family name
         return w.definite and not (w.generic or w.adjective or w.qualifier) and w.given < 0
 
     def _name_ends(self, v: DocView, end: int) -> bool:
         if end >= v.n or v.is_punct(end):
             return True
-        return v.is_arabic(end) and (v.word(end).stop or v.word(end).report_verb)
+        if not v.is_arabic(end):
+            return False
+        w = v.word(end)
+        # «… كيمورا بالتعاون»: a preposition with the article starts a new phrase
+        return w.stop or w.report_verb or v.keys[end][:3] in _CLITIC_ARTICLE or v.keys[end][:2] == "لل"
 
 
 #: nouns after which «لـ"…"» names an outlet: «في تصريح لـ"الاستقلال"»

@@ -23,6 +23,7 @@ are kept, to measure each alone; the rules still see the knowledge-base names as
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -34,6 +35,7 @@ from marsad.extract.entities.lexicon import EntityLexicon
 from marsad.extract.entities.linking import Linker, reference_date
 from marsad.extract.entities.matcher import KBMatcher
 from marsad.extract.entities.rules import Rules
+from marsad.extract.entities.variants import NameVariants
 from marsad.extract.entities.view import DocView
 from marsad.kb import KnowledgeBase, alias_key, load_kb
 from marsad.pipeline import stage
@@ -81,9 +83,10 @@ class EntityExtractor:
     ) -> None:
         self.kb = kb if kb is not None else load_kb()
         self.lex = EntityLexicon(self.kb)
-        self.matcher = KBMatcher(self.kb, self.lex)
+        self.variants = NameVariants(self.kb, self.lex)
+        self.matcher = KBMatcher(self.kb, self.lex, self.variants)
         self.rules = Rules(self.kb, self.lex)
-        self.linker = Linker(self.kb)
+        self.linker = Linker(self.kb, self.lex.spellings, self.variants)
         self.coref = Coref(self.kb)
         self.sources = tuple(sources) if sources is not None else _sources_from_env()
         self.model = model if model is not None else (_load_model() if use_model and "model" in self.sources else None)
@@ -100,7 +103,7 @@ class EntityExtractor:
         v = DocView(doc, self.lex)
         if self.model is not None and "model" in self.sources:
             v.model = ModelView(self.model, v)
-        for c in self.matcher.find(doc.tokens, v.keys):
+        for c in self.matcher.find(doc.tokens, v.keys, v.respelled):
             v.add(c)
         self.rules.find(v)
         kept = [c for c in v.cands if c.method in self.sources]
@@ -112,10 +115,22 @@ class EntityExtractor:
         if "rule" in self.sources:
             chosen = select(self.rules.paren_aliases(v, chosen), taken=chosen)
         self.rules.appositions(v, chosen)
-        self.linker.link(chosen, reference_date(doc.published, doc.text))
+        self.linker.link(chosen, reference_date(doc.published, doc.text), self._adjective_countries(v))
         ranks = [(h.i, h.j, h.strip) for h in self.rules.hits if h.title.kind == "rank"]
         groups = self.coref.resolve(v, chosen, ranks)
         return self._entities(doc, groups)
+
+    def _adjective_countries(self, v: DocView) -> Counter[str]:
+        """The countries the text's nationality adjectives name («الأردني» → JO): they tell the
+        linker what the article is about («عمان» is Amman in an article about Jordan)."""
+        out: Counter[str] = Counter()
+        entries = self.kb.entries
+        for i in range(v.n):
+            if v.is_arabic(i):
+                state = v.word(i).adjective
+                if state is not None and entries[state].country:
+                    out[entries[state].country] += 1  # type: ignore[index]
+        return out
 
     # -- output -------------------------------------------------------------------------------------
     def _entities(self, doc: Document, groups: Iterable[Group]) -> list[Entity]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from marsad.doc import Document
 from marsad.extract.entities.candidates import Cand
-from marsad.extract.entities.lexicon import EntityLexicon, Word, name_readings
+from marsad.extract.entities.lexicon import EntityLexicon, Word, name_readings, strips_article
 from marsad.text.clitics import Reading
 from marsad.text.normalize import MARKS
 from marsad.text.tokens import ARABIC, LATIN, PUNCT, QUOTE_MARKS
@@ -33,6 +33,11 @@ class DocView:
         self.n = len(self.keys)
         self._words: list[Word | None] = [None] * self.n
         self._readings: list[tuple[Reading, ...] | None] = [None] * self.n
+        #: tokens written with a letter for /g/, /v/, /p/ (ڨفصة): their key with the usual
+        #: standard letter (قفصه), and every standard reading of their clitic readings
+        self.respelled: dict[int, tuple[Reading, ...]] = {}
+        if lex.letter_variants and any(ch in doc.normalized.text for ch in lex.letter_variants):
+            self._respell()
         #: every candidate found so far, and the longest one covering each token
         self.cands: list[Cand] = []
         #: the statistical recognizer's names (a ModelView), when it runs
@@ -40,20 +45,45 @@ class DocView:
         self._at: list[Cand | None] = [None] * self.n
         self._pairs: dict[int, int] | None = None
 
+    def _respell(self) -> None:
+        letters = self.lex.letter_variants
+        keys = list(self.keys)
+        for i, info in enumerate(self.infos):
+            if info.kind is not ARABIC or not any(ch in info.key for ch in letters):
+                continue
+            spelled = self.lex.spellings(info.key)
+            keys[i] = spelled[0]
+            out: list[Reading] = []
+            for strip, form in info.readings or ((0, info.key),):
+                out.extend((strip, f) for f in self.lex.spellings(form))
+            self.respelled[i] = tuple(out)
+        self.keys = keys
+
     # -- tokens ---------------------------------------------------------------------------------
+    def all_readings(self, i: int) -> Sequence[Reading]:
+        """Every clitic reading of the token (stripping the article too), respelled."""
+        r = self.respelled.get(i)
+        return r if r is not None else self.infos[i].readings
+
     def readings(self, i: int) -> Sequence[Reading]:
         """The token's clitic readings that keep the article (see :func:`name_readings`)."""
         r = self._readings[i]
         if r is None:
-            info = self.infos[i]
-            r = self._readings[i] = name_readings(info.key, info.readings)
+            if i in self.respelled:  # not cached by key: another token may share the key
+                r = tuple(x for x in self.respelled[i] if not strips_article(self.keys[i], x[0]))
+            else:
+                r = name_readings(self.keys[i], self.infos[i].readings)
+            self._readings[i] = r
         return r
 
     def word(self, i: int) -> Word:
         w = self._words[i]
         if w is None:
             info = self.infos[i]
-            w = self.lex.word(info.key, info.readings, info.form)
+            if i in self.respelled:
+                w = self.lex.word_uncached(self.keys[i], self.respelled[i], info.form)
+            else:
+                w = self.lex.word(info.key, info.readings, info.form)
             self._words[i] = w
         return w
 

@@ -1,0 +1,1 @@
+"""Explain what the store holds: the actor network and briefs (grounded in stored articles)."""
