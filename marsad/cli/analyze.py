@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 
 import click
 
@@ -56,7 +57,10 @@ def analyze(
     out = sys.stdout
     failures = 0
     results = []
+    progress = _FileProgress(len(files)) if several and sys.stderr.isatty() else None
     for path in files:
+        if progress:
+            progress.tick()
         try:
             text = read_article(path, max_size)
             source = "stdin" if str(path) == "-" else path.name
@@ -87,10 +91,38 @@ def analyze(
             out.write(analysis.to_markdown() + ("\n---\n\n" if several else ""))
         else:
             out.write(analysis.to_text() + ("\n" if several else ""))
+    if progress:
+        progress.finish()
     if fmt == "json" and several:
         out.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
     if failures:
         raise _Failures(f"{failures} of {len(files)} files could not be analyzed (see the lines above)")
+
+
+class _FileProgress:
+    """«[#####.....] 12/340 files · 9.1/s» on stderr when it is a terminal, redrawn at most 10×/s."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.done = 0
+        self.start = time.perf_counter()
+        self.last = 0.0
+
+    def tick(self) -> None:
+        self.done += 1
+        now = time.perf_counter()
+        if now - self.last < 0.1 and self.done < self.total:
+            return
+        self.last = now
+        filled = 20 * self.done // self.total
+        # tick() comes before each file: the files finished are the ones before this one
+        rate = f" · {(self.done - 1) / (now - self.start):.1f}/s" if self.done > 1 else ""
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (20 - filled)}] {self.done}/{self.total} files{rate}")
+        sys.stderr.flush()
+
+    def finish(self) -> None:
+        sys.stderr.write("\n")
+        sys.stderr.flush()
 
 
 class _Failures(InputError):

@@ -31,14 +31,14 @@ indicator stage through :func:`find_mentions`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from marsad.doc import Document, Event
 from marsad.extract.events import cameo
 from marsad.extract.events.context import PLACE_TYPES, DocContext, TimeRef, key, word_set
-from marsad.extract.events.lexicon import Match, TriggerLexicon, trigger_lexicon
-from marsad.extract.events.modality import ASSERTED, HYPOTHETICAL, PLANNED, mode_of
+from marsad.extract.events.lexicon import Form, Match, TriggerLexicon, trigger_lexicon
+from marsad.extract.events.modality import ASSERTED, HYPOTHETICAL, PLANNED, lam_prefix, mode_of, undergone
 from marsad.extract.events.nominal import NominalIndex
 from marsad.extract.events.phrases import (
     AGENT,
@@ -127,6 +127,9 @@ class EventExtractor:
         self._said: list[tuple[int, int, str | None]] = []
         self.nominal = NominalIndex()
         self._fs: list[tuple[int, int]] = []
+        self._trigger_tokens: frozenset[int] = frozenset()
+        #: (token, owner) of the decisions named so far («قرار الهيئة X», «القرار الذي اتخذته X»)
+        self._decisions: list[tuple[int, str]] = []
         self.lex: TriggerLexicon = trigger_lexicon()
         self.words = role_words()
         rv = load_yaml("reporting_verbs.yaml")
@@ -150,6 +153,7 @@ class EventExtractor:
         prev_place: tuple[int, str | None] = (-1, None)
         quote_speakers = {q.cue.start: q.speaker for q in doc.quotes if q.cue is not None and q.speaker}
         self._said = [(q.start, q.end, q.speaker) for q in doc.quotes if q.speaker]
+        self._decisions = []
         self.nominal = NominalIndex.of(ctx, lambda t: self._is_verb(ctx, t))
         for q in doc.quotes:
             if q.cue is not None and q.speaker:
@@ -160,8 +164,10 @@ class EventExtractor:
             if a >= b:
                 continue
             matches = self._triggers(ctx, a, b)
+            self._trigger_tokens = frozenset(m.i for m in matches)
             barriers = frozenset(m.i for m in matches if m.form.pos == "verb") | self._verb_tokens(ctx, a, b)
-            phrases = build_phrases(ctx, a, b, barriers)
+            phrases = [p for p in build_phrases(ctx, a, b, barriers) if not self._cited(ctx, p, a)]
+            self._note_decisions(ctx, phrases, a, b)
             times = [t for t in ctx.times if a <= t.t0 < b and not _inside(t, skip_times)]
             sent_mentions: list[Mention] = []
             for mt in matches:
@@ -192,13 +198,20 @@ class EventExtractor:
                 sent_mentions.append(mention)
             self._compose(ctx, sent_mentions)
             _requested(ctx, sent_mentions)
+            self._force_referents(ctx, sent_mentions, out, b)
+            self._during_visit(ctx, sent_mentions, out)
+            self._decision_referents(ctx, sent_mentions, b)
             for mention in sent_mentions:
                 if mention.composed:
                     continue
                 if mention.root in _FORCE_ROOTS:
                     # «نفذ الموساد 14 عملية اغتيال … اغتيل فلان …»: in a run of the same kind of
                     # violence, an act without a named agent is the last named agent's
-                    if mention.source is None and mention.target is not None and mention.code in agents:
+                    if (
+                        mention.source is None
+                        and mention.target is not None
+                        and agents.get(mention.code, mention.target) != mention.target
+                    ):
                         mention.source = agents[mention.code]
                     elif mention.source is not None:
                         agents[mention.code] = mention.source
@@ -222,6 +235,132 @@ class EventExtractor:
                 prev_place = (k, placed[-1])
         return out
 
+    def _force_referents(self, ctx: DocContext, ms: list[Mention], before: list[Mention], b: int) -> None:
+        """«أدانت X الهجوم الذي شنه Y», «عبرت X عن إدانتها لهذا العدوان»: a condemnation or a
+        rejection of a use of force, with no one named as its target, targets the one who used
+        it: the agent of the force event it names in the sentence, else of the last one told."""
+        for n, m in enumerate(ms):
+            if m.target is not None or m.root not in _REPROACH_ROOTS or m.source is None:
+                continue
+            t = m.match.i + m.match.n
+            t_end = min(b, t + 5)
+            named = next((x for x in ms[n + 1 :] if x.root in _FORCE_ROOTS and x.match.i < t_end and x.source), None)
+            if named is not None:
+                m.target = named.source if named.source != m.source else None
+                continue
+            while t < t_end and not self.words.event_refs.match(ctx, t):
+                t += 1
+            if t >= t_end:
+                continue
+            last = next((x for x in reversed([*before, *ms[:n]]) if x.root in _FORCE_ROOTS and x.source
+                         and not x.inferred and x.mode == ASSERTED and x.source != m.source), None)
+            if last is not None:
+                m.target = last.source
+
+    def _note_decisions(self, ctx: DocContext, phrases: list[ActorPhrase], a: int, b: int) -> None:
+        """Record the decisions named in tokens [a, b) with their owners: the body in genitive
+        («قرار الهيئة X»), or the subject of a light verb in a relative clause («القرار الذي
+        اتخذته X»)."""
+        w = self.words
+        for t in range(a, b):
+            if not ctx.is_arabic(t) or not (ctx.isin(t, w.decisions) or any(f in w.decisions for f in ctx.forms(t))):
+                continue
+            owner = next((p.actor for p in phrases if p.t0 in (t + 1, t + 2) and p.marker == BARE and p.actor
+                          and all(ctx.keys[u].startswith("ال") for u in range(t + 1, p.t0))), None)
+            if owner is None:
+                rel = self._relative_owner(ctx, phrases, t + 1, b)
+                owner = rel.actor if rel is not None else None
+            if owner is not None:
+                self._decisions.append((t, owner))
+
+    def _decision_owner(self, before: int, after: int = 0) -> str | None:
+        """The owner of the last decision named before token ``before`` (from token ``after``)."""
+        return next((o for t, o in reversed(self._decisions) if after <= t < before), None)
+
+    def _decided(self, ctx: DocContext, mt: Match, a: int) -> str | None:
+        """«قرار الهيئة X القاضي بإيقاف بث …»: the owner of the decision orders the event."""
+        t = mt.i - 1
+        if t < a or not ctx.isin(t, self.words.decision_links) or not mt.prefix.endswith("ب"):
+            return None
+        return self._decision_owner(t, max(a, t - 14))
+
+    def _decision_referents(self, ctx: DocContext, ms: list[Mention], b: int) -> None:
+        """«عبرت عن رفضها لهذه القرارات»: praise, blame or refusal of a decision named before
+        targets its owner."""
+        w = self.words
+        for m in ms:
+            if m.target is not None or m.source is None or m.root not in _OWNER_ROOTS:
+                continue
+            for t in range(m.match.i + m.match.n, min(b, m.match.i + m.match.n + 5)):
+                if ctx.isin(t, w.decisions) or any(f in w.decisions for f in ctx.forms(t)):
+                    owner = self._decision_owner(t)
+                    if owner is not None and owner != m.source:
+                        m.target = owner
+                    break
+
+    def _during_visit(self, ctx: DocContext, ms: list[Mention], before: list[Mention]) -> None:
+        """«أدى زيارة إلى تونس، وقع خلالها اتفاقات»: an event told as happening during a visit,
+        with no partner named, is with the host of the visit; «في كلمة له أمام X، حيث يؤدي زيارة
+        إلى روما»: an event of the visitor in the sentence of the visit takes place where it is."""
+        for m in ms:
+            if m.root == "04" or not m.source or (m.location and not m.weak_location):
+                continue
+            visit = next((x for x in ms if x.code[:3] in ("042", "043") and x.source == m.source
+                          and x.location and not x.weak_location and x.mode == ASSERTED), None)
+            if visit is not None:
+                m.location, m.weak_location = visit.location, False
+        for n, m in enumerate(ms):
+            if m.target is not None or m.source is None or m.root == "04":
+                continue
+            t0, t1 = m.match.i - 2, m.match.i + m.match.n + 2
+            if not any(0 <= t < len(ctx.keys) and ctx.base(t) in _DURING for t in range(t0, t1)):
+                continue
+            visit = next((x for x in reversed([*before, *ms[:n]]) if x.code[:3] in ("042", "043")
+                          and x.target and x.source == m.source), None)
+            if visit is not None:
+                m.target = _host_country(ctx, visit.target) if visit.target else None
+                if m.location is None or m.weak_location:
+                    m.location, m.weak_location = visit.location, visit.weak_location
+
+    def _genitive_phrase(self, ctx: DocContext, p: ActorPhrase, a: int) -> bool:
+        """The phrase is a bare name in genitive after a common noun («تقسيم العراق»); a person
+        described before the name («جثمان الراعي فلان») is not counted as one."""
+        t = p.t0 - 1
+        if p.marker != BARE or p.titled or p.t0 < p.mt0 or t < a or not ctx.is_arabic(t) or t in ctx.mention_at:
+            return False
+        w = self.words
+        return not (ctx.isin(t, w.preps) or ctx.isin(t, w.auxiliaries) or ctx.isin(t, w.stops) or self._is_verb(ctx, t)
+                    or ctx.base(t) in _NOUN_BEFORE)
+
+    def _place_marker(self, ctx: DocContext, p: ActorPhrase, a: int) -> str:
+        """The preposition that makes the phrase a place: its own, or one two words before it
+        across a noun that names the kind of place («في مدينة صفاقس» even misspelt «في مدنية
+        صفاقس», «في محافظة جنوب سيناء»)."""
+        if p.marker != BARE or p.t0 - 2 < a:
+            return p.marker
+        t = p.t0 - 1
+        if not ctx.is_arabic(t) or t in ctx.mention_at or self._is_verb(ctx, t) or ctx.isin(t, self.words.stops):
+            return p.marker
+        prep = ctx.base(p.t0 - 2)
+        return prep if prep in self.words.place_preps and prep not in (MIN, ALA) else p.marker
+
+    def _quote_spans_without(self, ctx: DocContext, i: int) -> list[tuple[int, int]]:
+        """The spans of the direct quotes of the document that do not contain token i."""
+        at = ctx.starts[i]
+        return [(q.start, q.end) for q in ctx.doc.quotes if q.kind == "direct" and not q.start <= at < q.end]
+
+    def _cited(self, ctx: DocContext, p: ActorPhrase, a: int) -> bool:
+        """The phrase names the source the text cites («بحسب وكالة الأنباء القطرية», «وفق ما
+        أوردته قناة X», «نقلا عن X»): not a side of any event."""
+        for t in range(p.mt0 - 1, max(a, p.t0 - 4) - 1, -1):
+            if ctx.isin(t, self.words.citing):
+                return True
+            if p.marker in ("ل", MAA) and ctx.isin(t, self.words.channels):
+                return True  # «في تصريح لوكالة X» (but «تصريحات فلان» are his)
+            if not ctx.is_arabic(t) or t in ctx.mention_at or self.lex.match(ctx, t) is not None:
+                return False
+        return False
+
     def _is_verb(self, ctx: DocContext, t: int) -> bool:
         if not ctx.is_arabic(t):
             return False
@@ -239,22 +378,66 @@ class EventExtractor:
 
     # ------------------------------------------------------------------------------------------
     def _triggers(self, ctx: DocContext, a: int, b: int) -> list[Match]:
+        """The triggers of tokens [a, b), left to right: not inside a name («أثنينا», «فيصل»),
+        a phrase only when its required words follow, the noun reading of a word that is a verb
+        or a noun when the context wants a noun («عن إدانتها», «بإيقاف»)."""
         out: list[Match] = []
+        tails: set[int] = set()
         i = a
+
+        def accept(m: Match) -> bool:
+            # «وقعها»: the pronoun is the agreement signed; other readings need their object
+            if m.entry.unless and (
+                _has_word(ctx, m, b, m.entry.unless, 3) or _had_word(ctx, m, a, m.entry.unless, 3)
+            ):
+                return False  # «يحتل فريق X المركز الأخير», «المرتبة الثامنة احتلتها X»
+            return not m.entry.needs or (
+                bool(m.enclitic) and m.entry.obj == "theme" and m.form.pos == "verb"
+            ) or _has_needed(ctx, m, b)
+
         while i < b:
-            m = self.lex.match(ctx, i)
+            if i in tails or (i in ctx.mention_at and ctx.mention_at[i].type in _NAMED_TYPES):
+                i += 1
+                continue
+            m = self.lex.match(ctx, i, accept)
             if m is None:
                 i += 1
                 continue
+            if m.form.pos == "verb" and m.n == 1 and m.tail is None and self._wants_noun(ctx, m, a):
+                m = self.lex.noun_reading(ctx, i) or m
+            if m.form.pos == "verb" and m.form.tense == "past" and (lam_prefix(m.prefix) or m.prefix.endswith("ب")):
+                # «لرفع قضية»: a past verb cannot take «ل» or «ب»; the phrase is its verbal noun
+                m = replace(m, form=Form(m.entry, "noun", "noun"))
             if m.form.pos == "verb" and not _verb_prefix_ok(m.prefix):
                 i += 1
                 continue
-            if m.entry.needs and not m.enclitic and not _has_needed(ctx, m, b):
+            if (m.entry.needs or m.entry.unless) and not accept(m):
                 i += m.n
                 continue
             out.append(m)
+            if m.tail is not None:
+                tails.update(range(*m.tail))
             i += m.n
         return out
+
+    def _wants_noun(self, ctx: DocContext, m: Match, a: int) -> bool:
+        """A trigger read as a verb that stands where only a noun can: after a preposition or a
+        light verb, with a proclitic a verb cannot take (ب, ال), or written with «إ» (the
+        verbal noun of a form IV verb: إدانة، إيقاف; its past starts with «أ»)."""
+        i = m.i
+        if m.prefix and (m.prefix[-1] == "ب" or m.prefix.endswith("ال")):
+            return True
+        raw = _letters(ctx.doc.text[ctx.starts[i] : ctx.ends[i]])
+        if len(raw) > m.strip and raw[m.strip] == "إ":
+            return True
+        t = i - 1
+        while t >= a and ctx.keys[t] in "\"«»“”'":
+            t -= 1  # «عن "رفضها …"»
+        if t >= a and ctx.is_arabic(t):
+            prev = ctx.base(t)
+            if prev in self.words.preps or ctx.isin(t, self.words.light_verbs) or prev in _NOUN_BEFORE:
+                return True
+        return False
 
     def _compose(self, ctx: DocContext, ms: list[Mention]) -> None:
         """«طالب بالإفراج عن X» → one 1053 event; «أبدى استعداده للقاء X» → 036."""
@@ -272,6 +455,8 @@ class EventExtractor:
             outer.target = outer.target or inner.target or inner.source
             if outer.target == outer.source:
                 outer.target = inner.target
+            if outer.target == outer.source:
+                outer.target = None  # «رفضت الإدارة استقباله»: the pronoun is not the one refusing
             outer.location = outer.location or inner.location
             outer.evidence = Span(min(outer.evidence.start, inner.evidence.start),
                                   max(outer.evidence.end, inner.evidence.end))
@@ -299,6 +484,9 @@ class EventExtractor:
         hi = j
         while hi < b and hi - j < _MAX_AFTER:
             key = ctx.keys[hi]
+            if mt.form.pos == "noun" and self._light_relative(ctx, hi, j, b):
+                hi += 2  # «العملية التي قامت بها X … على قاعدة Y»: the clause describes the event
+                continue
             if key in _FULL_STOPS or ctx.isin(hi, w.stops) or key in self.quote_stops:
                 break
             if hi > j:
@@ -329,53 +517,91 @@ class EventExtractor:
 
         # «بين X و Y»
         for n, p in enumerate(after):
-            if p.marker == BAYN and n + 1 < len(after) and after[n + 1].marker in (COORD, BAYN):
-                source, target = take(p), take(after[n + 1])
+            if p.marker != BAYN or any(j <= t < p.t0 for t in self._trigger_tokens):
+                continue  # «اعتقاله بعد مواجهات بين X و Y»: the sides of the nearer event
+            if not (entry.root in _BETWEEN_ROOTS or entry.code[:3] == "057"):
+                continue  # «استغرابه للإساءة للعلاقة بين X و Y»: the topic, not the sides
+            # the second side: the next phrase joined by «و» («وعناصر من تنظيم X»), past the
+            # description of the first («X مدير ديوان الرئيس Z والشيخ Y»)
+            second = next((q for q in after[n + 1 :] if q.marker in (COORD, BAYN) or (
+                q.t0 >= p.t1 and ctx.keys[q.t0][:1] == "و" and q.t0 - p.t1 <= 8 and ctx.base(q.t0) != ctx.keys[q.t0]
+            ) or _joined(ctx, p.t1, q.t0)), None)
+            if second is not None and second.actor and p.actor:
+                source, target = take(p), take(second)
                 break
         # «من قبل X», «وفد برئاسة X»
         for p in after + before:
-            if p.marker == AGENT and id(p) not in used:
+            # «أدانت تونس احتلال السفارة من طرف الحوثيين»: the agent of the nearer event noun
+            if p.marker == AGENT and id(p) not in used and not any(
+                min(j, p.t0) <= t < max(i, p.t0) and t != i for t in self._trigger_tokens
+            ) and (mt.form.pos == "verb" or (p.t0 - j <= _MAX_AGENT_GAP and not any(
+                ctx.isin(t, _CONNECTIVES) for t in range(j, p.t0)
+            ))):
                 if source is not None and target is None:
                     target = source
                 source = take(p)
                 break
         if mt.form.tense == "passive":
-            # «اغتيل فلان في …»: the phrase after a passive verb is its patient
-            subj = self._subject_after(ctx, after, j, used)
+            # «اغتيل فلان في …»: the phrase after a passive verb is its patient, also after a
+            # description («اغتيل القيادي البارز في "X" فلان», «اغتيل ثلاثة من قادة حركة X»)
+            subj = self._subject_after(ctx, after, j, used) or self._patient_after(ctx, after, j, used)
             if subj is not None and target is None:
                 target = take(subj)
         elif mt.form.pos == "verb":
-            subj = self._subject_before(ctx, before, i) if source is None else None
-            if subj is None:
+            # «ذكرت الوزارة أنها دعت X»: the subject is the pronoun, X is the object; «تقرير يتهم
+            # X»: the noun before is the subject; «التقيت X» in someone's words: the speaker
+            pronoun = source is None and not self._passive_aux(ctx, mt, a) and self._pronoun_subject(ctx, i, a)
+            written_before = source is None and not pronoun and self._noun_subject_before(ctx, mt, a)
+            relative = i - 1 >= a and ctx.isin(i - 1, _RELATIVES)
+            if relative:
+                # «الصحفي X الذي اتهم الموساد»: X is the subject, the phrase after the object;
+                # «الراعي X الذي اختطفته عناصر»: with a pronoun on the verb, X is its object
+                ante = next((p for p in reversed(phrases) if p.t1 <= i - 1 and i - 1 - p.t1 <= 1 and p.actor), None)
+                if ante is not None and self._genitive_phrase(ctx, ante, a):
+                    ante = None  # «مشروع تقسيم العراق الذي ساندته قطر»: the project, not Iraq
+                if ante is not None and mt.enclitic and target is None:
+                    target = take(ante)
+                elif ante is not None and source is None:
+                    source = take(ante)
+                    written_before = True
+            first = source is None and mt.form.first_person
+            subj = self._subject_before(ctx, before, i) if source is None and not pronoun else None
+            if subj is None and not (pronoun or written_before or first):
                 subj = self._subject_after(ctx, after, j, used, destination=entry.root == "04")
             if source is None and subj is not None:
                 source = take(subj)
             elif subj is not None and source is not None and target is None and entry.obj == "target":
                 target = take(subj)
-            if source is None and subj is None:
+            if source is None and subj is None and not (pronoun or written_before or first):
                 source = _unnamed_kin(ctx, j, min(b, j + 3))
-            if source is None and subj is None:
-                source = self._nominal_subject(ctx, j, b, i, a)
-            if source is None and subj is None and self._pronoun_subject(ctx, i, a):
-                # «ذكرت الوزارة أنها دعت …», «أكد أنه التقى …»: the speaker did it
-                source = next((spk for s0, s1, spk in self._said if s0 <= ctx.starts[i] < s1), None)
-            if source is None and i - 1 >= a and ctx.base(i - 1) in ("الذي", "التي", "الذين"):
-                ante = [p for p in phrases if p.t1 <= i - 1 and i - 1 - p.t1 <= 1]
-                if ante:
-                    source = take(ante[-1])
+                if source is None:
+                    source = self._nominal_subject(ctx, j, b, i, a)
+            if source is None and (pronoun or first) and not (pronoun and mt.form.plural):
+                # «ذكرت الوزارة أنها دعت …», «أكد أنه التقى …», «"التقيت …"»: the speaker did it
+                # (not «أكد أنهم ألقوا القبض»: they are others)
+                source = self._speaker_at(ctx, i, person=first and not mt.form.plural,
+                                          body=pronoun and mt.form.fem and not first)
             if source is None:
                 spk = quote_speakers.get(ctx.starts[i])
                 if spk:
                     source = spk
-            if source is None and subj is None and self._dropped_subject(ctx, mt, a, b):
+            if (
+                source is None
+                and subj is None
+                and not written_before
+                and not entry.bare  # violence, arrests, protests: not by whoever the text is about
+                and self._dropped_subject(ctx, mt, a, b)
+            ):
                 source = self._topic(ctx, mt, k, earlier, sal, exclude=target)
                 # the subject of a verb before in the same sentence («نفى فلان أن يكون وقّع») is
                 # written; a topic from sentences before is inferred
                 men.inferred = source is not None and all(prev.source != source for prev in earlier)
+            # the object: within a few words after the verb, or after its subject
+            o0 = max(j, subj.t1) if subj is not None and subj.t0 >= j else j
             if target is None and entry.obj == "target":
                 obj = [p for p in after if id(p) not in used and p.marker in (BARE, GROUP, HEAD)]
-                if obj and obj[0].t0 - j <= 6:
-                    target = take(obj[0])
+                if obj and obj[0].t0 - o0 <= 6 and not any(ctx.isin(t, w.kinship) for t in range(o0, obj[0].t0)):
+                    target = take(obj[0])  # not «اعتقل إحدى زوجات زعيم التنظيم X»: X's relative
             elif target is None:
                 # «رفضت حماس المقترح الإسرائيلي»: the actor whose thing the object is
                 obj = [
@@ -383,7 +609,7 @@ class EventExtractor:
                     for p in after
                     if id(p) not in used and p.marker == BARE and p.t0 < p.head.t0 and not p.titled and p.actor
                 ]
-                if obj and obj[0].t0 - j <= 6:
+                if obj and obj[0].t0 - o0 <= 6:
                     target = take(obj[0])
         else:
             gen = next((p for p in after if id(p) not in used and _genitive_of(p, i, j)), None)
@@ -394,21 +620,78 @@ class EventExtractor:
                     target, weak_target = gen.head.entity, True
                 used.add(id(gen))
                 gen = None
-            if gen is not None:
+            if gen is not None and mt.enclitic and entry.gen == "patient" and source is None:
+                # «كان في استقباله الملك X»: the pronoun is the genitive (the guest), the name
+                # after it the one who does it
+                source = take(gen)
+            elif gen is not None and mt.enclitic and entry.gen == "agent" and target is None and entry.obj == "target":
+                target = take(gen)  # «زيارته الملك X»: his visit to the king
+            elif gen is not None:
                 if entry.gen == "patient":
                     target = target or take(gen)
                 elif source is None:
                     source = take(gen)
                 elif target is None:
                     target = take(gen)
-            if (source is None and entry.gen == "agent") or (source is None and target is not None):
+            u = undergone(ctx, mt, a) if lam_prefix(mt.prefix) else None
+            if u is not None and target is None:
+                # «تعرض الصحفي X لاعتداء»: X suffered it
+                hit = next((p for p in phrases if u < p.t0 and p.t1 <= i and p.marker == BARE and p.actor), None)
+                if hit is not None:
+                    target = take(hit)
+            if source is None:
+                got = self._received(ctx, phrases, mt, a, b, earlier)
+                if got is not None:  # «اتصال هاتفي تلقاه X من Y»
+                    source, target = got[0], target or got[1]
+                    used.update(id(p) for p in phrases if p.actor in got)
+            if source is None:
+                source = self._decided(ctx, mt, a)  # «قرار الهيئة X القاضي بإيقاف …»
+            agent_noun = self._agent_noun_before(ctx, mt, a)
+            if source is None and agent_noun:
+                source = self._agent_noun(ctx, phrases, mt, a, b)  # «منفذ التفجير X»
+            if source is None and entry.root in _FORCE_ROOTS:
+                # «هجوم لتنظيم داعش»: the attack of X
+                own = next((p for p in after if p.marker == "ل" and p.t0 == j and p.actor and id(p) not in used), None)
+                if own is not None and own.actor_type in ("ORG", "PERSON"):
+                    source = take(own)
+            if source is None and not self._passive_aux(ctx, mt, a) and self._speaker_pronoun(ctx, i, a):
+                # «أكد أنه على استعداد للقاء …», «"أنا مستعد للقائه"»: the speaker
+                source = self._speaker_at(ctx, i, person=True)
+            if source is None and entry.root == "01":
+                # «وفي كلمة له أمام X، قال فلان»: the one who speaks in the sentence
+                s0, s1 = ctx.starts[a], ctx.ends[b - 1]
+                source = next((q.speaker for q in ctx.doc.quotes if q.speaker and q.cue is not None
+                               and s0 <= q.cue.start < s1), None)
+            # «أعلنت الوزارة القضاء على مرتكب الهجوم»: the agent is the one the agent noun names
+            v = self._light_verb_before(ctx, i, a) if source is None and not agent_noun else None
+            if v is not None and entry.root in _VIOLENCE_ROOTS and ctx.isin(v, self.reporting) and not (
+                i - 1 > v and (ctx.isin(i - 1, self.words.frame_nouns)
+                               or any(f in self.words.frame_nouns for f in ctx.forms(i - 1)))
+            ):
+                v = None  # «أعلنت الشرطة عن انفجار»: who tells of violence did not do it (but «أعلن
+                # الجيش إطلاق عملية» launched it)
+            if v is not None and ctx.isin(v, _WITNESS):
+                # «شهدت إسطنبول هجوما»: the subject of «شهد» is where it happened, not who did it
+                seen = next((p for p in phrases if v < p.t0 and p.t1 <= i and p.marker == BARE), None)
+                if seen is not None and seen.head.type in PLACE_TYPES and location is None:
+                    location = seen.head.entity
+                    used.add(id(seen))
+                v = None
+            if v is not None:
+                # «نفذ X عملية اغتيال», «عقد X اجتماعا» (not «شهدت المدينة اعتقالات»)
                 light = self._light_verb_subject(ctx, phrases, i, lo, a)
-                v = self._light_verb_before(ctx, i, a)
                 if light is not None:
                     source = light
-                elif v is not None and entry.gen == "agent":
+                elif entry.gen == "agent":
                     source = self._nominal_subject(ctx, v + 1, i, v, a)
-                    if source is None and not any(p for p in phrases if v < p.t0 < i and p.marker == BARE):
+                    relative = v - 1 >= a and ctx.isin(v - 1, _RELATIVES)  # «التصعيد الذي بدأ بهجوم»
+                    # «أن المعلمين نفذوا اعتصاما»: a subject named by a common noun
+                    relative = relative or self._noun_before(ctx, v, ctx.keys[v][: len(ctx.keys[v]) - len(ctx.base(v))], a)
+                    # «بعد أن قام منحرف بالاعتداء»: a subject named by a plain noun after the verb
+                    relative = relative or self._plain_noun(ctx, v + 1, i)
+                    if source is None and not relative and not entry.bare and self._clause_initial(ctx, v, a) and not any(
+                        p for p in phrases if v < p.t0 < i and p.marker == BARE
+                    ):
                         source = self._topic(ctx, mt, k, earlier, sal, exclude=target)
                         men.inferred = source is not None
             if source is None and entry.gen == "agent":
@@ -431,32 +714,92 @@ class EventExtractor:
                 ):
                     if p.actor_type in PLACE_TYPES and p.marker != MAA and p.actor_type != "GPE":
                         continue
-                    if p.actor_type == "GPE" and p.marker in ("ب", FI) and "ب" not in entry.preps:
-                        continue
+                    if p.actor_type == "GPE" and p.marker in ("ب", FI) and (
+                        "ب" not in entry.preps or (not p.titled and _etype_sub(ctx, p.actor) in _TOWN_SUBTYPES)
+                    ):
+                        continue  # «بمنزل بورقيبة»: where, not whom
                     target = take(p)
                     break
+        if target is None and entry.root in _FORCE_ROOTS:
+            # «عملية عسكرية لمواجهة X», «لاستعادة قاعدة X», «هجوم على قاعدة X»: what force is used
+            # against, a body or a site
+            for p in after:
+                if id(p) in used or p.actor == source or not (p.actor or p.head.type == "FAC"):
+                    continue
+                against = p.marker in ("ل", BARE) and any(
+                    f in w.against for t in (p.t0, p.t0 - 1) if j <= t < p.mt0 for f in ctx.forms(t)
+                )
+                if against or (p.head.type == "FAC" and p.marker in entry.preps):
+                    used.add(id(p))
+                    target = p.actor or p.head.entity
+                    break
+        if target is None and entry.root in _OWNER_ROOTS:
+            # «رحب بالقرار الذي اتخذه X», «انتقد الإجراءات التي أقرتها X»: the one whose act it is
+            owner = self._relative_owner(ctx, phrases, j, b)
+            if owner is not None and owner.actor != source:
+                used.add(id(owner))
+                target = owner.actor
         # pronouns: «استقبله», «زيارته», «معه»
         resumptive = mt.form.pos == "verb" and _after_relative(ctx, i, a)
         if mt.enclitic and (entry.obj == "target" or mt.form.pos == "noun") and not resumptive:
             fem = mt.enclitic in ("ها", "هن")
-            ref = _earlier_actor(ctx, earlier, source, fem)
+            plural = mt.enclitic in ("هم", "هما", "هن")
+            ref = _earlier_actor(ctx, earlier, source, fem, verbs_only=mt.form.pos == "noun")
+            if mt.form.pos == "noun" and ref is not None and not fem:
+                # «نفت الرئاسة تصريحات فلان بخصوص لقائه»: a person named since is nearer
+                last = max((x.match.i for x in earlier if x.match.form.pos == "verb"), default=a)
+                nearer = next((p.actor for p in reversed(phrases) if last < p.t0 and p.t1 <= i
+                               and p.actor_type == "PERSON" and p.actor != source), None)
+                ref = nearer or ref
+            if mt.form.pos == "noun" and ref is None and not plural:
+                # «اعتبرت نسمة قرار الهيئة …، معبرة عن "رفضها …"»: in someone's words, their own
+                spk = self._speaker_at(ctx, i)
+                typ = _etype(ctx, spk or "")
+                if spk and spk != source and (typ in ("ORG", "GPE") if fem else typ in ("PERSON", "ORG")):
+                    ref = spk
+            if mt.form.pos == "noun":  # «شجعت X … في اعتداءاتها»: the possessor named before, nearest
+                ref = ref or _resolve_in_sentence(phrases, i, source, fem)
             ref = ref or sal.resolve(i, (source,), fem, self._fs[max(0, k - 3)][0])
             ref = ref or _resolve_in_sentence(phrases, i, source, fem)
+            if plural and ref is not None and _etype(ctx, ref) == "PERSON":
+                ref = None  # «إيقافهم»: several people, not the one person named before
+            if ref is not None and entry.gen == "patient" and _etype(ctx, ref) in PLACE_TYPES and entry.root != "19":
+                ref = None  # «ويتم اختطافها» after «سليانة»: a person, not the town
+            if ref is not None and entry.root in _FORCE_ROOTS and any(ref == spk for _, _, spk in self._said):
+                ref = None  # «وبين أن مهاجمة مواطن والقيام باغتياله …»: not one who speaks
             if mt.form.pos == "verb" and target is None:
                 target = ref
             elif mt.form.pos == "noun":
-                if entry.gen == "patient" and target is None:
+                if ref is not None and entry.root == "04" and _etype(ctx, ref) == "GPE":
+                    # «عن زيارتها» after «سوسة»: the place visited, not a visitor
+                    location = location or ref
+                    target, weak_target = target or ref, target is None or weak_target
+                elif entry.gen == "patient" and target is None:
                     target = ref
                 elif source is None:
                     source = ref
+        if target is None and source is not None and entry.root in _HOLDER_ROOTS:
+            # «قرار الهيئة القاضي بإيقاف بث برامجها»: the one whose thing it is acted upon
+            for t in range(j, min(b, j + 2)):
+                suf = _possessive(ctx, t)
+                if suf:
+                    fem = suf in ("ها", "هن")
+                    ref = _resolve_in_sentence(phrases, i, source, fem) or sal.resolve(
+                        i, (source,), fem, self._fs[max(0, k - 3)][0])
+                    if ref is not None and ref != source:
+                        target = ref
+                    break
         # kinship: «نجل X» stands for a relative of X
         source = _kin_resolve(ctx, phrases, source, i)
         target = _kin_resolve(ctx, phrases, target, i)
-        # the place
+        # the place (not one named inside words quoted around the event: «قال في كلمته أمام
+        # البرلمان "… في شمال إفريقيا"»)
+        quoted = self._quote_spans_without(ctx, i)
         for p in after + before:
-            if id(p) in used or p.head.type not in PLACE_TYPES or p.titled:
+            if id(p) in used or p.head.type not in PLACE_TYPES or p.titled or _in_spans(ctx, p, quoted):
                 continue
-            if (p.marker in w.place_preps and p.marker not in (MIN, ALA)) or (
+            pm = self._place_marker(ctx, p, a)
+            if (pm in w.place_preps and pm not in (MIN, ALA)) or (
                 p.marker == BARE and entry.root == "04" and mt.form.pos == "verb" and p.t0 >= j
             ):
                 location = p.head.entity if p.head.type in PLACE_TYPES else None
@@ -467,15 +810,42 @@ class EventExtractor:
         if location is None and entry.root in _PLACE_BOUND_ROOTS:
             # «اغتيل فلان، وهو …؛ بإطلاق النار عليه في مالطا»: the place further in the sentence
             for p in sorted((p for p in phrases if j <= p.t0 < j + _MAX_PLACE and id(p) not in used), key=lambda p: p.t0):
-                if p.head.type in PLACE_TYPES and not p.titled and p.marker in w.place_preps and p.marker != MIN:
+                pm = self._place_marker(ctx, p, a)
+                if (p.head.type in PLACE_TYPES and not p.titled and pm in w.place_preps and pm != MIN
+                        and not _in_spans(ctx, p, quoted)):
                     location = p.head.entity
                     used.add(id(p))
                     break
+        if source is None and mt.form.tense != "passive":
+            # «رفعت البلاد مستوى التهديد»: the state named last; «ينتشر جنود الجيش في بريطانيا»:
+            # the state where its forces act
+            slot = self._subject_slot(ctx, mt, a, b)
+            if slot is not None and ctx.isin(slot, w.country_nouns):
+                source = _last_state(ctx, slot, self._fs[max(0, k - 2)][0])
+            elif slot is not None and entry.root in _FORCE_ROOTS | {"15"} and w.forces.match(ctx, slot):
+                source = _state_of(ctx, location)
         if target == source:
             target = None
         if target is not None and entry.root == "04" and _etype(ctx, target) in PLACE_TYPES:
             location = location or target  # «زار تونس»: the country visited is where, and the host
             weak_target = True
+        if (
+            mt.form.pos == "verb"
+            and entry.gen == "patient"
+            and target is None
+            and source is not None
+            and _etype(ctx, source) == "PERSON"
+            and (not _office_holder(ctx, source) or self._agent_marker_after(ctx, j, b))
+        ):
+            # «كان X قد اعتقل عام 2008», «X كان قد اختطف من قبل مجموعة»: read as a passive (the
+            # spelling is the same); a private person is the one arrested or abducted
+            source, target = None, source
+        if target is not None and entry.root not in _TOWN_TARGET_ROOTS and _etype_sub(ctx, target) in _TOWN_SUBTYPES:
+            # «غلق الطريق بين القيروان وسيدي بوزيد», «مداهمة منزل في نابل»: a town is where
+            location = location or target
+            target = None
+        if target == source:
+            target = None
         men.source, men.target, men.location, men.weak_target = source, target, location, weak_target
         arg_spans = [ctx.span(p.t0, p.t1) for p in phrases if id(p) in used]
         s0 = min([men.trigger.start, *(s.start for s in arg_spans)])
@@ -517,6 +887,12 @@ class EventExtractor:
         if j < b and ctx.is_arabic(j) and j not in ctx.mention_at:
             if ctx.isin(j, self.words.group_nouns) or ctx.isin(j, _ANONYMOUS):
                 return False
+            # «كما اعتقلت الفتاة»: a definite noun right after the verb is its own subject (or
+            # the patient of a passive), not the topic's object
+            if ctx.base(j).startswith("ال") and not ctx.isin(j, self.words.auxiliaries) and not any(
+                tr.t0 <= j < tr.t1 for tr in ctx.times_in(j, j + 1)
+            ):
+                return False
         return True
 
     def _topic(
@@ -530,13 +906,77 @@ class EventExtractor:
         return sal.resolve(mt.i, (exclude,), mt.form.fem, self._fs[max(0, k - 3)][0], subjects_only=True)
 
     def _light_verb_before(self, ctx: DocContext, i: int, a: int) -> int | None:
-        w = self.words
-        for v in range(i - 1, max(a, i - 7) - 1, -1):
+        """The light verb that governs the event noun at i («أطلقت وزارة الدفاع … عملية»), at
+        most _MAX_LIGHT tokens before it, with no other verb in between."""
+        if self._in_construct(ctx, i, a) or (i < len(ctx.keys) and self._with_lam(ctx, i)):
+            return None  # «وجه انتقادات لزيارة النواب»: the visit is not what was made
+        for v in range(i - 1, max(a, i - _MAX_LIGHT) - 1, -1):
             if ctx.keys[v] in _FULL_STOPS:
                 return None
-            if ctx.isin(v, w.light_verbs) or any(f in w.light_verbs for f in ctx.forms(v)):
+            if not ctx.is_arabic(v):
+                continue
+            if self._is_light(ctx, v):
                 return v
+            if self._is_verb(ctx, v) or self.lex.match(ctx, v) is not None:
+                return None  # «عبرت X عن إدانتها للهجوم»: the light verb governs the nearer noun
         return None
+
+    def _with_lam(self, ctx: DocContext, i: int) -> bool:
+        """The event noun at i carries the preposition «ل» («لزيارة»)."""
+        m = self.lex.match(ctx, i)
+        return m is not None and m.form.pos == "noun" and lam_prefix(m.prefix)
+
+    def _passive_aux(self, ctx: DocContext, mt: Match, a: int) -> bool:
+        """«تم حجز», «يتم إيقاف», «جرى توقيع»: an impersonal passive, whose agent is not the
+        pronoun of «أنه» before it nor the speaker."""
+        if ctx.base(mt.i) in _PASSIVE_AUX:
+            return True
+        t = mt.i - 1
+        return t >= a and ctx.base(t) in _PASSIVE_AUX
+
+    def _in_construct(self, ctx: DocContext, i: int, a: int) -> bool:
+        """The event noun at i is the genitive of the noun before it («ضحايا التفجيرين»), so no
+        light verb governs it; a frame noun («عملية اغتيال», «إطلاق عملية») does not count."""
+        t = i - 1
+        if t < a or not ctx.is_arabic(t) or t in ctx.mention_at or self._is_light(ctx, t):
+            return False
+        if any(tr.t0 <= t < tr.t1 for tr in ctx.times_in(max(a, t - 4), i)):
+            return False
+        w = self.words
+        if ctx.isin(t, w.frame_nouns) or any(f in w.frame_nouns for f in ctx.forms(t)):
+            return False
+        if ctx.isin(t, w.preps) or ctx.isin(t, w.auxiliaries) or ctx.isin(t, w.stops) or ctx.base(t) in _NOUN_BEFORE:
+            return False
+        if self.lex.match(ctx, t) is not None:
+            return False
+        return not ctx.keys[t].startswith("ال") or ctx.keys[i].startswith("ال")
+
+    def _is_light(self, ctx: DocContext, t: int) -> bool:
+        """Token t is a light verb («عقد», «أجرى»), also with an object pronoun («أجراها»,
+        «نفذوه») and proclitics."""
+        return _with_pronoun_in(ctx, t, self.words.light_verbs)
+
+    def _relative_owner(self, ctx: DocContext, phrases: list[ActorPhrase], j: int, b: int) -> ActorPhrase | None:
+        """The subject of a light verb in a relative clause on the trigger's object («بالقرار الذي
+        اتخذه الاتحاد الآسيوي»), within a few words after the trigger."""
+        for t in range(j, min(b - 2, j + 10)):
+            if ctx.keys[t] in _FULL_STOPS or (t > j and self._is_verb(ctx, t)):
+                return None
+            if ctx.isin(t, _RELATIVES) and self._is_light(ctx, t + 1):
+                u = t + 2
+                if u < b and ctx.keys[u] in ("بها", "به", "بهما", "بهم"):
+                    u += 1
+                return next((p for p in phrases if p.t0 == u and p.marker in (BARE, HEAD, GROUP) and p.actor), None)
+        return None
+
+    def _light_relative(self, ctx: DocContext, t: int, j: int, b: int) -> bool:
+        """Token t is a relative pronoun after the event noun ending at j (across adjectives),
+        followed by a light verb: «المباحثات التي أجراها», «العملية التي قامت بها»."""
+        if not (ctx.isin(t, _RELATIVES) and t + 1 < b and t - j <= 3):
+            return False
+        if any(not ctx.keys[u].startswith("ال") for u in range(j, t)):
+            return False
+        return self._is_light(ctx, t + 1)
 
     def _relative_agent(self, ctx: DocContext, phrases: list[ActorPhrase], j: int, b: int) -> str | None:
         """«العملية العسكرية التي قامت بها الولايات المتحدة», «الهجوم الذي شنه التنظيم»: the
@@ -547,8 +987,8 @@ class EventExtractor:
         if not (t < b and ctx.isin(t, _RELATIVES)):
             return None
         v = t + 1
-        if not (v < b and (ctx.isin(v, self.words.light_verbs) or any(f in self.words.light_verbs for f in ctx.forms(v)))):
-            return None
+        if not (v < b and self._is_light(ctx, v)) or _with_pronoun_in(ctx, v, _WITNESS):
+            return None  # «الاشتباكات التي شهدتها طرابلس»: where, not who
         u = v + 1
         if u < b and ctx.keys[u] in ("بها", "به", "بهما", "بهم"):
             u += 1
@@ -564,15 +1004,160 @@ class EventExtractor:
             t += 1
         return t < b and ctx.keys[t].startswith("ال") and any(f in self.words.place_nouns for f in ctx.forms(t))
 
+    def _subject_slot(self, ctx: DocContext, mt: Match, a: int, b: int) -> int | None:
+        """The token where the unnamed subject of the trigger stands: right after a verb (VSO) or
+        right before it; for an event noun, right after its light verb."""
+        if mt.form.pos == "verb":
+            t = mt.i + mt.n
+            while t < b and t - (mt.i + mt.n) < 3 and _skippable(ctx, t, self.words):
+                t += 1
+            if t < b and ctx.is_arabic(t) and t not in ctx.mention_at:
+                return t
+            t = mt.i - 1
+            return t if t >= a and ctx.is_arabic(t) and t not in ctx.mention_at else None
+        v = self._light_verb_before(ctx, mt.i, a)
+        if v is not None and v + 1 < mt.i and ctx.is_arabic(v + 1) and v + 1 not in ctx.mention_at:
+            return v + 1
+        return None
+
+    def _speaker_at(self, ctx: DocContext, i: int, person: bool = False, body: bool = False) -> str | None:
+        """The speaker of the words token i stands in (a person, for «أنا», «التقيت»; a body or
+        state, for «أنها» after a man's words: «وأضاف أنها طالبت» is about the union)."""
+        for s0, s1, spk in self._said:
+            if s0 <= ctx.starts[i] < s1:
+                if person and _etype(ctx, spk or "") != "PERSON":
+                    return None
+                if body and _etype(ctx, spk or "") == "PERSON":
+                    return None
+                return spk
+        return None
+
+    def _speaker_pronoun(self, ctx: DocContext, i: int, a: int) -> bool:
+        """A noun or adjective trigger whose subject is the speaker: after «أنه»/«أنها» («أكد
+        أنه على استعداد»), or after «أنا»/«نحن» in someone's words («"أنا نفسي مستعد"»)."""
+        if self._pronoun_subject(ctx, i, a):
+            return True
+        for t in range(i - 1, max(a, i - 3) - 1, -1):
+            if ctx.base(t) in _FIRST_PERSON:
+                return True
+            if ctx.base(t) not in _SELF:
+                return False
+        return False
+
+    def _received(
+        self, ctx: DocContext, phrases: list[ActorPhrase], mt: Match, a: int, b: int, earlier: list[Mention]
+    ) -> tuple[str, str | None] | None:
+        """(source, target) of an event noun that someone received: «اتصال هاتفي تلقاه X من Y»,
+        «خلال اتصال تلقاه من Y» (X: the subject of the clause), «تلقى X اتصالا من Y»."""
+        w = self.words
+        i, j = mt.i, mt.i + mt.n
+        v = None
+        t = j
+        while t < min(b, j + 3) and ctx.keys[t].startswith("ال") and not ctx.isin(t, w.receive_verbs):
+            t += 1  # adjectives of the noun
+        if t < b and ctx.isin(t, w.receive_verbs):
+            v = t
+        elif i - 1 >= a and any(ctx.isin(u, w.receive_verbs) for u in range(max(a, i - 5), i)):
+            v = next(u for u in range(i - 1, max(a, i - 5) - 1, -1) if ctx.isin(u, w.receive_verbs))
+        if v is None:
+            return None
+        src = next((p for p in phrases if p.marker == MIN and p.t0 > v and p.t0 - v <= 8 and p.actor), None)
+        if src is None or src.actor is None:
+            return None
+        got = next((p.actor for p in phrases if v < p.t0 and p.t1 <= i and p.marker == BARE and p.actor), None)
+        if got is None:  # the subject of the clause the event is part of
+            got = next((m.source for m in reversed(earlier) if m.source), None)
+        if got is None:
+            got = next((p.actor for p in phrases if p.t1 <= i and p.marker == BARE and p.actor), None)
+        return src.actor, (got if got != src.actor else None)
+
+    def _agent_marker_after(self, ctx: DocContext, j: int, b: int) -> bool:
+        """«من قبل», «على يد» within a few words after the verb (with or without a name)."""
+        w = self.words
+        return any(w.agent_markers.match(ctx, t) for t in range(j, min(b, j + 6)))
+
+    def _agent_noun_before(self, ctx: DocContext, mt: Match, a: int) -> int:
+        """Length of the agent noun phrase right before the trigger («منفذ», «المشتبه به في»), or 0."""
+        w = self.words
+        return next((n for n in range(1, 4) if mt.i - n >= a and w.agent_nouns.match(ctx, mt.i - n) == n), 0)
+
+    def _agent_noun(self, ctx: DocContext, phrases: list[ActorPhrase], mt: Match, a: int, b: int) -> str | None:
+        """«X هو منفذ التفجير», «المشتبه به في هجوم برلين X»: the agent of an event noun named
+        by an agent noun right before it: the person or body in apposition after the event
+        phrase, else the one the agent noun is said of before it."""
+        w = self.words
+        i = mt.i
+        n = next((n for n in range(1, 4) if i - n >= a and w.agent_nouns.match(ctx, i - n) == n), 0)
+        if not n:
+            return None
+        for p in phrases:
+            if mt.entry.gen == "patient" and p.t0 == i + mt.n:
+                continue  # «المسؤولة عن محاولة اغتيال X»: X is the one targeted
+            if p.t0 >= i + mt.n and p.t0 - (i + mt.n) <= 6 and p.marker == BARE and p.actor_type in ("PERSON", "ORG"):
+                return p.actor
+        for p in reversed(phrases):
+            if p.t1 <= i - n and (i - n) - p.t1 <= 8 and p.marker == BARE and p.actor_type in ("PERSON", "ORG"):
+                # «X (22 عاما) هو منفذ التفجير»: only a pronoun, figures and marks in between
+                gap = range(p.t1, i - n)
+                if all(not ctx.is_arabic(t) or ctx.base(t) in _COPULAS for t in gap):
+                    return p.actor
+                return None
+        return None
+
+    def _clause_initial(self, ctx: DocContext, v: int, a: int) -> bool:
+        """The verb at v opens its clause (its subject may be dropped): the start of the
+        sentence, after a comma or a continuation («كما», «ثم»), with «و/ف», or after
+        auxiliaries or «أن»; not after a name or a noun («أن أحد العاملين بجهة X قام …»)."""
+        if v == a or (ctx.keys[v][:1] in ("و", "ف") and ctx.base(v) != ctx.keys[v]):
+            return True
+        k = v - 1
+        while k >= a and v - k <= 3 and ctx.isin(k, self.words.auxiliaries):
+            k -= 1
+        if k < a:
+            return True
+        return ctx.keys[k] in ("،", ",") or ctx.isin(k, _CONTINUATIONS) or ctx.isin(k, _SUBJUNCTIVE) or ctx.isin(
+            k, self.reporting)
+
+    def _plain_noun(self, ctx: DocContext, t: int, i: int) -> bool:
+        """Token t (before i) is a common noun that can be a subject: Arabic, no name, no time,
+        no preposition, particle or verb."""
+        if t >= i or not ctx.is_arabic(t) or t in ctx.mention_at:
+            return False
+        if any(tr.t0 <= t < tr.t1 for tr in ctx.times_in(max(0, t - 4), t + 1)):
+            return False
+        w = self.words
+        return not (ctx.isin(t, w.preps) or ctx.isin(t, w.auxiliaries) or ctx.isin(t, w.stops)
+                    or self._is_verb(ctx, t) or ctx.base(t) in _NOUN_BEFORE or self.lex.match(ctx, t) is not None)
+
+    def _noun_subject_before(self, ctx: DocContext, mt: Match, a: int) -> bool:
+        """The verb follows a common noun that is its subject: a describing clause («تقرير يتهم
+        X», «منظمة تدعو X») or a subject named by a common noun («الوزير التقى X»). The phrase
+        after the verb is then its object, not its subject."""
+        return self._noun_before(ctx, mt.i, mt.prefix, a)
+
+    def _noun_before(self, ctx: DocContext, i: int, prefix: str, a: int) -> bool:
+        if prefix[:1] in ("و", "ف") or i - 1 < a or not ctx.is_arabic(i - 1) or (i - 1) in ctx.mention_at:
+            return False
+        w = self.words
+        t = i - 1
+        if any(tr.t0 <= t < tr.t1 for tr in ctx.times_in(max(a, t - 4), i)):
+            return False
+        if ctx.isin(t, w.auxiliaries) or ctx.isin(t, w.stops) or ctx.isin(t, w.preps) or ctx.isin(t, w.light_verbs):
+            return False
+        if ctx.isin(t, _CONTINUATIONS) or ctx.isin(t, _SUBJUNCTIVE) or ctx.isin(t, _RELATIVES) or self._is_verb(ctx, t):
+            return False
+        k = ctx.keys[t]
+        return not k.endswith("ا") or k.startswith("ال")  # not an adverb («رسميا», «مجددا»)
+
     def _pronoun_subject(self, ctx: DocContext, i: int, a: int) -> bool:
         """The verb's subject is the pronoun of «أنه/أنها/إنه» before it (across auxiliaries)."""
         k = i - 1
-        while k >= a and i - k <= 3:
+        while k >= a and i - k <= 4:
             w = ctx.base(k)
             if w in _PRONOUN_COMPLEMENTIZERS or any(f in _PRONOUN_COMPLEMENTIZERS for f in ctx.forms(k)):
                 return True
-            if w not in self.words.auxiliaries:
-                return False
+            if w not in self.words.auxiliaries and ctx.keys[k] not in "\"«»“”":
+                return False  # «إنه "يرفض …"»: a quotation mark does not stand between
             k -= 1
         return False
 
@@ -595,44 +1180,73 @@ class EventExtractor:
                 break
         return None
 
+    def _patient_after(
+        self, ctx: DocContext, after: list[ActorPhrase], j: int, used: set[int]
+    ) -> ActorPhrase | None:
+        """The first named person or body after a passive verb, past the words that describe it
+        (nouns, adjectives, numbers, «من», phrases in «في»/«ل»), before any verb or clause mark."""
+        w = self.words
+        for p in after:
+            if p.t0 - j > _MAX_PATIENT:
+                return None
+            if id(p) in used or p.actor is None or p.actor_type not in ("PERSON", "ORG"):
+                continue
+            if p.marker not in (BARE, HEAD, GROUP):
+                continue
+            for t in range(j, p.t0):
+                k = ctx.keys[t]
+                if ctx.kinds[t] == "punct" and k not in "\"«»“”'":
+                    return None
+                if ctx.is_arabic(t) and (ctx.isin(t, w.stops) or self._is_verb(ctx, t)):
+                    return None
+            return p
+        return None
+
     def _subject_before(self, ctx: DocContext, before: list[ActorPhrase], i: int) -> ActorPhrase | None:
         for p in reversed(before):
             if p.marker not in (BARE, HEAD, GROUP):
                 return None
             gap = range(p.t1, i)
-            if len(gap) <= 3 and all(ctx.isin(t, self.words.auxiliaries) for t in gap):
-                return p
+            if len(gap) <= 3 and all(ctx.isin(t, self.words.auxiliaries) or ctx.keys[t] in "\"«»“”" for t in gap):
+                return p  # «أن تنظيم "داعش" احتل …»
             return None
         return None
 
     def _light_verb_subject(
         self, ctx: DocContext, phrases: list[ActorPhrase], i: int, lo: int, a: int
     ) -> str | None:
-        w = self.words
-        for v in range(i - 1, max(a, i - 7) - 1, -1):
-            key = ctx.keys[v]
-            if key in _FULL_STOPS:
-                return None
-            if ctx.isin(v, w.light_verbs) or any(f in w.light_verbs for f in ctx.forms(v)):
-                between = [p for p in phrases if v < p.t0 and p.t1 <= i and p.marker in (BARE, HEAD, GROUP)]
-                if between:
-                    return _kin_resolve(ctx, phrases, between[0].actor, i) if between[0].kin else between[0].actor
-                before = [p for p in phrases if p.t1 <= v and v - p.t1 <= 2 and p.marker in (BARE, HEAD, GROUP)]
-                if before:
-                    return before[-1].actor
-                return _unnamed_kin(ctx, v + 1, i)
-        return None
-        return None
+        v = self._light_verb_before(ctx, i, a)
+        if v is None:
+            return None
+        # the subject right after the light verb (across a date, «اليوم», a comma), not a name
+        # further on («أعلنت مصادر عن مقتل X خلال اشتباكات»: X is no agent)
+        between = [p for p in phrases if v < p.t0 and p.t1 <= i and p.marker in (BARE, HEAD, GROUP)
+                   and all(_skippable(ctx, t, self.words) or ctx.isin(t, self.words.group_nouns)
+                           or any(tr.t0 <= t < tr.t1 for tr in ctx.times_in(v, p.t0)) for t in range(v + 1, p.t0))]
+        if between:
+            return _kin_resolve(ctx, phrases, between[0].actor, i) if between[0].kin else between[0].actor
+        before = [p for p in phrases if p.t1 <= v and v - p.t1 <= 2 and p.marker in (BARE, HEAD, GROUP)]
+        if before:
+            return before[-1].actor
+        return _unnamed_kin(ctx, v + 1, i)
 
     # ------------------------------------------------------------------------------------------
-    def to_events(self, ctx: DocContext, mentions: list[Mention]) -> list[Event]:
+    def to_events(
+        self, ctx: DocContext, mentions: list[Mention], trace: dict[int, str] | None = None
+    ) -> list[Event]:
+        """Merge the mentions into events. ``trace`` (for diagnostics) receives, for each
+        mention's ``id()``, what became of it: the event id, or why it was dropped."""
+        why: dict[int, str] = trace if trace is not None else {}
         groups: list[list[Mention]] = []
         for m in mentions:
             if m.mode == HYPOTHETICAL:
+                why[id(m)] = "dropped: hypothetical"
                 continue
             if m.source is None and m.target is None:
+                why[id(m)] = "dropped: no named actor"
                 continue  # who did what to whom: an event needs at least one named actor
             if m.mode != ASSERTED and m.inferred:
+                why[id(m)] = f"dropped: {m.mode} with an inferred source"
                 continue  # what did not happen is kept only when the text says who
             merged = False
             for g in reversed(groups):
@@ -644,9 +1258,15 @@ class EventExtractor:
                 groups.append([m])
         events: list[Event] = []
         for g in groups:
-            ev = _event_of(ctx, g)
+            reason: list[str] = []
+            ev = _event_of(ctx, g, reason)
             if ev is not None:
                 events.append(ev)
+                for m in g:
+                    why[id(m)] = f"event #{len(events)}"
+            else:
+                for m in g:
+                    why[id(m)] = "dropped with its group: " + (reason[0] if reason else "?")
         text = ctx.doc.text
         for n, ev in enumerate(events, 1):
             ev.id = f"V{n}"
@@ -657,28 +1277,90 @@ class EventExtractor:
 _PLACE_PREPS_NOUN = frozenset(key(w) for w in ("إلى", "في"))
 _SUBJUNCTIVE = frozenset(key(w) for w in ("أن", "كي", "لكي", "لن"))
 _CONTINUATIONS = frozenset(key(w) for w in ("كما", "ثم", "حيث", "بعدما", "كذلك", "أيضا", "قد", "لقد", "وقد"))
-_ANONYMOUS = frozenset(key(w) for w in ("مصادر", "مصدر", "شهود", "مسلحون", "مجهولون", "مواطنون", "أهالي", "عدد"))
+_ANONYMOUS = frozenset(key(w) for w in ("مصادر", "مصدر", "شهود", "مسلحون", "مجهولون", "مواطنون", "أهالي", "عدد", "أحد",
+                                         "إحدى", "بعض", "مجموعة", "شخص", "أشخاص", "رجل", "امرأة", "شاب", "شبان",
+                                         "مجهول", "مسلح", "مسلحين", "عناصر", "أفراد"))
+#: roots whose object may be someone's act named in a relative clause (praise, blame, reject, demand)
+#: violence: its agent is not whoever announces it
+_VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
+#: bans, sanctions, coercion: what they act upon may belong to their target («بث برامجها»)
+_HOLDER_ROOTS = frozenset({"16", "17"})
+#: roots whose events can have two sides named «بين X و Y» (a meeting, a deal, a fight)
+_BETWEEN_ROOTS = frozenset({"03", "04", "06", "08", "16", "18", "19", "20"})
+_OWNER_ROOTS = frozenset({"05", "10", "11", "12"})
+#: «during it», after an event told within a visit
+_DURING = frozenset(key(w) for w in ("خلالها", "خلاله", "أثناءها", "أثناءه", "خلال"))
+#: words that open a clause of their own after a request or an intent
+_CLAUSE_OPENERS = frozenset(key(w) for w in ("وذلك", "ذلك", "حيث", "بينما", "فيما", "عندما", "حين", "بعدما", "كما"))
+_COPULAS = frozenset(key(w) for w in ("هو", "هي", "هم", "هما", "كان", "كانت", "يعد", "تعد", "عاما", "سنة"))
+_PASSIVE_AUX = frozenset(key(w) for w in ("تم", "يتم", "سيتم", "تتم", "ستتم", "جرى", "يجري", "سيجري"))
+_FIRST_PERSON = frozenset(key(w) for w in ("أنا", "انا", "نحن", "إننا", "إنني", "إني", "أننا", "أنني"))
+_SELF = frozenset(key(w) for w in ("نفسي", "شخصيا", "بدوري", "أيضا"))
 _PRONOUN_COMPLEMENTIZERS = frozenset(key(w) for w in ("أنه", "أنها", "إنه", "إنها", "أنهم", "إنهم", "أنهما"))
 _MAX_PLACE = 20
+_MAX_PATIENT = 10
+_MAX_LIGHT = 14
+_MAX_AGENT_GAP = 10
+#: words that open another event between an event noun and an agent marker («الإضراب … بعد
+#: الالتفاف من قبل X»: X is not the agent of the strike)
+_CONNECTIVES = frozenset(key(w) for w in ("بعد", "قبل", "إثر", "عقب", "بسبب", "جراء", "نتيجة", "بعدما", "حين", "عند"))
+_WITNESS = frozenset(key(w) for w in ("شهد", "شهدت", "يشهد", "تشهد"))
 _RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
 _MAX_REQUESTED = 25
 #: roots whose verbs govern what is asked, intended, refused or threatened
 _REQUEST_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 _PLACE_BOUND_ROOTS = frozenset({"04", "14", "17", "18", "19", "20"})
 _FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+#: disapproval and rejection: their object may be a use of force told before
+_REPROACH_ROOTS = frozenset({"11", "12"})
+#: roots whose codes are different acts, not ways of telling one act: merged only by code
+_DISTINCT_ROOTS = frozenset({"15", "16", "17"})
 _PLACE_MARKERS = frozenset({FI, key("داخل"), "ب"})
 _PLACE_GENITIVE_ROOTS = frozenset({"04", "14", "15", "17", "18", "19", "20"})
 _WITH_ROOTS = frozenset({"03", "04", "05", "06", "19", "16"})
 
 
+#: entity types whose names are never read as triggers
+_NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+#: words after which a verb-or-noun is a noun (a preposition-like word or a determiner)
+_NOUN_BEFORE = frozenset(key(w) for w in ("عن", "على", "إلى", "الى", "في", "من", "بعد", "قبل", "خلال", "عدم", "دون",
+                                          "هذا", "هذه", "ذلك", "تلك", "أي", "كل", "بعض"))
+_DIACRITICS = dict.fromkeys(range(0x064B, 0x0660)) | {0x0640: None, 0x0670: None}
+
+
+def _letters(word: str) -> str:
+    """The letters of a word as written (hamzas kept), without diacritics or tatweel."""
+    return word.translate(_DIACRITICS)
+
+
 def _verb_prefix_ok(prefix: str) -> bool:
-    return all(ch in "وفسل" for ch in prefix)
+    """Proclitics a verb can take: و ف س ل, at most one ل and never the article («للتظاهر»)."""
+    return all(ch in "وفسل" for ch in prefix) and prefix.count("ل") <= 1
 
 
 def _has_needed(ctx: DocContext, m: Match, b: int) -> bool:
-    for t in range(m.i + m.n, min(b, m.i + m.n + 8)):
-        if any(f in m.entry.needs for f in ctx.forms(t)):
+    """One of the entry's required words follows within 8 words (names, times and punctuation
+    not counted: «دعت اليوم الجمعة سفيرة المملكة المتحدة، فلانة، إلى مقر الوزارة»)."""
+    return _has_word(ctx, m, b, m.entry.needs, 8)
+
+
+def _had_word(ctx: DocContext, m: Match, a: int, want: frozenset[str], limit: int) -> bool:
+    """One of ``want`` stands within ``limit`` tokens before the trigger."""
+    return any(f in want for t in range(max(a, m.i - limit), m.i) for f in ctx.forms(t))
+
+
+def _has_word(ctx: DocContext, m: Match, b: int, want: frozenset[str], limit: int) -> bool:
+    """One of ``want`` follows the trigger within ``limit`` words, names, times and punctuation
+    not counted."""
+    words = 0
+    t = m.i + m.n
+    timed = {u for tr in ctx.times_in(t, b) for u in range(tr.t0, tr.t1)}
+    while t < b and words < limit:
+        if any(f in want for f in ctx.forms(t)):
             return True
+        if ctx.is_arabic(t) and t not in ctx.mention_at and t not in timed:
+            words += 1
+        t += 1
     return False
 
 
@@ -695,17 +1377,26 @@ def _requested(ctx: DocContext, ms: list[Mention]) -> None:
     """«طالب الحكومة بإدانة العدوان وبانسحاب القوى», «دعا إلى فتح تحقيق»: event nouns after a
     request, an appeal, an intent, a refusal or a threat are what is asked for, not facts."""
     for n, outer in enumerate(ms):
-        if outer.composed or outer.root not in _REQUEST_ROOTS:
-            continue
+        if outer.composed or (outer.root not in _REQUEST_ROOTS and outer.code[:3] != "112"):
+            continue  # also what someone is accused of («اتهمه بالسعي إلى تدمير …») is alleged
         end = outer.match.i + outer.match.n
         for inner in ms[n + 1 :]:
             if inner.composed or inner.match.i - end > _MAX_REQUESTED:
                 break
             if inner.root in _REQUEST_ROOTS:
                 break
+            if any(ctx.isin(t, _CLAUSE_OPENERS) for t in range(end, inner.match.i)):
+                break  # «…، وذلك خلال اتصال هاتفي»: a new clause, not what is asked
             if inner.match.form.pos == "noun" and inner.mode == ASSERTED:
                 inner.mode = HYPOTHETICAL
             end = inner.match.i + inner.match.n
+
+
+def _joined(ctx: DocContext, s: int, t: int) -> bool:
+    """Tokens [s, t) start with a word joined by «و» and hold only words («وعناصر من»)."""
+    if not (s < t <= s + 4) or not ctx.keys[s].startswith("و") or ctx.base(s) == ctx.keys[s]:
+        return False
+    return all(ctx.is_arabic(u) or ctx.keys[u] in "\"«»“”" for u in range(s, t))
 
 
 def _after_relative(ctx: DocContext, i: int, a: int) -> bool:
@@ -748,14 +1439,21 @@ def _series_agent(
 def _resolve_in_sentence(phrases: list[ActorPhrase], i: int, exclude: str | None, fem: bool = False) -> str | None:
     want = ("ORG", "GPE") if fem else ("PERSON",)
     for p in reversed(phrases):
-        if p.t1 <= i and p.actor and p.actor != exclude and p.actor_type in want and p.marker not in _PLACE_MARKERS:
+        if p.t1 <= i and p.actor and p.actor != exclude and p.actor_type in want and (
+            p.marker not in _PLACE_MARKERS or p.actor_type == "PERSON"
+        ):
             return p.actor
     return None
 
 
-def _earlier_actor(ctx: DocContext, earlier: list[Mention], exclude: str | None, fem: bool) -> str | None:
-    """A pronoun's antecedent among the actors of the events before it in the sentence."""
+def _earlier_actor(
+    ctx: DocContext, earlier: list[Mention], exclude: str | None, fem: bool, verbs_only: bool = False
+) -> str | None:
+    """A pronoun's antecedent among the actors of the events before it in the sentence (for a
+    possessive, of the verbs only: a noun before may sit inside another phrase)."""
     for prev in reversed(earlier):
+        if verbs_only and prev.match.form.pos != "verb":
+            continue
         for cand in (prev.source, None if prev.weak_target else prev.target):
             if cand and cand != exclude:
                 typ = _etype(ctx, cand)
@@ -783,6 +1481,85 @@ def _unnamed_kin(ctx: DocContext, s: int, e: int) -> str | None:
         if not ctx.is_arabic(t) or t in ctx.mention_at:
             return None
     return None
+
+
+def _last_state(ctx: DocContext, t: int, lo: int) -> str | None:
+    """The state named last before token t, from token lo on («البلاد», «الدولة»)."""
+    best = None
+    for ref in ctx.mentions_in(lo, t):
+        e = ctx.entities.get(ref.entity)
+        if e is not None and e.type == "GPE" and e.subtype in _STATE_SUBTYPES:
+            best = e.id
+    return best
+
+
+def _state_of(ctx: DocContext, place: str | None) -> str | None:
+    """The state a place is, or is in, when the article names that state."""
+    e = ctx.entities.get(place) if place else None
+    if e is None or e.type not in PLACE_TYPES:
+        return None
+    if e.type == "GPE" and e.subtype in _STATE_SUBTYPES:
+        return e.id
+    if not e.country:
+        return None
+    for other in ctx.entities.values():
+        if other.type == "GPE" and other.subtype in _STATE_SUBTYPES and other.country == e.country:
+            return other.id
+    return None
+
+
+def _office_holder(ctx: DocContext, person: str | None) -> bool:
+    """The knowledge base gives the person an office, or the text names one before a mention of
+    them («الرئيس X», «وزير الخارجية X»)."""
+    if _etype_sub(ctx, person):
+        return True
+    w = role_words()
+    for m in ctx.mentions:
+        if m.entity != person:
+            continue
+        for t in range(m.t0 - 1, max(-1, m.t0 - 4), -1):
+            if ctx.isin(t, w.titles) or any(f in w.titles for f in ctx.forms(t)):
+                return True
+            if not (ctx.is_arabic(t) and ctx.keys[t].startswith("ال")):
+                break
+    return False
+
+
+def _in_spans(ctx: DocContext, p: ActorPhrase, spans: list[tuple[int, int]]) -> bool:
+    s = ctx.starts[p.mt0]
+    return any(a <= s < b for a, b in spans)
+
+
+def _possessive(ctx: DocContext, t: int) -> str:
+    """The possessive pronoun of a plain noun at token t («برامجها» → «ها»), or ""."""
+    if not ctx.is_arabic(t) or t in ctx.mention_at:
+        return ""
+    k = ctx.tokens.infos[t].form  # the written form: «ة» is not the pronoun «ه»
+    for suf in ("ها", "هم", "هن", "ه"):
+        if k.endswith(suf) and len(k) - len(suf) >= 3 and not k.endswith("اه"):
+            return suf
+    return ""
+
+
+def _with_pronoun_in(ctx: DocContext, t: int, words: frozenset[str]) -> bool:
+    """Token t is one of ``words``, with proclitics and an object pronoun («أجراها»: أجرى + ها,
+    «شهدتها», «نفذوه»)."""
+    if ctx.isin(t, words) or any(f in words for f in ctx.forms(t)):
+        return True
+    for f in ctx.forms(t):
+        for suf in ("هما", "هم", "ها", "ه"):
+            if f.endswith(suf) and len(f) - len(suf) >= 2:
+                base = f[: -len(suf)]
+                if base in words or (base.endswith("و") and base + "ا" in words) or (
+                    base.endswith("ا") and base[:-1] + "ي" in words
+                ):
+                    return True
+    return False
+
+
+def _etype_sub(ctx: DocContext, entity: str | None) -> str | None:
+    e = ctx.entities.get(entity) if entity else None
+    return e.subtype if e else None
 
 
 def _etype(ctx: DocContext, entity: str) -> str:
@@ -836,6 +1613,13 @@ def _date_for(mt: Match, times: list[TimeRef], a: int) -> tuple[str | None, bool
                 continue
         if d < best_d:
             best, best_d = t.time.value[:10], d
+    if best is None:
+        # one day named in the whole sentence dates what it tells («… هو منفذ التفجير في قاعة
+        # الحفلات عقب انتهاء حفل … يوم الاثنين»)
+        days = {t.time.value[:10] for t in times if t.time.type == "DATE" and len(t.time.value) >= 10
+                and t.time.value[:1].isdigit()}
+        if len(days) == 1 and sum(1 for t in times if t.time.type in ("DATE", "TIME")) == 1:
+            best = days.pop()
     return best, best is not None
 
 
@@ -877,8 +1661,8 @@ def _covers(ctx: DocContext, small: set[str], big: set[str]) -> bool:
 
 def _mergeable(ctx: DocContext, group: list[Mention], m: Mention) -> bool:
     head = group[0]
-    if head.root != m.root and not (head.root in ("04",) and m.root in ("04",)):
-        return False
+    if head.root != m.root or (head.root in _DISTINCT_ROOTS and head.code[:3] != m.code[:3]):
+        return False  # «ينتشر الجنود … بعدما رفعت البلاد مستوى التهديد»: two postures
     if head.mode != m.mode:
         return False
     ga: set[str] = set()
@@ -889,7 +1673,12 @@ def _mergeable(ctx: DocContext, group: list[Mention], m: Mention) -> bool:
         return False
     if not (_covers(ctx, ma, ga) or _covers(ctx, ga, ma)):
         # a mention in the same sentence that only adds a participant («وقعها فلان»)
-        if not (m.sentence == group[-1].sentence and m.target is None and m.root == group[-1].root):
+        if not (
+            m.sentence == group[-1].sentence
+            and m.target is None
+            and m.root == group[-1].root
+            and (m.root in _BETWEEN_ROOTS or m.code[:3] == "057")  # not two parties' statements
+        ):
             return False
     dates = {g.date for g in group if g.date and g.date_explicit}
     if m.date and m.date_explicit and dates and not any(_same_day(m.date, d) for d in dates):
@@ -925,20 +1714,47 @@ def _host_country(ctx: DocContext, place: str) -> str:
 
 
 _STATE_SUBTYPES = frozenset({"state", "country"})
+_TOWN_SUBTYPES = frozenset({"city", "capital", "region", "province", "district"})
+#: roots whose target may be a town: a visit, an attack on it, a siege
+_TOWN_TARGET_ROOTS = frozenset({"04", "18", "19", "20"})
+
+
+def _attacked_state(ctx: DocContext, site: str, source: str | None, m: Mention) -> str:
+    """A site struck by a foreign force stands for its state («ضربة أمريكية على قاعدة الشعيرات في
+    حمص»: Syria); struck by a force of its own country, the site stays («الجيش الليبي … قاعدة
+    تمنهنت»). The country is the site's own, else that of a place named with it in the sentence."""
+    e = ctx.entities.get(site)
+    country = e.country if e else None
+    if not country:
+        _, b = ctx.full_sentence_range(m.match.i)
+        for ref in ctx.mentions_in(m.match.i, b):
+            other = ctx.entities.get(ref.entity)
+            if other is not None and other.id not in (site, source) and other.type == "GPE" and other.country:
+                country = other.country
+                break
+    src = ctx.entities.get(source) if source else None
+    if not country or (src is not None and src.country == country):
+        return site
+    for other in ctx.entities.values():
+        if other.type == "GPE" and other.subtype in _STATE_SUBTYPES and other.country == country:
+            return other.id
+    return site
 
 
 def _same_day(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def _event_of(ctx: DocContext, group: list[Mention]) -> Event | None:
+def _event_of(ctx: DocContext, group: list[Mention], why: list[str] | None = None) -> Event | None:
+    """The event a group of merged mentions stands for, or None (``why`` receives the reason)."""
+    why = why if why is not None else []
     headline = ctx.doc.headline
 
-    def score(m: Mention) -> tuple[int, int, int, int, int]:
+    def score(m: Mention) -> tuple[int, int, int, int, int, int]:
         full = (m.source is not None) + (m.target is not None and not m.weak_target)
         in_headline = headline is not None and headline.start <= m.trigger.start < headline.end
         persons = sum(_etype(ctx, a) == "PERSON" for a in (m.source, m.target) if a)
-        return (full, not in_headline, persons, m.match.form.pos == "verb", -m.match.i)
+        return (full, not in_headline, not m.inferred, persons, m.match.form.pos == "verb", -m.match.i)
 
     best = max(group, key=score)
     source, target = best.source, best.target
@@ -958,20 +1774,30 @@ def _event_of(ctx: DocContext, group: list[Mention]) -> Event | None:
                 break
     entry = best.match.entry
     if source is None and not (entry.bare and (target or best.location)):
+        why.append("no source")
         return None
     if target is None and source is not None and not entry.bare and entry.root not in _MONADIC_ROOTS:
         if best.code not in _MONADIC_CODES and not (
             # a visit to a place the text names: the place is the host
             best.code[:3] in ("042", "043") and any(m.location and not m.weak_location for m in group)
         ):
+            why.append("no target (a statement or intent addressed to no one)")
             return None
+    if entry.official and _etype(ctx, source or "") == "PERSON" and not _office_holder(ctx, source):
+        why.append("the source holds no office the knowledge base knows")
+        return None
     source = _state_for(ctx, source)
     target = _state_for(ctx, target)
     if best.mode == HYPOTHETICAL:
+        why.append("hypothetical")
         return None
     if target is not None and entry.root == "04" and _etype(ctx, target) == "GPE":
         target = _host_country(ctx, target)  # «زار روما»: the host of a visit is the country
-    location = next((m.location for m in group if m.location and not m.weak_location), None)
+    site = None
+    if target is not None and entry.root in _FORCE_ROOTS and _etype(ctx, target) in ("FAC", "LOC"):
+        site = target  # «على قاعدة الشعيرات»: where it struck, whoever the target stands for
+        target = _attacked_state(ctx, target, source, best)
+    location = site or next((m.location for m in group if m.location and not m.weak_location), None)
     location = location or next((m.location for m in group if m.location), None)
     date = next((m.date for m in sorted(group, key=lambda m: not m.date_explicit) if m.date), None)
     code = best.code
@@ -979,6 +1805,8 @@ def _event_of(ctx: DocContext, group: list[Mention]) -> Event | None:
         # a meeting merged with a visit is the visit («يزور … لإجراء مباحثات مع …»)
         visit = next((m.code for m in group if m.code[:3] in ("042", "043")), None)
         code = visit or code
+    if code == "190" and _irregular(ctx, source):
+        code = "180"  # «هجوم» by a lone attacker or an armed group: unconventional violence
     info = cameo.lookup(code)
     conf = 0.35 + 0.2 * (source is not None) + 0.2 * (target is not None) + 0.05 * (location is not None)
     conf += 0.05 * (date is not None) + 0.05 * (best.match.form.pos == "verb") + 0.05 * min(3, len(group) - 1)
@@ -998,11 +1826,26 @@ def _event_of(ctx: DocContext, group: list[Mention]) -> Event | None:
     )
 
 
-#: roots and codes whose events need no target: a protest, a show of force, a denial; the other
-#: statements and intents without anyone they are addressed to are not kept (they are mostly
-#: background, not who did what to whom)
-_MONADIC_ROOTS = frozenset({"14", "15"})
+#: roots and codes whose events need no target: a rejection (of a law, an amnesty), a protest, a
+#: show of force, a denial; the other statements and intents without anyone they are addressed
+#: to are not kept (they are mostly background, not who did what to whom)
+_MONADIC_ROOTS = frozenset({"12", "14", "15"})
 _MONADIC_CODES = frozenset({"016", "0874"})
+
+
+#: subtypes of the actors whose attacks are not a state's use of military force
+_IRREGULAR = frozenset({"armed_group", "terrorist_group", "militia", "militia_leader"})
+_OFFICIAL_PERSONS = frozenset({"military_officer", "head_of_state", "head_of_government", "minister", "royal"})
+
+
+def _irregular(ctx: DocContext, actor: str | None) -> bool:
+    """An individual (not an officer or a leader of a state) or an armed group outside a state."""
+    e = ctx.entities.get(actor) if actor else None
+    if e is None:
+        return False
+    if e.type == "PERSON":
+        return e.subtype not in _OFFICIAL_PERSONS
+    return e.type == "ORG" and e.subtype in _IRREGULAR
 
 
 def _state_for(ctx: DocContext, actor: str | None) -> str | None:

@@ -9,8 +9,8 @@ and dual of nouns (اجتماعا، زيارتين), and at lookup time object a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -36,6 +36,10 @@ class TriggerEntry:
     preps: frozenset[str]  # keys of the prepositions that introduce the target
     bare: bool
     needs: frozenset[str]
+    #: words that, right after the trigger, give it another sense («يحتل المركز الأول»)
+    unless: frozenset[str] = frozenset()
+    #: the source must be a state, a body or a known office holder («وصل» of a migrant is no visit)
+    official: bool = False
 
     @property
     def root(self) -> str:
@@ -62,6 +66,9 @@ class Match:
     strip: int  # letters of proclitics read off the first token
     prefix: str  # those letters («و», «س», «وب»…)
     enclitic: str  # the pronoun suffix read off («ه», «ها»…) or ""
+    #: the tokens of the rest of a verb phrase written with its subject in between
+    #: («حاولت وحدة من الموساد اغتيال»: the token of «اغتيال»), not triggers of their own
+    tail: tuple[int, int] | None = None
 
     @property
     def entry(self) -> TriggerEntry:
@@ -148,11 +155,14 @@ class TriggerLexicon:
     compose: dict[str, dict[str, str]]
     max_phrase: int = 1
     #: normalized token form → None (no trigger starts here) or (a phrase may start here,
-    #: the single-word trigger or None)
-    _cache: dict[str, tuple[bool, tuple[int, Form, str] | None] | None] = field(default_factory=dict)
+    #: the single-word readings, best first)
+    _cache: dict[str, tuple[bool, tuple[tuple[int, Form, str], ...]] | None] = field(default_factory=dict)
+    _nouns: dict[str, tuple[int, Form, str] | None] = field(default_factory=dict)
+    #: keys of common words never read as triggers (``blocked`` in the data file)
+    blocked: frozenset[str] = frozenset()
 
-    def match(self, ctx: DocContext, i: int) -> Match | None:
-        """The longest trigger that starts at token i."""
+    def match(self, ctx: DocContext, i: int, accept: Callable[[Match], bool] | None = None) -> Match | None:
+        """The longest trigger that starts at token i (a phrase only when ``accept`` takes it)."""
         if not ctx.is_arabic(i):
             return None
         info = ctx.tokens.infos[i]
@@ -168,7 +178,9 @@ class TriggerLexicon:
             for rest, f in self.phrases.get(form, ()):
                 j = i + 1 + len(rest)
                 if j <= n and all(_core_match(ctx, i + 1 + m, w) for m, w in enumerate(rest)):
-                    return Match(i, 1 + len(rest), f, strip, keys[i][:strip], "")
+                    got = Match(i, 1 + len(rest), f, strip, keys[i][:strip], "")
+                    if accept is None or accept(got):
+                        return got
         for strip, form in readings if phrase_start else ():
             # «وقطعت السعودية ومصر علاقاتها»: a verb phrase with its subject in between
             for rest, f in self.phrases.get(form, ()):
@@ -179,34 +191,83 @@ class TriggerLexicon:
                     if s0 + len(rest) > n or ctx.keys[s0 - 1] in _GAP_STOPS:
                         break
                     if all(_core_match(ctx, s0 + m, w) for m, w in enumerate(rest)):
-                        return Match(i, 1, f, strip, keys[i][:strip], "")
+                        got = Match(i, 1, f, strip, keys[i][:strip], "", (s0, s0 + len(rest)))
+                        if accept is None or accept(got):
+                            return got
         if cached is not None:
-            if cached[1] is None:
-                return None
-            strip, f, enclitic = cached[1]
-            return Match(i, 1, f, strip, keys[i][:strip], enclitic)
-        word = self._word(readings, info.form)
-        is_phrase_start = any(form in self.phrases for _, form in readings)
-        if len(self._cache) > 200_000:
-            self._cache.clear()
-        self._cache[info.form] = None if word is None and not is_phrase_start else (is_phrase_start, word)
-        if word is None:
+            words = cached[1]
+        elif self._blocked(readings, info.form):
+            self._cache[info.form] = None  # «وزارته» is not و + زارت + ه
             return None
-        strip, f, enclitic = word
-        return Match(i, 1, f, strip, keys[i][:strip], enclitic)
+        else:
+            words = self._word(readings, info.form)
+            is_phrase_start = any(form in self.phrases for _, form in readings)
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            self._cache[info.form] = None if not words and not is_phrase_start else (is_phrase_start, words)
+        # the readings of the word, verbs first; one whose entry needs an object («دعا … إلى مقر»)
+        # is taken only when ``accept`` takes it
+        for strip, f, enclitic in words:
+            got = Match(i, 1, f, strip, keys[i][:strip], enclitic)
+            if accept is None or accept(got):
+                return got
+        return None
 
-    def _word(self, readings: Sequence[tuple[int, str]], form: str) -> tuple[int, Form, str] | None:
-        """The single-word trigger of a token (cached per written form by :meth:`match`)."""
+    def _blocked(self, readings: Sequence[tuple[int, str]], form: str) -> bool:
+        """The token is a common word that only looks like a trigger with clitics (the list
+        ``blocked`` of the data file), with or without a possessive pronoun."""
+        if not self.blocked:
+            return False
+        for _, k in readings:
+            if k in self.blocked:
+                return True
+            for suf in ENCLITICS:
+                if k.endswith(suf) and len(k) - len(suf) >= 2:
+                    base = k[: -len(suf)]
+                    if base in self.blocked or (base.endswith("ت") and base[:-1] + "ه" in self.blocked):
+                        return True
+        return False
+
+    def _word(self, readings: Sequence[tuple[int, str]], form: str) -> tuple[tuple[int, Form, str], ...]:
+        """The single-word readings of a token (cached per written form by :meth:`match`)."""
         for strip, key_form in readings:
             forms = self.words.get(key_form)
             if forms:
-                return strip, forms[0], ""
+                return tuple((strip, f, "") for f in forms)
         taa = form.endswith("ة")  # «وزارة» is not و + زار + ه
         for strip, key_form in readings:
-            hit = _strip_enclitic(key_form, self.words, taa)
-            if hit is not None:
-                return strip, hit[0], hit[1]
-        return None
+            hits = _strip_enclitic_all(key_form, self.words, taa)
+            if hits:
+                return tuple((strip, f, suf) for f, suf in hits)
+        return ()
+
+    def noun_reading(self, ctx: DocContext, i: int) -> Match | None:
+        """The verbal-noun reading of token i when its trigger was read as a verb («إدانتها»:
+        the noun إدانة + ها, not the verb أدانت + ها; «رفضها»), or None."""
+        info = ctx.tokens.infos[i]
+        if info.form in self._nouns:
+            cached = self._nouns[info.form]
+        else:
+            cached = None
+            readings = ctx.readings(i)
+            for strip, key_form in readings:
+                f = next((f for f in self.words.get(key_form, ()) if f.pos == "noun"), None)
+                if f is not None:
+                    cached = (strip, f, "")
+                    break
+            if cached is None:
+                for strip, key_form in readings:
+                    hit = _strip_enclitic(key_form, self.words, info.form.endswith("ة"), pos="noun")
+                    if hit is not None:
+                        cached = (strip, hit[0], hit[1])
+                        break
+            if len(self._nouns) > 200_000:
+                self._nouns.clear()
+            self._nouns[info.form] = cached
+        if cached is None:
+            return None
+        strip, f, enclitic = cached
+        return Match(i, 1, f, strip, ctx.keys[i][:strip], enclitic)
 
     def all_forms(self, word: str) -> tuple[Form, ...]:
         return self.words.get(key(word), ())
@@ -228,7 +289,9 @@ def _core_match(ctx: DocContext, i: int, want: str) -> bool:
     return False
 
 
-def _strip_enclitic(form: str, words: dict[str, tuple[Form, ...]], taa: bool = False) -> tuple[Form, str] | None:
+def _strip_enclitic(
+    form: str, words: dict[str, tuple[Form, ...]], taa: bool = False, pos: str | None = None
+) -> tuple[Form, str] | None:
     for suf in ENCLITICS:
         if not form.endswith(suf) or len(form) - len(suf) < 2 or (taa and suf == "ه"):
             continue
@@ -239,13 +302,24 @@ def _strip_enclitic(form: str, words: dict[str, tuple[Form, ...]], taa: bool = F
         if base.endswith("و"):
             cands.append(base + "ا")  # استقبلوه → استقبلوا
         for c in cands:
-            forms = words.get(c)
+            forms = tuple(f for f in words.get(c, ()) if pos is None or f.pos == pos)
             if forms:
                 f = forms[0]
                 if f.pos == "verb" and f.entry.obj == "theme" and suf not in ("ها", "ه", "هما", "هم"):
                     continue
                 return f, suf
     return None
+
+
+def _strip_enclitic_all(form: str, words: dict[str, tuple[Form, ...]], taa: bool = False) -> list[tuple[Form, str]]:
+    """Every reading of a word with an object or possessive pronoun, verbs first («دعوته»: the
+    verb دعوت + ه, then the noun دعوة + ه)."""
+    out: list[tuple[Form, str]] = []
+    for pos in ("verb", "noun"):
+        hit = _strip_enclitic(form, words, taa, pos=pos)
+        if hit is not None:
+            out.append(hit)
+    return out
 
 
 def _entry(raw: dict[str, Any], n: int) -> TriggerEntry:
@@ -267,13 +341,15 @@ def _entry(raw: dict[str, Any], n: int) -> TriggerEntry:
         preps=frozenset(key(p) for p in raw.get("prep", ())),
         bare=bool(raw.get("bare", False)),
         needs=frozenset(key(w) for w in raw.get("needs", ())),
+        unless=frozenset(key(w) for w in raw.get("unless", ())),
+        official=bool(raw.get("official", False)),
     )
 
 
 # verbs whose sense needs an object of a certain kind: «وقع» is also "it happened"
 _NEEDS = {
     "057": ["اتفاقية", "اتفاقيات", "اتفاق", "اتفاقا", "مذكرة", "مذكرات", "عقد", "عقدا", "عقود", "معاهدة",
-            "بروتوكول", "إعلان", "ميثاق", "وثيقة", "تفاهمات", "اتفاقات", "على"],
+            "بروتوكول", "إعلان", "ميثاق", "وثيقة", "تفاهمات", "اتفاقات", "اتفاقيتين", "اتفاقيتي"],
 }
 
 
@@ -283,17 +359,22 @@ def trigger_lexicon() -> TriggerLexicon:
     words: dict[str, list[Form]] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], Form]]] = {}
 
+    skip: set[str] = set()
+
     def add(k: str, f: Form) -> None:
+        if k in skip:
+            return
         lst = words.setdefault(k, [])
         if all(g.entry is not f.entry or g.tense != f.tense for g in lst):
             lst.append(f)
 
     for n, raw in enumerate(data["triggers"], 1):
         entry = _entry(raw, n)
+        # derived forms that are another common word («توقف»: she arrests / it stopped)
+        skip = {key(w) for w in raw.get("not_forms", ())}
         needs = _NEEDS.get(entry.code) if raw.get("verbs") and entry.obj == "theme" else None
         if needs and not entry.needs:
-            entry = TriggerEntry(entry.code, entry.lemma, entry.obj, entry.gen, entry.preps, entry.bare,
-                                 frozenset(key(w) for w in needs))
+            entry = replace(entry, needs=frozenset(key(w) for w in needs))
         for pair in raw.get("verbs", ()):
             parts = [key(w) if w != "-" else "" for w in str(pair).split()]
             if parts[0]:
@@ -307,9 +388,8 @@ def trigger_lexicon() -> TriggerLexicon:
             if k not in words:  # a form shared with the active voice stays active
                 add(k, Form(entry, "verb", "passive", k.endswith("ت")))
         noun_entry = entry
-        if entry.needs:  # the noun is matched without the verb's object constraint
-            noun_entry = TriggerEntry(entry.code, entry.lemma, entry.obj, entry.gen, entry.preps, entry.bare,
-                                      frozenset())
+        if entry.needs and not raw.get("needs"):  # the noun is matched without the verb's object constraint
+            noun_entry = replace(entry, needs=frozenset())
         for noun in raw.get("nouns", ()):
             for form in _noun_forms(key(noun)):
                 add(form, Form(noun_entry, "noun", "noun"))
@@ -336,4 +416,5 @@ def trigger_lexicon() -> TriggerLexicon:
     longest = max((len(r) + 1 for v in phrases.values() for r, _ in v), default=1)
     # a verb form wins over a noun form of the same spelling (رفض, حظر): verbs carry tense
     ordered = {k: tuple(sorted(v, key=lambda f: f.pos != "verb")) for k, v in words.items()}
-    return TriggerLexicon(ordered, frozen_phrases, compose, longest)
+    blocked = frozenset(key(w) for w in data.get("blocked") or ())
+    return TriggerLexicon(ordered, frozen_phrases, compose, longest, blocked=blocked)

@@ -11,6 +11,8 @@ relative to the trigger:
 * a conditional or question particle, or a modal, earlier in the clause («ما إذا», «هل»,
   «يمكن أن»), «قد» before a present verb, or a present verb after the subjunctive «أن», «كي»:
   hypothetical;
+* an event noun with the preposition «ل» («جاء لزيارة», «لتدميرها»): a purpose, hypothetical,
+  except after a verb of undergoing («تعرض لاعتداء»);
 * a planning cue earlier in the clause («من المقرر أن», «يعتزم»), the future prefix or «سوف»
   on the verb, or an adjective such as «المرتقبة» right after a verbal noun: planned.
 
@@ -33,6 +35,9 @@ HYPOTHETICAL = "hypothetical"
 DENIED = "denied"
 MODES = (ASSERTED, NEGATED, PLANNED, HYPOTHETICAL, DENIED)
 
+#: words after which «ما» is a relative pronoun («وهو ما نفته», «كل ما قاله»), not a negation
+_BEFORE_RELATIVE_MA = word_set(["هو", "هي", "هذا", "ذلك", "كل", "على", "عن", "من", "في", "مع", "إلى", "حسب", "بحسب",
+                                "وفق", "أن", "إن", "بعد", "قبل", "مثل", "عكس", "غير", "تم", "تماما"])
 #: tokens that close a clause when looking back for a cue
 _CLAUSE_MARKS = frozenset(".!?؟;؛:،,")
 _FULL_STOPS = frozenset(".!?؟")
@@ -48,6 +53,7 @@ class ModalityCues:
     hypothetical: PhraseSet
     may: frozenset[str]
     denied: frozenset[str]
+    undergo: frozenset[str]
     auxiliaries: frozenset[str]
     subjunctive: frozenset[str]
 
@@ -65,6 +71,7 @@ def cues() -> ModalityCues:
         hypothetical=PhraseSet.of(m["hypothetical"]),
         may=word_set(m["may"]),
         denied=word_set(m["denied"]),
+        undergo=word_set(m["undergo"]),
         auxiliaries=word_set(roles["auxiliaries"]),
         subjunctive=word_set(roles["subjunctive"]),
     )
@@ -73,6 +80,27 @@ def cues() -> ModalityCues:
 def _plain(ctx: DocContext, i: int) -> str:
     """Token key without a leading و/ف."""
     return ctx.base(i)
+
+
+def lam_prefix(prefix: str) -> bool:
+    """The proclitics carry the preposition «ل» («لزيارة», «للهجوم»; not the article «ال»)."""
+    if prefix.endswith("لل"):
+        return True
+    if prefix.endswith("ال"):
+        prefix = prefix[:-2]
+    return prefix.endswith("ل")
+
+
+def undergone(ctx: DocContext, m: Match, sent_start: int) -> int | None:
+    """The verb of undergoing that an event noun with «ل» completes («تعرض X لاعتداء»), at most
+    six tokens before it in the clause, or None."""
+    c = cues()
+    for k in range(m.i - 1, max(sent_start, m.i - 7) - 1, -1):
+        if ctx.keys[k] in _CLAUSE_MARKS:
+            return None
+        if _plain(ctx, k) in c.undergo:
+            return k
+    return None
 
 
 def mode_of(ctx: DocContext, m: Match, sent_start: int) -> str:
@@ -94,8 +122,10 @@ def mode_of(ctx: DocContext, m: Match, sent_start: int) -> str:
         w = _plain(ctx, k)
         if verb and w in c.negation:
             return NEGATED
-        if verb and m.form.tense == "past" and w in c.negation_past and steps == 0:
-            return NEGATED
+        if verb and m.form.tense == "past" and w in c.negation_past and steps == 0 and not (
+            k - 1 >= sent_start and _plain(ctx, k - 1) in _BEFORE_RELATIVE_MA
+        ):
+            return NEGATED  # not «وهو ما نفته»: «ما» there is «what»
         if not verb and w in c.negation_noun and steps == 0:
             return NEGATED
         if not verb and w in c.negation and k < i - 1:  # «لم يتم توقيع», «لم يجر اللقاء»
@@ -133,6 +163,9 @@ def mode_of(ctx: DocContext, m: Match, sent_start: int) -> str:
             # «أن يزور», «كي يلتقي», «ليزور»: not a fact; a plan when a planning cue governs it
             if not planned:
                 hypothetical = True
+    if not verb and lam_prefix(m.prefix) and undergone(ctx, m, sent_start) is None:
+        # «جاء لزيارة شقيقه», «مخطط لتدميرها»: a purpose, not a fact («تعرض لاعتداء» is one)
+        hypothetical = True
     if hypothetical:
         return HYPOTHETICAL
     if m.future or planned:

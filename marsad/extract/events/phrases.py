@@ -37,12 +37,25 @@ class RoleWords:
     invite_markers: PhraseSet
     inclusive: PhraseSet
     group_nouns: frozenset[str]
+    unit_nouns: frozenset[str]
     preps: frozenset[str]
     light_verbs: frozenset[str]
     auxiliaries: frozenset[str]
     stops: frozenset[str]
     series_links: frozenset[str]
     pronouns: frozenset[str]
+    against: frozenset[str]
+    agent_nouns: PhraseSet
+    receive_verbs: frozenset[str]
+    country_nouns: frozenset[str]
+    forces: PhraseSet
+    event_refs: PhraseSet
+    frame_nouns: frozenset[str]
+    affiliation: frozenset[str]
+    citing: frozenset[str]
+    channels: frozenset[str]
+    decisions: frozenset[str]
+    decision_links: frozenset[str]
 
 
 @cache
@@ -58,12 +71,25 @@ def role_words() -> RoleWords:
         invite_markers=PhraseSet.of(r["invite_markers"]),
         inclusive=PhraseSet.of(r["inclusive"]),
         group_nouns=word_set(r["group_nouns"]),
+        unit_nouns=word_set(r["unit_nouns"]),
         preps=word_set(r["preps"]),
         light_verbs=word_set(r["light_verbs"]),
         auxiliaries=word_set(r["auxiliaries"]),
         stops=word_set(r["stops"]),
         series_links=word_set(r["series_links"]),
         pronouns=word_set(r["pronouns"]),
+        against=word_set(r["against"]),
+        agent_nouns=PhraseSet.of(r["agent_nouns"]),
+        receive_verbs=word_set(r["receive_verbs"]),
+        country_nouns=word_set(r["country_nouns"]),
+        forces=PhraseSet.of(r["forces"]),
+        event_refs=PhraseSet.of(r["event_refs"]),
+        frame_nouns=word_set(r["frame_nouns"]),
+        affiliation=word_set(r["affiliation"]),
+        citing=word_set(r["citing"]),
+        channels=word_set(r["channels"]),
+        decisions=word_set(r["decisions"]),
+        decision_links=word_set(r["decision_links"]),
     )
 
 
@@ -79,6 +105,9 @@ class ActorPhrase:
     members: list[MentionRef] = field(default_factory=list)
     actor: str | None = None  # the entity the phrase stands for
     actor_type: str = ""
+    #: titled, or the «ل»/«ب» genitive right after a titled phrase («رئيس المجلس الرئاسي
+    #: لحكومة الوفاق»): a person named next is the head of the whole chain
+    chain_titled: bool = False
 
     @property
     def mt0(self) -> int:
@@ -117,6 +146,9 @@ def build_phrases(ctx: DocContext, a: int, b: int, barriers: frozenset[int] = fr
             continue
         actor = m.entity if m.type in ACTOR_TYPES else None
         ph = ActorPhrase(m, start, m.t1, marker, mtok, titled, kin, [m], actor, m.type if actor else "")
+        ph.chain_titled = titled or (
+            marker in ("ل", "ب") and prev is not None and prev.t1 == start and prev.chain_titled
+        )
         if marker == COORD and prev is not None and prev.t1 < m.t0 and keys[m.t0 - 1] not in "،,":
             # «بين X وY», «مع X وY»: the conjunction carries the first phrase's preposition along
             ph.marker_tok = prev.marker_tok
@@ -130,21 +162,40 @@ def _walk_back(
     """(marker, marker token, phrase start, titled, kin, apposition) for mention m."""
     keys = ctx.keys
     p = m.prefix
+    titled = kin = False
     if p:
         letters = p[1:] if p[0] in "وف" and len(p) > 1 else p
         if letters and letters[0] in "بل":
-            return letters[0], m.t0, m.t0, False, False, False
-        if p[0] == "و" and prev is not None:
+            head = _head_of_genitive(ctx, w, m, lo, letters[0])
+            if head is None:
+                first = ctx.readings(m.t0)
+                if letters[0] == "ب" and any(f in w.place_nouns for _, f in first):
+                    return "في", m.t0, m.t0, False, False, False  # «بقصر قرطاج»: where, not whom
+                return letters[0], m.t0, m.t0, False, False, False
+            if ctx.isin(head, w.affiliation):
+                # «النقابة التابعة للاتحاد X»: whom the body belongs to, no side of its own
+                return BARE, -1, head, False, False, prev is not None
+            if (ctx.isin(head, w.unit_nouns) or letters[0] == "ب") and not ctx.isin(head, w.titles):
+                # «الدائرة الجنائية بالمحكمة X», «القيادي بالحزب X»: the unit or member acts for it
+                return GROUP, head, head, False, False, False
+            titled = True  # «الأمين العام لحزب X»: a title of X, written with «ل»
+        elif p[0] == "و" and prev is not None:
             return COORD, m.t0, m.t0, False, False, False
     k = m.t0 - 1
-    titled = kin = False
     skipped = 0
     start = m.t0
     while k >= lo and skipped < 6:
         key = keys[k]
         if key in ("،", ","):
-            if prev is not None and prev.t1 == k and (skipped == 0 or titled):
+            if prev is not None and prev.t1 == k and (skipped == 0 or titled) and _apposable(prev, m, skipped, titled):
                 return BARE, -1, start, False, False, True
+            chain = _title_chain(ctx, w, k - 1, lo, prev) if skipped == 0 and m.type == "PERSON" else None
+            if chain is not None:
+                # «تعهد وزير الفلاحة والموارد المائية، فلان»: the person the unnamed titles describe
+                start, titled = chain, True
+                skipped += 1
+                k = chain - 1
+                continue
             return BARE, -1, start, titled, kin, False
         if not ctx.is_arabic(k):
             if ctx.kinds[k] == "punct" and key in "\"«»“”'":
@@ -161,6 +212,13 @@ def _walk_back(
             if w.invite_markers.match(ctx, s0) == back:
                 return INVITE, s0, s0, titled, kin, False
             if w.inclusive.match(ctx, s0) == back:
+                # «مع دول الجوار خاصة قطر»: the named one takes the preposition of the group
+                for u in range(s0 - 1, max(lo, s0 - 4) - 1, -1):
+                    if not ctx.is_arabic(u) or u in ctx.mention_at:
+                        break
+                    pb = ctx.base(u)
+                    if pb in w.preps and pb not in ("في", "من"):
+                        return pb, u, start, titled, kin, False
                 return BARE, -1, start, titled, kin, False
         if k >= lo + 1 and w.agent_markers.match(ctx, k - 1) == 2:
             return AGENT, k - 1, k - 1, titled, kin, False
@@ -172,13 +230,15 @@ def _walk_back(
         if base in w.preps or key in w.preps:
             if base == "من" and k - 1 >= lo and ctx.isin(k - 1, w.group_nouns):
                 return GROUP, k, k - 1, titled, kin, False
+            if base == "في" and k - 1 >= lo and ctx.isin(k - 1, w.group_nouns) and m.type in ("ORG", "PERSON"):
+                return GROUP, k, k - 1, titled, kin, False  # «نواب في البرلمان X», «قيادي في حركة X»
             mk = "بين" if base == "بين" else base
             if key[0] == "و" and base != key and prev is not None and base == "بين":
                 mk = "بين"
             return mk, k, k, titled, kin, False
         if prev is not None and k < prev.t1:
             # «رئيسة الحكومة نجلاء بودن»: the name after a titled phrase is its head
-            if prev.titled and prev.head.type != "PERSON" and m.type == "PERSON":
+            if prev.chain_titled and prev.head.type != "PERSON" and m.type == "PERSON":
                 return BARE, -1, start, False, False, True
             break
         if ctx.isin(k, w.titles):
@@ -201,17 +261,98 @@ def _walk_back(
             start = k
             skipped += 1
             if marked and not _article_word(key):
+                if lead[-1] == "ب" and stem in w.place_nouns and not is_title:
+                    return "في", k, k, titled, kin, False  # «بقصر الحكومة»: where, not whom
                 return lead[-1], k, k, titled, kin, False
-            if is_title and prev is not None and prev.t1 == k and prev.head.type != "PERSON":
+            if is_title and prev is not None and prev.t1 == k and prev.head.type != "PERSON" and prev.titled:
                 # «قائد الجيش الباكستاني المشير فلان»: an apposition without a comma
                 return BARE, -1, start, False, False, True
+            if prev is not None and key[:1] == "و" and base != key and (base in w.titles or _article_word(base)):
+                return COORD, k, k, titled, kin, False  # «… والشيخ فلان»: the phrase starts at «و»
+            if is_title and not base.startswith("ال") and k - 1 >= lo and _article_word(ctx.base(k - 1)) and not (
+                ctx.isin(k - 1, w.titles) or (k - 1) in ctx.mention_at
+            ):
+                # «أوقفت السلطات الهولندية وزيرة الأسرة فلانة»: an indefinite title heads its own
+                # phrase; the definite words before it belong to another
+                return BARE, -1, start, titled, kin, False
             k -= 1
             continue
         # one free head noun with a preposition on it: «بتشكيل حكومة …», «لزيارة فلان»
         if marked:
             return lead[-1], k, k, titled, kin, False
+        if ctx.isin(k, w.affiliation):
+            # «الجامعة العامة للبنوك التابعة للاتحاد X»: X is whom the body belongs to
+            return BARE, -1, start, False, False, prev is not None and prev.t1 >= k - 1
+        # «بين شخصيتين مهمتين X و Y»: «بين» before a short description of the first side
+        for back in range(k, max(lo, k - 3) - 1, -1):
+            if ctx.base(back) == _BAYN:
+                return _BAYN, back, back, titled, kin, False
+            if not ctx.is_arabic(back) or back in ctx.mention_at or back in barriers or ctx.isin(back, w.stops):
+                break
         break
     return BARE, -1, start, titled, kin, False
+
+
+_BAYN = key("بين")
+
+
+def _title_chain(ctx: DocContext, w: RoleWords, k: int, lo: int, prev: ActorPhrase | None) -> int | None:
+    """The first token of a run of title words that ends at token k and names no one
+    («وزير الفلاحة والموارد المائية», «القيادي بالحزب»), or None. The run starts with a title or
+    a group noun and holds only titles, definite words (with و/ب/ل) and place nouns."""
+    first = None
+    t = k
+    while t >= lo and k - t < 8 and ctx.is_arabic(t) and t not in ctx.mention_at:
+        if prev is not None and t < prev.t1:
+            break
+        base = ctx.base(t)
+        forms = [f for _, f in ctx.readings(t)]
+        if _is_title(ctx, t, w) or ctx.isin(t, w.group_nouns) or any(f in w.group_nouns for f in forms):
+            first = t
+        elif not (any(_article_word(f) for f in forms) or base in w.place_nouns):
+            break
+        t -= 1
+    return first
+
+
+def _apposable(prev: ActorPhrase, m: MentionRef, skipped: int, titled: bool) -> bool:
+    """Whether «X، Y» can be one actor named twice: not two different bodies or states named
+    bare («دعت حركة X، الحكومة Y، إلى»: the subject, then the object), and not a body named
+    bare then a titled person («طالب نواب في X، وزير الإعلام فلان»: the object)."""
+    if prev.head.entity == m.entity or prev.titled or prev.head.type == "PERSON":
+        return True
+    if m.type in ("ORG", "GPE") and prev.head.type in ("ORG", "GPE"):
+        return bool(skipped) and not titled
+    return not (m.type == "PERSON" and titled)
+
+
+def _head_of_genitive(ctx: DocContext, w: RoleWords, m: MentionRef, lo: int, letter: str) -> int | None:
+    """For a mention written with «ل» or «ب» («لحزب X», «بالمحكمة X»): the title or unit noun it
+    depends on, across at most three adjectives («الأمين العام ل…», «الدائرة الجنائية الرابعة
+    ب…»), or None when the letter is a preposition of the clause. Only «ل» follows a title."""
+    k = m.t0 - 1
+    steps = 0
+    while k >= lo and steps <= 3 and ctx.is_arabic(k) and k not in ctx.mention_at:
+        if ctx.isin(k, w.unit_nouns) or (letter == "ل" and _is_title(ctx, k, w) and not ctx.isin(k, _BODIES)):
+            return k
+        if letter == "ب" and steps == 0 and (ctx.isin(k, w.group_nouns) or any(f in w.group_nouns for f in ctx.forms(k))):
+            return k  # «القيادي بالحزب», «عضو بالبرلمان»: a member of the body
+        if letter == "ل" and steps == 0 and ctx.isin(k, w.affiliation):
+            return k
+        if not ctx.keys[k].startswith("ال") or ctx.isin(k, w.stops):
+            return None
+        k -= 1
+        steps += 1
+    return None
+
+
+#: title words that name a body, not an office: «أرسلت الحكومة لتونس» is a recipient
+_BODIES = word_set(["حكومة", "الحكومة", "وزارة", "الوزارة", "سلطات", "السلطات", "الدولة", "قوات", "القوات", "جيش",
+                    "الجيش", "إدارة", "الإدارة", "رئاسة", "الرئاسة", "قيادة", "القيادة", "سفارة", "السفارة"])
+
+
+def _is_title(ctx: DocContext, k: int, w: RoleWords) -> bool:
+    return ctx.isin(k, w.titles) or any(f in w.titles for _, f in ctx.readings(k))
 
 
 def _stem_of(ctx: DocContext, k: int, w: RoleWords) -> tuple[int, str]:
