@@ -391,7 +391,10 @@ def score_item(item: dict[str, Any], pred: dict[str, Any]) -> ItemResult:
         obs.append(Obs("quotes", "speaker", sp_ok, qt))
         if cands:
             obs.append(Obs("quotes", "speaker_of_found", sp_ok, qt))
-            obs.append(Obs("quotes", "kind", any(p.get("kind") == q["kind"] for p in cands), qt))
+            kind_ok = any(p.get("kind") == q["kind"] for p in cands)
+            obs.append(Obs("quotes", "kind", kind_ok, qt))
+            if not kind_ok:
+                fail.append(f"quote kind: «{q['text'][:40]}» want {q['kind']}, got {[p.get('kind') for p in cands]}")
             if q.get("channel"):
                 ch_ok = any(kmap.get(p.get("channel") or "") == q["channel"] for p in cands)
                 obs.append(Obs("quotes", "channel", ch_ok, qt))
