@@ -6,6 +6,9 @@ Prints Markdown tables of precision, recall and F1 by type on:
   * the news development set (``eval/dev/articles/*.json``, articles read from the corpus),
     with the dev-set harness's rule (``marsad.devset.mention_counts``: a predicted mention is
     right when it overlaps a gold mention of the same type; ignore spans are not counted);
+  * the challenge set (``eval/challenge/texts.jsonl``, texts written here in other outlets'
+    styles) with ``marsad.challenge``'s rule (the same overlap rule); precision is by predicted
+    type, recall by gold type, and for the names the set invented (no list can know them);
   * the Wojood test split with the same rule, gold = Wojood's outermost spans of our types;
   * the Wojood test split with exact token spans, gold brought to marsad's conventions
     (``marsad.extract.entities.wojood.harmonize``).
@@ -89,6 +92,31 @@ def wojood_counts(tagger: NameTagger, path: Path, min_score: float) -> devset.Co
     return total
 
 
+def challenge(tagger: NameTagger, min_score: float) -> str:
+    """The challenge set (``eval/challenge``, texts written here in many outlets' styles), scored
+    by ``marsad.challenge``: mention precision, and recall by type and for invented names."""
+    from marsad import challenge as ch
+
+    path = ROOT / "eval" / "challenge" / "texts.jsonl"
+    if not path.is_file():
+        return "(no eval/challenge/texts.jsonl)"
+    results = ch.evaluate(ch.load_items(path), lambda text, _pub: predict(tagger, text, min_score)[0])
+    obs = [o for r in results for o in r.obs]
+    lines = ["| gold names | P | R | F1 | gold |", "|---|---:|---:|---:|---:|"]
+    for label, tag in [("all", None), *((t, f"type:{t}") for t in TYPES), ("invented", "invented"), ("famous", "famous")]:
+        ent = ch.aggregate(obs, tag).get("entities", {})
+        rec = ent.get("mention_recall", {"value": 0.0, "n": 0})
+        prec = ent.get("mention_precision", {"value": 0.0})
+        r = float(rec["value"])
+        if tag is None or tag.startswith("type:"):
+            p = float(prec["value"])
+            f1 = 2 * p * r / (p + r) if p + r else 0.0
+            lines.append(f"| {label} | {p:.3f} | {r:.3f} | {f1:.3f} | {rec['n']} |")
+        else:  # predictions carry no such tag: recall only
+            lines.append(f"| {label} | – | {r:.3f} | – | {rec['n']} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--min-score", type=float, default=0.0)
@@ -104,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
         c, n = dev_counts(tagger, args.dev, args.min_score, args.errors)
         print(f"\n### News dev set ({n} articles, overlap rule), model alone, min score {args.min_score}\n")
         print(table(c))
+    print(f"\n### Challenge set (eval/challenge, overlap rule), model alone, min score {args.min_score}\n")
+    print(challenge(tagger, args.min_score))
     test = SHARED / "ner" / "wojood-sample" / "test.txt"
     print(f"\n### Wojood test (overlap rule, Wojood's outermost spans), min score {args.min_score}\n")
     print(table(wojood_counts(tagger, test, args.min_score)))
