@@ -443,9 +443,15 @@ class QuoteExtractor:
             return True
         if len(words) >= 2 and all(len(ctx.keys[u]) <= 3 for u in words):
             return True  # «"إن إس إيه"», «"سي آي أي"»: an acronym spelt out
-        if len(words) <= 4 and o - 1 >= 0 and (o - 1 in ctx.mention_at or (
-            o - 2 >= 0 and ctx.keys[o - 1] in ("(", "،", ",") and o - 2 in ctx.mention_at
-        )):
+        named = ctx.mention_at.get(o - 1) if o - 1 >= 0 else None
+        if named is None and o - 2 >= 0 and ctx.keys[o - 1] in ("(", "،", ","):
+            named = ctx.mention_at.get(o - 2)
+        if (
+            len(words) <= 4
+            and named is not None
+            and named.type != "PERSON"  # «قال هشام المؤدب "إن …"»: a person is followed by words
+            and not (ctx.is_arabic(words[0]) and self._is_complementizer(ctx, words[0]))
+        ):
             return True  # «وكالة الأمن القومي الأمريكية "إن إس إيه"»: an acronym after the name
         p = o - 1
         while p >= 0 and (ctx.keys[p] in ("ب", "ل") or ctx.kinds[p] == "other"):
@@ -795,6 +801,8 @@ class QuoteExtractor:
                 gap_open = False  # «…، ووضعوا …»: a new clause; its quotations are not this verb's
             after_prep = t - 1 >= cue.j and ctx.is_arabic(t - 1) and ctx.isin(t - 1, _QUOTE_PREPS)
             need_words = 2 if after_prep else _MIN_WORDS  # «تحدث عن "هجمات متكررة" على …»
+            if t + 1 < end and ctx.is_arabic(t + 1) and self._is_complementizer(ctx, t + 1):
+                need_words = 1  # «قال "إن التجربة ناجحة"»: words opening with «إن» are speech
             if gap_open and k in QUOTE_MARKS and t - cue.j <= _MAX_QUOTE_GAP and _speech_words(ctx, st.speech, t) >= need_words:
                 # «عبر عن استغرابه إزاء "…"», «أكد في بيانه "…"», «قال فلان: "…"»
                 return (t, end, True)
