@@ -38,11 +38,12 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from marsad.devset import Analyzer, marsad_analyzer
 from marsad.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -136,7 +137,6 @@ TAGS = {
     "opt": "not required (not counted in recall; a prediction matching it is not spurious)",
 }
 
-Analyzer = Callable[[str, str | None], dict[str, Any]]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -436,19 +436,6 @@ def gold_as_prediction(item: dict[str, Any]) -> dict[str, Any]:
                "speaker": ids.get(q.get("speaker") or ""), "channel": ids.get(q.get("channel") or "")}
               for q in gold["quotes"]]
     return {"entities": ents, "times": times, "events": events, "quotes": quotes}
-
-
-def marsad_analyzer(stages: Sequence[str] | None = None) -> Analyzer:
-    import marsad
-    from marsad.pipeline import Pipeline
-
-    pipeline = Pipeline(list(stages)) if stages else None
-
-    def run(text: str, published: str | None) -> dict[str, Any]:
-        d: dict[str, Any] = marsad.analyze(text, published=published, pipeline=pipeline).to_dict()
-        return d
-
-    return run
 
 
 def evaluate(items: Sequence[dict[str, Any]], analyze: Analyzer | None) -> list[ItemResult]:
