@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import resource
 import sys
 import time
@@ -35,6 +36,14 @@ def iter_corpus(limit: int | None = None) -> Iterator[dict[str, Any]]:
 
 def load_texts(limit: int | None = None) -> list[str]:
     return [r["text"] for r in iter_corpus(limit) if r.get("text")]
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def count_words(texts: list[str]) -> int:
+    """Words as the benchmarks count them (runs of ``\\w``), so that rates compare across them."""
+    return sum(len(_WORDS.findall(t)) for t in texts)
 
 
 def peak_rss_mb() -> float:

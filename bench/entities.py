@@ -18,11 +18,10 @@ Prints, measured in one run:
 
 from __future__ import annotations
 
-import re
 import time
 from collections import Counter
 
-from bench.common import Timer, load_texts, peak_rss_mb, require_corpus
+from bench.common import Timer, count_words, load_texts, peak_rss_mb, require_corpus
 
 
 def main(argv: list[str]) -> int:
@@ -35,8 +34,7 @@ def main(argv: list[str]) -> int:
 
     limit = int(argv[0]) if argv else None
     texts = load_texts(limit)
-    words = re.compile(r"\w+")
-    n_words = sum(len(words.findall(t)) for t in texts)
+    n_words = count_words(texts)
 
     with Timer() as kb_load:
         kb = build_kb()

@@ -8,10 +8,9 @@ and events together. Usage: ``python -m bench events`` or ``python -m bench.even
 
 from __future__ import annotations
 
-import re
 import sys
 
-from bench.common import Timer, load_texts, peak_rss_mb, require_corpus
+from bench.common import Timer, count_words, load_texts, peak_rss_mb, require_corpus
 
 ROUNDS = 3
 DEFAULT_ARTICLES = 2000
@@ -26,8 +25,7 @@ def main(argv: list[str]) -> int:
 
     n = int(argv[0]) if argv else DEFAULT_ARTICLES
     texts = load_texts(n)
-    words = re.compile(r"\w+")
-    n_words = sum(len(words.findall(t)) for t in texts)
+    n_words = count_words(texts)
     upstream = Pipeline(["text", "language", "entities", "times"])
     with Timer() as prep:
         docs = [upstream(Document(text=t)) for t in texts]

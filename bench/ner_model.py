@@ -8,11 +8,10 @@ tagger's time to the text layer's, the model's load time and size, and peak RSS.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections import Counter
 
-from bench.common import Timer, load_texts, peak_rss_mb, require_corpus
+from bench.common import Timer, count_words, load_texts, peak_rss_mb, require_corpus
 
 
 def main(argv: list[str]) -> int:
@@ -24,8 +23,7 @@ def main(argv: list[str]) -> int:
 
     limit = int(argv[0]) if argv else None
     texts = load_texts(limit)
-    words = re.compile(r"\w+")
-    n_words = sum(len(words.findall(t)) for t in texts)
+    n_words = count_words(texts)
     with Timer() as load:
         tagger = NameTagger()
     docs = []

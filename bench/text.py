@@ -7,10 +7,9 @@ The type cache starts empty: every distinct word is analyzed once, as in a fresh
 
 from __future__ import annotations
 
-import re
 import sys
 
-from bench.common import Timer, load_texts, peak_rss_mb, require_corpus
+from bench.common import Timer, count_words, load_texts, peak_rss_mb, require_corpus
 
 ROUNDS = 3
 
@@ -25,12 +24,11 @@ def main(argv: list[str]) -> int:
     from marsad.text.tokens import clear_type_cache, tokenize
 
     texts = load_texts()
-    words = re.compile(r"\w+")
-    n_words = sum(len(words.findall(t)) for t in texts)
+    n_words = count_words(texts)
 
     def bare_pass() -> float:
         with Timer() as t:
-            sum(len(words.findall(x)) for x in texts)
+            count_words(texts)
         return t.seconds
 
     def layer_pass() -> tuple[float, int, int]:
