@@ -102,6 +102,7 @@ class QuoteLexicon:
     adverbs: frozenset[str]  # words that may come between a subjectless verb and its words
     relation_nouns: frozenset[str]  # «خصوم X», «أنصار X»: a group around X, not X
     waw_hamza_verbs: frozenset[str]  # verb form keys written with «ؤ» («يؤكد»)
+    clause_links: frozenset[str]  # «فيما», «بينما»: a reporting verb after them starts a new attribution
 
 
 @cache
@@ -182,6 +183,7 @@ def quote_lexicon() -> QuoteLexicon:
         false_complements=word_set(qc["false_complements"]),
         adverbs=word_set(qc["adverbs"]),
         relation_nouns=word_set(qc["relation_nouns"]),
+        clause_links=word_set(qc["clause_links"]),
         waw_hamza_verbs=frozenset(key(f) for spec in rv["verbs"].values() for f in spec.get("forms", ()) if "ؤ" in f),
     )
 
@@ -377,6 +379,8 @@ class QuoteExtractor:
                 # «قال إن تونس تعتبر …»: a verb inside the words of a quote, not a new attribution
                 continue
             end = next((x for x in breaks if x > cue.i), b)
+            if a < end < b and end - 1 > cue.i and ctx.is_arabic(end - 1) and ctx.isin(end - 1, self.lex.clause_links):
+                end -= 1  # «…، فيما أكد فلان»: the link word belongs to the next attribution
             inside = cue.kind == "intro" and any(
                 q.start <= ctx.starts[cue.i] < q.end and q.speaker for q in sent_quotes
             )
@@ -630,7 +634,7 @@ class QuoteExtractor:
         if cue.i == a or self._conjoined(ctx, cue.i):
             return True
         return cue.i > a and (
-            ctx.keys[cue.i - 1] in ("،", ",", "؛", ";", ".", ":") or ctx.base(cue.i - 1) in ("كما", "ثم")
+            ctx.keys[cue.i - 1] in ("،", ",", "؛", ";", ".", ":") or ctx.isin(cue.i - 1, self.lex.clause_links)
         )
 
     def _verb_form(self, ctx: DocContext, t: int) -> str | None:
@@ -1856,6 +1860,11 @@ def _content_spans(
             parts = [(o, e) for o, e in parts if _words(ctx, o + 1, e) >= _MIN_WORDS or o == c0]
         out = []
         head = _trim(ctx, c0, parts[0][0])
+        if head is not None and _words(ctx, head[0], head[1]) < _MIN_WORDS and len(parts) == 1:
+            # «إن النص "لم يكن متوازنا"»: a clause of the speaker's that ends in quoted words is
+            # one indirect quote
+            span = _trim(ctx, c0, c1)
+            return [(ctx.starts[span[0]], ctx.ends[span[1] - 1], False)] if span is not None else []
         if head is not None and _words(ctx, head[0], head[1]) >= _MIN_WORDS:
             out.append((ctx.starts[head[0]], ctx.ends[head[1] - 1], False))
         for o, e in parts:
