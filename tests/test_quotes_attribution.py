@@ -34,3 +34,56 @@ def test_a_clause_ending_in_a_short_quotation_is_one_indirect_quote() -> None:
     )
     q = quote_with(doc, "لا يخدم")
     assert q.kind == "indirect" and q.text.startswith("القرار")
+
+
+# -- chains of titles before a name ---------------------------------------------------------------
+
+
+def test_a_title_chain_with_a_preposition_leads_to_the_name() -> None:
+    doc = analyze(
+        "وقال المبعوث الأممي الخاص إلى السودان، رمطان العمراني، في إحاطة أمس، إن الطرفين وافقا على هدنة إنسانية. "
+        "وأضاف أن المساعدات ستدخل خلال أيام.",
+        [("السودان", "GPE"), ("رمطان العمراني", "PERSON")],
+    )
+    assert speaker_of(doc, "الطرفين وافقا") == "رمطان العمراني"
+    assert speaker_of(doc, "المساعدات ستدخل") == "رمطان العمراني"
+
+
+def test_an_ambassador_to_a_capital_is_not_his_country() -> None:
+    doc = analyze(
+        "وقال سفير الكويت لدى القاهرة ناصر المطيري إن التعاون بين البلدين يتسع.",
+        [("الكويت", "GPE"), ("القاهرة", "GPE"), ("ناصر المطيري", "PERSON")],
+    )
+    assert speaker_of(doc, "التعاون بين البلدين") == "ناصر المطيري"
+
+
+def test_a_long_chain_of_two_offices_leads_to_the_name() -> None:
+    doc = analyze(
+        "قال نائب رئيس الوزراء وزير الدولة لشؤون الاستثمار والتخطيط، مازن الخطيب، إن الموازنة الجديدة متوازنة.",
+        [("مازن الخطيب", "PERSON")],
+    )
+    assert speaker_of(doc, "الموازنة الجديدة") == "مازن الخطيب"
+
+
+def test_a_researcher_at_a_centre_speaks_not_the_centre() -> None:
+    doc = analyze(
+        "ويقول الباحث في مركز الخليج للدراسات سعيد البلوشي إن المنطقة تدخل مرحلة جديدة.",
+        [("مركز الخليج للدراسات", "ORG"), ("سعيد البلوشي", "PERSON")],
+    )
+    assert speaker_of(doc, "المنطقة تدخل") == "سعيد البلوشي"
+
+
+def test_a_chain_stops_at_a_meeting_with_another_person() -> None:
+    doc = analyze(
+        "وقال وزير الخارجية عمر الفاسي إن الزيارة مهمة. وقال الوزير خلال لقائه ماهر الصالح إن العلاقات ممتازة.",
+        [("ماهر الصالح", "PERSON"), ("عمر الفاسي", "PERSON")],
+    )
+    assert speaker_of(doc, "العلاقات ممتازة") == "عمر الفاسي"
+
+
+def test_a_feminine_verb_does_not_take_a_man_at_the_end_of_the_chain() -> None:
+    doc = analyze(
+        "وقالت المديرة الإقليمية للمنظمة في شرق أفريقيا سلوى الدسوقي إن المجاعة تتسع.",
+        [("سلوى الدسوقي", "PERSON")],
+    )
+    assert speaker_of(doc, "المجاعة تتسع") == "سلوى الدسوقي"

@@ -102,6 +102,8 @@ class QuoteLexicon:
     adverbs: frozenset[str]  # words that may come between a subjectless verb and its words
     relation_nouns: frozenset[str]  # «خصوم X», «أنصار X»: a group around X, not X
     waw_hamza_verbs: frozenset[str]  # verb form keys written with «ؤ» («يؤكد»)
+    title_links: frozenset[str]  # «إلى», «لدى», «في»: prepositions inside a chain of titles
+    chain_breaks: frozenset[str]  # «خلال», «عقب»: they end a chain of titles
     clause_links: frozenset[str]  # «فيما», «بينما»: a reporting verb after them starts a new attribution
 
 
@@ -184,6 +186,8 @@ def quote_lexicon() -> QuoteLexicon:
         adverbs=word_set(qc["adverbs"]),
         relation_nouns=word_set(qc["relation_nouns"]),
         clause_links=word_set(qc["clause_links"]),
+        title_links=word_set(qc["title_links"]),
+        chain_breaks=word_set(qc["chain_breaks"]),
         waw_hamza_verbs=frozenset(key(f) for spec in rv["verbs"].values() for f in spec.get("forms", ()) if "ؤ" in f),
     )
 
@@ -864,6 +868,10 @@ class QuoteExtractor:
         # the subject after the verb
         if t < r1 and ctx.is_arabic(t) and ctx.isin(t, lex.relation_nouns):
             return who(None, "anonymous", anon=True)  # «وقال خصوم حفتر إن»: not Haftar
+        person = self._chain_person(ctx, st, cue, t, r1)
+        if person is not None:
+            # «وقال المبعوث الأممي الخاص إلى اليمن، فلان، …»: the name a chain of titles leads to
+            return who(person, "subject")
         if t < r1:
             ph = next((p for p in phrases if p.t0 <= t < p.t1 or p.t0 == t), None)
             proxy = ctx.is_arabic(t) and ctx.isin(t, lex.proxy_nouns)
@@ -872,7 +880,8 @@ class QuoteExtractor:
                 # the subject phrase starts with common nouns; its name comes a few words later
                 u, nw = t, 0
                 while u < r1 and nw < 7 and (
-                    ctx.keys[u] in ("،", ",", "(", ")") or ctx.keys[u] in QUOTE_MARKS or self._np_word(ctx, u)
+                    ctx.keys[u] in ("،", ",", "(", ")") or ctx.keys[u] in QUOTE_MARKS
+                    or (self._np_word(ctx, u) and not ctx.isin(u, lex.chain_breaks))
                 ):
                     if u in ctx.mention_at:
                         break
@@ -998,6 +1007,41 @@ class QuoteExtractor:
                 ch = st.channel_of.get(spk)
             return who(spk, "continued", ch)
         return who(None, "", anon=True)
+
+    def _chain_person(self, ctx: DocContext, st: _State, cue: _Cue, t: int, r1: int) -> str | None:
+        """The person named at the end of a chain of titles that starts at token t, right after
+        the verb: «نائب رئيس الوزراء وزير الخارجية، فلان», «سفير السعودية لدى واشنطن فلان»,
+        «المديرة الإقليمية للبرنامج فلانة». The chain holds title and noun words, names of bodies
+        and places, commas and the prepositions of titles; a verb, a complementizer, a channel
+        noun, a time or another preposition ends it. A person whose gender the verb contradicts
+        is not its subject."""
+        if t >= r1 or not ctx.is_arabic(t) or t in ctx.mention_at:
+            return None
+        if self._role_word(ctx, t) not in self._person_titles:
+            return None
+        u, words = t, 0
+        while u < r1 and words < 14:
+            m = ctx.mention_at.get(u)
+            if m is not None:
+                if m.type == "PERSON" and not m.nested:
+                    g = self._gender_of(ctx, st, m.entity)
+                    return m.entity if _agrees(g, cue.gender) else None
+                words += 1
+                u = max(m.t1, u + 1)
+                continue
+            k = ctx.keys[u]
+            if k in ("،", ",", "(", ")"):
+                u += 1
+                continue
+            if not ctx.is_arabic(u) or _sentence_end(ctx, u) or any(tr.t0 <= u < tr.t1 for tr in ctx.times):
+                return None
+            if self._is_complementizer(ctx, u) or self._channel_at(ctx, u) is not None or ctx.isin(u, self.lex.relatives):
+                return None
+            if ctx.isin(u, self.lex.chain_breaks) or not (ctx.isin(u, self.lex.title_links) or self._np_word(ctx, u)):
+                return None
+            words += 1
+            u += 1
+        return None
 
     def _definite_subject(self, ctx: DocContext, t: int) -> bool:
         """The definite word at t (right after a verb) is its subject: a noun, not a masdar
