@@ -87,3 +87,52 @@ def test_a_feminine_verb_does_not_take_a_man_at_the_end_of_the_chain() -> None:
         [("سلوى الدسوقي", "PERSON")],
     )
     assert speaker_of(doc, "المجاعة تتسع") == "سلوى الدسوقي"
+
+
+# -- the quotation before its source ------------------------------------------------------------
+
+
+def test_hasabama_names_the_source_of_the_sentence_before_it() -> None:
+    doc = analyze(
+        "يزور رئيس الوزراء العاصمة الأردنية الأسبوع المقبل لبحث ملف المياه، حسبما أعلن المتحدث باسم الحكومة "
+        "السفير وليد الرفاعي.",
+        [("وليد الرفاعي", "PERSON")],
+    )
+    assert speaker_of(doc, "يزور رئيس الوزراء") == "وليد الرفاعي"
+
+
+def test_a_noun_that_looks_like_a_participle_leaves_the_claim_to_the_source() -> None:
+    doc = analyze(
+        "أصدرت المحكمة الجنائية، أمس، مذكرة توقيف بحق المدير السابق للميناء، وفق بيان لهيئة الرقابة الإدارية.",
+        [("هيئة الرقابة الإدارية", "ORG")],
+    )
+    assert speaker_of(doc, "مذكرة توقيف") == "هيئة الرقابة الإدارية"
+    doc = analyze(
+        "اقتيد الرهائن إلى مكان مجهول تحت حراسة مشددة، بحسب ما أفادت وكالة الأنباء المحلية.",
+        [("وكالة الأنباء المحلية", "ORG", "news_agency")],
+    )
+    assert speaker_of(doc, "اقتيد الرهائن") == "وكالة الأنباء المحلية"
+
+
+def test_a_demand_in_the_clause_is_an_act_the_source_reports() -> None:
+    doc = analyze(
+        "خطف مسلحون رجل أعمال في ضواحي المدينة، وطالبوا عائلته بفدية كبيرة، بحسب ما أفادت وكالة الأنباء الرسمية.",
+        [("وكالة الأنباء الرسمية", "ORG", "news_agency")],
+    )
+    assert speaker_of(doc, "خطف مسلحون") == "وكالة الأنباء الرسمية"
+
+
+def test_words_already_quoted_stay_with_their_speaker() -> None:
+    doc = analyze(
+        "وقال خالد المصري إن الصادرات ارتفعت، وفق أرقام المعهد الوطني للإحصاء.",
+        [("خالد المصري", "PERSON"), ("المعهد الوطني للإحصاء", "ORG")],
+    )
+    assert speaker_of(doc, "الصادرات ارتفعت") == "خالد المصري"
+
+
+def test_a_verb_of_saying_heading_the_clause_keeps_it_from_the_source() -> None:
+    doc = analyze(
+        "وتعتبر المدينة القديمة من أجمل مدن المنطقة، بحسب تصنيف المنظمة الدولية للسياحة.",
+        [("المنظمة الدولية للسياحة", "ORG")],
+    )
+    assert not doc.quotes or all(q.speaker is None or "المدينة القديمة" not in q.text for q in doc.quotes)

@@ -60,6 +60,9 @@ _QUOTE_PREPS = frozenset({"عن", "علي", "الي", "ب", "حول"})
 #: what a call or a demand asks for comes after these («دعا إلى», «طالب بـ»)
 _DEMAND_PREPS = frozenset({"الي", "ب", "ل"})
 _MAX_CUE_REGION = 48
+#: senses of verbs that report an act when they quote nothing («طالبوا ذويه بفدية», «ردت باريس
+#: بطرد …»): a source named after their clause («بحسب X») is the source of that act
+_ACT_SENSES = frozenset({"demand", "call", "reply"})
 #: at most this many tokens between a reporting verb and a quotation that is its content
 #: («أكد عمدة …، فلان، عشية الزيارة …، "…"»), and between a verb of asking and its preposition
 _MAX_QUOTE_GAP = 30
@@ -1555,7 +1558,7 @@ class QuoteExtractor:
         spans: list[tuple[int, int, bool]] = []
         if not possessive and _words(ctx, after0, end) >= _MIN_WORDS:
             spans = _content_spans(ctx, after0, end, st.speech)
-        if not spans and not self._attributed_before(ctx, a, cue.i):
+        if not spans and not self._attributed_before(ctx, st, a, cue.i, possessive):
             b0 = a
             b1 = cue.i
             while b1 > b0 and (ctx.keys[b1 - 1] in ("،", ",", "؛", ";") or ctx.base(b1 - 1) in ("وذلك", "ذلك")):
@@ -1611,7 +1614,7 @@ class QuoteExtractor:
         while b1 > a and (ctx.keys[b1 - 1] in ("،", ",", "؛", ";") or ctx.base(b1 - 1) in ("وذلك", "ذلك")):
             b1 -= 1
         spans: list[tuple[int, int, bool]] = []
-        if _words(ctx, a, b1) >= _MIN_WORDS and not self._attributed_before(ctx, a, cue.i):
+        if _words(ctx, a, b1) >= _MIN_WORDS and not self._attributed_before(ctx, st, a, cue.i):
             spans = _content_spans(ctx, a, b1, st.speech)
         elif r1 < end and ctx.is_arabic(r1) and self._is_complementizer(ctx, r1):
             spans = _content_spans(ctx, r1 + 1, end, st.speech)
@@ -1624,17 +1627,26 @@ class QuoteExtractor:
             self._note_speaker(ctx, st, vcue, w)
         return qs, cite
 
-    def _attributed_before(self, ctx: DocContext, a: int, i: int) -> bool:
-        """The words before an introducer already have a reporting verb of their own (at the head
-        of a clause, or a participle; not one inside a relative clause: «التي يرون أنها»)."""
+    def _attributed_before(self, ctx: DocContext, st: _State, a: int, i: int, possessive: bool = False) -> bool:
+        """The words before an introducer are already someone's words: a cue earlier in the
+        sentence made a quote («قال فلان إن …، بحسب …»), or a verb of saying heads their clause
+        («وتعتبر الطرق …، بحسب تعريف X»; not one inside a relative clause: «التي يرون أنها»).
+        A verb of acting («وطالبوا ذويه بفدية، بحسب ما أفادت X») and a word that only looks like
+        a participle («حراسة مشددة», «مذكرة قبض») leave the clause to the introducer; after a
+        pronoun source («حسب تقديره») any participle or verb before it does not."""
+        if any(a <= c0 < i for c0, _ in st.said):
+            return True
         for t in range(a, i):
             if not ctx.is_arabic(t):
                 continue
-            if ctx.isin(t, self.lex.participles):
+            if possessive and ctx.isin(t, self.lex.participles):
                 return True
-            if self._verb_form(ctx, t) is not None and (
-                t == a or self._conjoined(ctx, t) or not ctx.isin(t - 1, self.lex.relatives)
-            ):
+            form = self._verb_form(ctx, t)
+            if form is None or (not possessive and self.lex.verbs.get(form) in _ACT_SENSES):
+                continue
+            if form in self.lex.verb_after or form in self.lex.verb_near:
+                continue  # «بين البلدين», «جاء»: a verb only under a condition, which quoted nothing
+            if t == a or self._conjoined(ctx, t) or not ctx.isin(t - 1, self.lex.relatives):
                 return True
         return False
 
