@@ -136,3 +136,59 @@ def test_a_verb_of_saying_heading_the_clause_keeps_it_from_the_source() -> None:
         [("المنظمة الدولية للسياحة", "ORG")],
     )
     assert not doc.quotes or all(q.speaker is None or "المدينة القديمة" not in q.text for q in doc.quotes)
+
+
+def test_a_resumptive_pronoun_after_the_verb_hides_no_subject() -> None:
+    doc = analyze(
+        "وبحث الجانبان سبل تعزيز التعاون في مجال الزراعة، حسب ما أفاد به بيان لوزارة الفلاحة.",
+        [("وزارة الفلاحة", "ORG")],
+    )
+    assert speaker_of(doc, "سبل تعزيز") == "وزارة الفلاحة"
+
+
+def test_his_office_speaks_for_the_person_named_in_the_claim() -> None:
+    doc = analyze(
+        "يتوجه الوزير فادي العلي إلى بروكسل غدا لحضور اجتماع المانحين، بحسب ما أعلنه مكتبه الإعلامي في بيان.",
+        [("فادي العلي", "PERSON"), ("بروكسل", "GPE")],
+    )
+    assert speaker_of(doc, "إلى بروكسل") == "فادي العلي"
+
+
+def test_her_office_is_the_woman_not_the_man_named_after_her() -> None:
+    doc = analyze(
+        "استقبلت الوزيرة هدى الزين السفير كريم الطاهر أمس لبحث التعاون الثقافي، وفق ما أفاد مكتبها.",
+        [("هدى الزين", "PERSON"), ("كريم الطاهر", "PERSON")],
+    )
+    assert speaker_of(doc, "لبحث التعاون") == "هدى الزين"
+
+
+def test_a_library_is_no_office() -> None:
+    doc = analyze(
+        "افتتح المعرض الدولي للكتاب أبوابه أمس بمشاركة 300 ناشر عربي، بحسب ما أعلنته مكتبة الإسكندرية.",
+        [("مكتبة الإسكندرية", "ORG")],
+    )
+    assert speaker_of(doc, "افتتح المعرض") == "مكتبة الإسكندرية"
+
+
+def test_an_anonymous_official_of_a_ministry_speaks_for_it() -> None:
+    doc = analyze(
+        "صرح مصدر مسؤول في وزارة الخارجية بأن المملكة تدين الهجوم الذي استهدف السفارة.",
+        [("وزارة الخارجية", "ORG")],
+    )
+    assert speaker_of(doc, "المملكة تدين") == "وزارة الخارجية"
+
+
+def test_an_anonymous_source_without_a_body_stays_anonymous() -> None:
+    doc = analyze(
+        "وقال مصدر مطلع إن المفاوضات ستستأنف الأسبوع المقبل في القاهرة.",
+        [("القاهرة", "GPE")],
+    )
+    assert speaker_of(doc, "المفاوضات ستستأنف") is None
+
+
+def test_a_researcher_named_after_kama_yaqul_is_the_source() -> None:
+    doc = analyze(
+        "لكن نجاح الاتفاق يبقى مرهونا بالتزام الطرفين، كما يقول الباحث في معهد الدراسات الاستراتيجية بباريس جان دوبون.",
+        [("باريس", "GPE"), ("جان دوبون", "PERSON")],
+    )
+    assert speaker_of(doc, "نجاح الاتفاق") == "جان دوبون"

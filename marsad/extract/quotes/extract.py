@@ -107,6 +107,8 @@ class QuoteLexicon:
     waw_hamza_verbs: frozenset[str]  # verb form keys written with «ؤ» («يؤكد»)
     title_links: frozenset[str]  # «إلى», «لدى», «في»: prepositions inside a chain of titles
     chain_breaks: frozenset[str]  # «خلال», «عقب»: they end a chain of titles
+    resumptives: frozenset[str]  # «به», «بها» after a verb of a relative clause
+    affiliation_links: frozenset[str]  # «مصدر في وزارة X»: the source speaks for X
     clause_links: frozenset[str]  # «فيما», «بينما»: a reporting verb after them starts a new attribution
 
 
@@ -190,6 +192,8 @@ def quote_lexicon() -> QuoteLexicon:
         relation_nouns=word_set(qc["relation_nouns"]),
         clause_links=word_set(qc["clause_links"]),
         title_links=word_set(qc["title_links"]),
+        resumptives=word_set(qc["resumptives"]),
+        affiliation_links=word_set(qc["affiliation_links"]),
         chain_breaks=word_set(qc["chain_breaks"]),
         waw_hamza_verbs=frozenset(key(f) for spec in rv["verbs"].values() for f in spec.get("forms", ()) if "ؤ" in f),
     )
@@ -860,6 +864,8 @@ class QuoteExtractor:
         t = j
         while t < r1 and (ctx.keys[t] in QUOTE_MARKS or ctx.keys[t] in ("،", ",")):
             t += 1
+        if t + 1 < r1 and t == j and ctx.keys[t] in lex.resumptives:
+            t += 1  # «حسب ما أفاد به بيان لـ X»: the subject follows the pronoun
         own = t < r1 and self._starts_subject(ctx, t, phrases)
         # «فلان الذي رأى أن»: the antecedent speaks when the relative agrees with the verb and the
         # verb has no subject of its own («تونس التي قال إنها»: the relative is the object)
@@ -871,6 +877,9 @@ class QuoteExtractor:
         # the subject after the verb
         if t < r1 and ctx.is_arabic(t) and ctx.isin(t, lex.relation_nouns):
             return who(None, "anonymous", anon=True)  # «وقال خصوم حفتر إن»: not Haftar
+        owner = self._possessed_proxy(ctx, st, t, cue.i, a)
+        if owner is not None:
+            return who(owner, "proxy")  # «بحسب ما أعلنه مكتبه الإعلامي»: the person whose office
         person = self._chain_person(ctx, st, cue, t, r1)
         if person is not None:
             # «وقال المبعوث الأممي الخاص إلى اليمن، فلان، …»: the name a chain of titles leads to
@@ -950,6 +959,9 @@ class QuoteExtractor:
                     return who(spk, "issuer", kd=ck, anon=spk is None)
                 return who(None, "anonymous", kd=ck, anon=True)
             if base in lex.anonymous or any(f in lex.anonymous for f in ctx.forms(t)):
+                body = self._affiliation(ctx, t, r1, phrases)
+                if body is not None:
+                    return who(body, "group")  # «صرح مصدر مسؤول في وزارة الخارجية بأن»
                 if t + 1 < r1 and ctx.isin(t + 1, lex.same_source) and ctx.base(t).startswith("ال"):
                     # «وأوضح المصدر ذاته»: the source quoted before
                     return who(st.last_speaker, "continued", anon=st.last_speaker is None)
@@ -1044,6 +1056,49 @@ class QuoteExtractor:
                 return None
             words += 1
             u += 1
+        return None
+
+    def _possessed_proxy(self, ctx: DocContext, st: _State, t: int, before: int, a: int) -> str | None:
+        """«مكتبه», «ديوانها», «حملته» (a proxy noun with a pronoun) at token t: the person the
+        pronoun refers to, the last person named before the cue (in its sentence first) whose
+        gender agrees with the pronoun; not «مكتبة X» (a library named after it)."""
+        if t >= len(ctx.keys) or not ctx.is_arabic(t) or t in ctx.mention_at:
+            return None
+        k = ctx.base(t)
+        for suf, g in (("ها", "f"), ("ه", "m")):
+            if not k.endswith(suf):
+                continue
+            stem = k[: -len(suf)]
+            if stem.endswith("ت"):
+                stem = stem[:-1] + "ه"
+            if stem not in self.lex.proxy_nouns:
+                continue
+            if t + 1 < len(ctx.keys) and (t + 1 in ctx.mention_at or (
+                ctx.is_arabic(t + 1) and not ctx.base(t + 1).startswith("ال") and self._np_word(ctx, t + 1)
+                and self._verb_form(ctx, t + 1) is None and ctx.base(t + 1) not in self.words.preps
+            )):
+                return None  # «مكتبة الإسكندرية», «مكتبه شؤون …»: a name or a genitive
+            persons = [m for m in ctx.mentions if m.t0 < before and m.type == "PERSON" and not m.nested]
+            inside = [m for m in persons if m.t0 >= a] or persons
+            for m in reversed(inside):
+                if _agrees(self._gender_of(ctx, st, m.entity), g):
+                    return m.entity
+            return None
+        return None
+
+    def _affiliation(self, ctx: DocContext, t: int, r1: int, phrases: list[ActorPhrase]) -> str | None:
+        """«مصدر مسؤول في وزارة الخارجية», «مصادر من الحزب»: the body named right after an
+        anonymous source and a preposition of belonging (an adjective may come between)."""
+        u = t + 1
+        while u < r1 and u - t <= 3 and ctx.is_arabic(u) and u not in ctx.mention_at and not ctx.isin(
+            u, self.lex.affiliation_links
+        ) and self._np_word(ctx, u):
+            u += 1
+        if u >= r1 or not ctx.is_arabic(u) or not ctx.isin(u, self.lex.affiliation_links):
+            return None
+        for p in phrases:
+            if u < p.head.t0 <= u + 2 and p.actor and p.actor_type == "ORG":
+                return p.actor
         return None
 
     def _definite_subject(self, ctx: DocContext, t: int) -> bool:
@@ -1504,8 +1559,11 @@ class QuoteExtractor:
             (p for p in phrases if cue.j <= max(p.t0, p.head.t0) < np_end and p.actor and p.marker not in ("في",)), None
         )
         relation = any(ctx.is_arabic(u) and ctx.isin(u, lex.relation_nouns) for u in range(cue.j, min(np_end, cue.j + 3)))
+        titled = self._chain_person(ctx, st, cue, cue.j, np_end)
         if relation:
             pass  # «وفق خصوم حفتر»: X's opponents are not X
+        elif titled is not None:
+            speaker = titled  # «كما يقول الباحث في معهد … بواشنطن فلان»
         elif src is not None and src.actor is not None:
             speaker = src.actor
             if self._is_outlet(ctx, st, speaker):
