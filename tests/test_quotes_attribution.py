@@ -4,6 +4,7 @@ transcripts (sentences written for these tests; entities set by hand)."""
 
 from __future__ import annotations
 
+from marsad.doc import Document
 from tests.events_support import analyze
 from tests.test_quotes_speakers import quote_with, speaker_of
 
@@ -192,3 +193,31 @@ def test_a_researcher_named_after_kama_yaqul_is_the_source() -> None:
         [("باريس", "GPE"), ("جان دوبون", "PERSON")],
     )
     assert speaker_of(doc, "نجاح الاتفاق") == "جان دوبون"
+
+
+# -- transcripts ----------------------------------------------------------------------------------
+
+
+def test_a_line_opening_with_a_name_and_a_colon_is_that_persons_turn() -> None:
+    doc = analyze(
+        "المذيع: ضيفنا الليلة المحلل الاقتصادي منير الساحلي. هل ترتفع الأسعار؟\n"
+        "منير الساحلي: لا أظن ذلك. السوق مستقرة منذ أشهر، والمخزون يكفي حتى الصيف.\n"
+        "المذيع: شكرا لك.",
+        [("منير الساحلي", "PERSON")],
+    )
+    q = quote_with(doc, "السوق مستقرة")
+    assert q.kind == "direct" and speaker_of(doc, "السوق مستقرة") == "منير الساحلي"
+    assert q.text.startswith("لا أظن ذلك") and q.text.endswith("حتى الصيف")
+    assert no_turn_for(doc, "شكرا لك")
+
+
+def test_a_name_and_colon_inside_a_line_is_no_turn() -> None:
+    doc = analyze(
+        "وصل الوفد صباح اليوم وكان في استقباله منير الساحلي: وزير المالية السابق والمستشار الحالي.",
+        [("منير الساحلي", "PERSON")],
+    )
+    assert not any(q.kind == "direct" and q.text.startswith("وزير المالية") for q in doc.quotes)
+
+
+def no_turn_for(doc: Document, words: str) -> bool:
+    return not any(words in q.text and q.speaker for q in doc.quotes)

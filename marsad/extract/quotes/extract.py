@@ -350,7 +350,13 @@ class QuoteExtractor:
             st.names = [(o, e) for o, e, _ in passages if (o, e) not in st.speech]
             for a, b in _pieces(ctx, a0, b0, passages):
                 self._sentence(ctx, st, a, b, quotes, cites)
-        quotes.sort(key=lambda q: q.start)
+        turns = self._turns(ctx)
+        if turns:
+            # inside a speaker's turn, words nobody is named for are the speaker's own
+            quotes = [q for q in quotes if q.speaker is not None or not any(
+                t.start <= q.start and q.end <= t.end for t in turns)]
+            quotes.extend(turns)
+        quotes.sort(key=lambda q: (q.start, -q.end))
         # a quote inside another one with the same speaker is redundant
         kept: list[Quote] = []
         for q in quotes:
@@ -364,6 +370,33 @@ class QuoteExtractor:
         dated = {(c.source, c.kind) for c in out if c.date}
         out = [c for c in out if c.date or (c.source, c.kind) not in dated]
         return kept, out
+
+    def _turns(self, ctx: DocContext) -> list[Quote]:
+        """A transcript turn: a line that opens with a person's name (titles may come before it)
+        and a colon («فلان: لا أعتقد ذلك. …») is that person's words, to the end of the line."""
+        text = ctx.doc.text
+        out: list[Quote] = []
+        for m in ctx.mentions:
+            if m.type != "PERSON" or m.nested or m.t1 >= len(ctx.keys) or ctx.keys[m.t1] != ":":
+                continue
+            t = m.t0
+            while t - 1 >= 0 and m.t0 - t < 3 and ctx.is_arabic(t - 1) and "\n" not in text[ctx.ends[t - 1] : ctx.starts[t]] \
+                    and self._role_word(ctx, t - 1) in self._person_titles:
+                t -= 1
+            line0 = text.rfind("\n", 0, ctx.starts[t]) + 1
+            if text[line0 : ctx.starts[t]].strip():
+                continue  # not at the start of a line
+            s0 = ctx.ends[m.t1]
+            s1 = text.find("\n", s0)
+            s1 = len(text) if s1 < 0 else s1
+            while s0 < s1 and (text[s0].isspace() or text[s0] in QUOTE_MARKS):
+                s0 += 1
+            while s1 > s0 and (text[s1 - 1].isspace() or text[s1 - 1] in ".!" or text[s1 - 1] in QUOTE_MARKS):
+                s1 -= 1
+            if len(text[s0:s1].split()) < _MIN_WORDS:
+                continue
+            out.append(Quote(s0, s1, text[s0:s1], "direct", m.entity, None, None, ctx.span(t, m.t1 + 1)))
+        return out
 
     def _sentence(
         self,
@@ -880,10 +913,10 @@ class QuoteExtractor:
         owner = self._possessed_proxy(ctx, st, t, cue.i, a)
         if owner is not None:
             return who(owner, "proxy")  # «بحسب ما أعلنه مكتبه الإعلامي»: the person whose office
-        person = self._chain_person(ctx, st, cue, t, r1)
-        if person is not None:
+        chained = self._chain_person(ctx, st, cue, t, r1)
+        if chained is not None:
             # «وقال المبعوث الأممي الخاص إلى اليمن، فلان، …»: the name a chain of titles leads to
-            return who(person, "subject")
+            return who(chained, "subject")
         if t < r1:
             ph = next((p for p in phrases if p.t0 <= t < p.t1 or p.t0 == t), None)
             proxy = ctx.is_arabic(t) and ctx.isin(t, lex.proxy_nouns)
