@@ -221,3 +221,38 @@ def test_a_name_and_colon_inside_a_line_is_no_turn() -> None:
 
 def no_turn_for(doc: Document, words: str) -> bool:
     return not any(words in q.text and q.speaker for q in doc.quotes)
+
+
+# -- statements and verbs -------------------------------------------------------------------------
+
+
+def test_a_statement_heading_its_clause_is_the_subject_of_the_verb() -> None:
+    doc = analyze(
+        "أصدر مكتب المرجع الديني حسن الموسوي بيانا أكد فيه أن الحوار ضروري. البيان أشار أيضا إلى أن اللقاء دام ساعة.",
+        [("حسن الموسوي", "PERSON")],
+    )
+    assert speaker_of(doc, "اللقاء دام ساعة") == "حسن الموسوي"
+
+
+def test_a_verb_in_a_relative_clause_of_a_channel_still_reports_nothing() -> None:
+    doc = analyze(
+        "وفي حوار صحفي نشر أمس، تحدث رامي الحسن عن الأزمة. وقال رامي الحسن إن الحل قريب جدا.",
+        [("رامي الحسن", "PERSON")],
+    )
+    assert speaker_of(doc, "الحل قريب") == "رامي الحسن"
+
+
+def test_a_threat_with_bianna_is_a_quote() -> None:
+    doc = analyze(
+        "وتوعد القيادي في الجماعة ناصر الحمادي بأن الرد سيكون قاسيا.",
+        [("ناصر الحمادي", "PERSON")],
+    )
+    assert speaker_of(doc, "الرد سيكون") == "ناصر الحمادي"
+
+
+def test_iktafa_bil_qawl_reports_for_the_person_at_the_end_of_the_titles() -> None:
+    doc = analyze(
+        "ورفض المتحدث باسم وزارة الدفاع سامر النجار التعليق على التقارير، واكتفى بالقول إن التحقيق مستمر.",
+        [("وزارة الدفاع", "ORG"), ("سامر النجار", "PERSON")],
+    )
+    assert speaker_of(doc, "التحقيق مستمر") == "سامر النجار"

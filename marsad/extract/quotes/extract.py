@@ -601,7 +601,8 @@ class QuoteExtractor:
             if form is not None:
                 need = lex.verb_after.get(form)
                 after_channel = any(
-                    self._channel_at(ctx, u) is not None for u in range(max(a, t - 2), t) if ctx.is_arabic(u)
+                    self._channel_at(ctx, u) is not None and not self._channel_subject(ctx, u, t, a)
+                    for u in range(max(a, t - 2), t) if ctx.is_arabic(u)
                 ) and ctx.keys[t] == ctx.base(t) and not (out and out[-1].kind == "intro" and out[-1].j >= t - 2)
                 impersonal = ctx.isin(t, lex.impersonal)
                 if not after_channel and not impersonal and (not need or self._after_word(ctx, t, b, form, need)):
@@ -620,6 +621,13 @@ class QuoteExtractor:
                 out.append(_Cue(t, t + 1, "participle", gender=participle_gender(ctx.base(t))))
             t += 1
         return out
+
+    @staticmethod
+    def _channel_subject(ctx: DocContext, u: int, t: int, a: int) -> bool:
+        """The definite channel noun at u, heading its clause right before the verb at t, is the
+        verb's subject («. البيان أشار أيضا إلى أن»), not a channel the verb describes («في حوار
+        صحفي نشر …»)."""
+        return u == t - 1 and ctx.base(u).startswith("ال") and (u == a or ctx.keys[u - 1] in ("،", ",", ".", ":", "؛"))
 
     def _after_word(self, ctx: DocContext, t: int, b: int, form: str, need: frozenset[str]) -> bool:
         """The word a conditional verb needs follows it («جاء في»), or follows its subject when
@@ -1046,6 +1054,12 @@ class QuoteExtractor:
             # «وقالت رئاسة إدارة الطوارئ إن»: a subject we cannot name, not the previous speaker
             return who(None, "anonymous", anon=True)
         if _subjectless(ctx, j, r1, phrases):
+            if a < i - 1 and ctx.is_arabic(a) and (self._conjoined_word(ctx, a) or self._verb_form(ctx, a) is not None):
+                # «ورفض المتحدث باسم الخارجية فلان التعليق، واكتفى بالقول إن»: the person at the end
+                # of the titles after the sentence's first verb
+                chained = self._chain_person(ctx, st, cue, a + 1, i)
+                if chained is not None:
+                    return who(chained, "sentence")
             first = self._sentence_subject(ctx, a, i, phrases)
             if first is not None and _agrees(self._gender_of(ctx, st, first), cue.gender):
                 return who(first, "sentence")
