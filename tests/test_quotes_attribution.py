@@ -256,3 +256,22 @@ def test_iktafa_bil_qawl_reports_for_the_person_at_the_end_of_the_titles() -> No
         [("وزارة الدفاع", "ORG"), ("سامر النجار", "PERSON")],
     )
     assert speaker_of(doc, "التحقيق مستمر") == "سامر النجار"
+
+
+def test_a_second_clause_with_wa_anna_is_a_quote_of_its_own() -> None:
+    doc = analyze(
+        'ويرى الباحث عادل القاسمي أن "الحكومة ربحت الجولة الأولى"، وأن المعارضة "لن تتراجع" رغم الضغوط.',
+        [("عادل القاسمي", "PERSON")],
+    )
+    assert speaker_of(doc, "الحكومة ربحت") == "عادل القاسمي"
+    second = quote_with(doc, "المعارضة")
+    assert second.text.startswith("المعارضة") and second.speaker == quote_with(doc, "الحكومة ربحت").speaker
+
+
+def test_wa_anna_inside_quotation_marks_does_not_split() -> None:
+    doc = analyze(
+        'وقال عادل القاسمي: "نعلم أن الطريق طويل، وأن النتائج لن تظهر سريعا".',
+        [("عادل القاسمي", "PERSON")],
+    )
+    q = quote_with(doc, "الطريق طويل")
+    assert "النتائج لن تظهر" in q.text

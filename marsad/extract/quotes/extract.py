@@ -771,7 +771,7 @@ class QuoteExtractor:
         date = self._date(ctx, cue, a, c0, st, speaker, w.channel)
         if channel is None and speaker and not anonymous and speaker in st.channel_of:
             channel = st.channel_of.get(speaker)
-        spans = _content_spans(ctx, c0, c1, st.speech)
+        spans = [sp for s0, s1 in self._conjuncts(ctx, st, c0, c1) for sp in _content_spans(ctx, s0, s1, st.speech)]
         if not spans:
             return None
         if speaker is None and ctx.keys[c0 - 1] == ":" and _asks(ctx, c0, c1):
@@ -793,6 +793,21 @@ class QuoteExtractor:
             if src is not None or kind in ("statement", "report"):
                 cite = Citation(src, kind, Span(ctx.starts[cue.i], ctx.ends[max(cue.i, c0 - 1)]), date)
         return qs, cite
+
+    def _conjuncts(self, ctx: DocContext, st: _State, c0: int, c1: int) -> list[tuple[int, int]]:
+        """The content [c0, c1) split before each «، وأن …» / «، وإن …» that opens a second
+        clause of the same verb outside quotation marks («رأى أن "…"، وأن الموقف "لن يتغير"»):
+        one quote each."""
+        out, s0 = [], c0
+        for u in range(c0 + 2, c1 - 1):
+            if ctx.keys[u - 1] not in ("،", ",") or not ctx.is_arabic(u) or ctx.keys[u][:1] != "و":
+                continue
+            if any(o < u < e for o, e in st.speech) or not self._is_complementizer(ctx, u):
+                continue
+            out.append((s0, u - 1))
+            s0 = u + 1
+        out.append((s0, c1))
+        return out
 
     def _note_speaker(self, ctx: DocContext, st: _State, cue: _Cue, w: _Who) -> None:
         """Remember who spoke (the next «وأضاف» continues them), their gender when they were the
