@@ -275,3 +275,28 @@ def test_wa_anna_inside_quotation_marks_does_not_split() -> None:
     )
     q = quote_with(doc, "الطريق طويل")
     assert "النتائج لن تظهر" in q.text
+
+
+def test_wa_radda_with_bianna_is_a_reply_not_was_mentioned() -> None:
+    doc = analyze(
+        'ورد رئيس الحكومة المحلية كمال الدباغ بأن "القرار لن يلغى مهما كانت الضغوط".',
+        [("كمال الدباغ", "PERSON")],
+    )
+    assert speaker_of(doc, "القرار لن يلغى") == "كمال الدباغ"
+
+
+def test_warada_fi_is_still_a_report_of_a_document() -> None:
+    doc = analyze(
+        "أصدرت وزارة الصحة تقريرها السنوي. وورد في التقرير أن عدد المستشفيات ارتفع إلى مئة.",
+        [("وزارة الصحة", "ORG")],
+    )
+    assert quote_with(doc, "عدد المستشفيات").kind == "indirect"
+
+
+def test_a_verb_of_describing_with_its_object_pronoun_reports() -> None:
+    doc = analyze(
+        'ورفضت الحكومة التقرير، ووصفته وزارة الإعلام بأنه "منحاز ويفتقر إلى الدقة".',
+        [("وزارة الإعلام", "ORG")],
+    )
+    q = quote_with(doc, "منحاز")
+    assert q.kind == "direct" and speaker_of(doc, "منحاز") == "وزارة الإعلام"

@@ -598,6 +598,17 @@ class QuoteExtractor:
                 t = j
                 continue
             form = self._verb_form(ctx, t)
+            if form is not None and lex.verb_after.get(form) and not self._after_word(ctx, t, b, form, lex.verb_after[form]):
+                # «ورد رئيس الإقليم بأن»: و + «رد» when «ورد» (was mentioned) lacks its «في»
+                form = next((f for n, f in ctx.readings(t) if n and f != form and f in lex.verbs
+                             and all(ch in "وف" for ch in ctx.keys[t][:n])), form)
+            if form is None and t + 1 < b:
+                # «ووصفته الوزارة بأنه "…"»: a verb of describing with its object pronoun
+                obj = self._verb_with_object(ctx, t)
+                if obj is not None and lex.verbs.get(obj) == "describe" and any(
+                    self._is_complementizer(ctx, u) for u in range(t + 1, min(b, t + 8)) if ctx.is_arabic(u)
+                ):
+                    form = obj
             if form is not None:
                 need = lex.verb_after.get(form)
                 after_channel = any(
