@@ -300,3 +300,27 @@ def test_a_verb_of_describing_with_its_object_pronoun_reports() -> None:
     )
     q = quote_with(doc, "منحاز")
     assert q.kind == "direct" and speaker_of(doc, "منحاز") == "وزارة الإعلام"
+
+
+def test_a_guest_received_by_the_speaker_is_not_the_speaker() -> None:
+    doc = analyze(
+        "وأكد وزير الخارجية سامي العلوي أن الزيارة مهمة. وأكد الوزير لدى استقباله السفير كريم دوران أن البلدين يتعاونان.",
+        [("سامي العلوي", "PERSON"), ("كريم دوران", "PERSON")],
+    )
+    assert speaker_of(doc, "البلدين يتعاونان") == "سامي العلوي"
+
+
+def test_a_counterpart_addressed_is_not_the_speaker() -> None:
+    doc = analyze(
+        "وقال وزير الخارجية لنظيره الإيطالي ماركو بيانكي إن التعاون مستمر.",
+        [("ماركو بيانكي", "PERSON")],
+    )
+    assert speaker_of(doc, "التعاون مستمر") != "ماركو بيانكي"
+
+
+def test_a_title_with_a_pronoun_still_leads_to_the_name() -> None:
+    doc = analyze(
+        "ورفضت الجماعة المبادرة، وقال كبير مفاوضيها صالح الأحمدي إن المبادرة لا تتضمن جديدا.",
+        [("صالح الأحمدي", "PERSON")],
+    )
+    assert speaker_of(doc, "لا تتضمن جديدا") == "صالح الأحمدي"

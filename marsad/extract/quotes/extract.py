@@ -109,6 +109,7 @@ class QuoteLexicon:
     chain_breaks: frozenset[str]  # «خلال», «عقب»: they end a chain of titles
     resumptives: frozenset[str]  # «به», «بها» after a verb of a relative clause
     affiliation_links: frozenset[str]  # «مصدر في وزارة X»: the source speaks for X
+    suffix_preps: frozenset[str]  # «لدى استقباله»: a suffixed word after them ends a title chain
     clause_links: frozenset[str]  # «فيما», «بينما»: a reporting verb after them starts a new attribution
 
 
@@ -195,6 +196,7 @@ def quote_lexicon() -> QuoteLexicon:
         resumptives=word_set(qc["resumptives"]),
         affiliation_links=word_set(qc["affiliation_links"]),
         chain_breaks=word_set(qc["chain_breaks"]),
+        suffix_preps=word_set(qc["suffix_preps"]),
         waw_hamza_verbs=frozenset(key(f) for spec in rv["verbs"].values() for f in spec.get("forms", ()) if "ؤ" in f),
     )
 
@@ -960,7 +962,8 @@ class QuoteExtractor:
                 u, nw = t, 0
                 while u < r1 and nw < 7 and (
                     ctx.keys[u] in ("،", ",", "(", ")") or ctx.keys[u] in QUOTE_MARKS
-                    or (self._np_word(ctx, u) and not ctx.isin(u, lex.chain_breaks))
+                    or (self._np_word(ctx, u) and not ctx.isin(u, lex.chain_breaks)
+                        and not (u > t and _pronoun_suffixed(ctx, u)))
                 ):
                     if u in ctx.mention_at:
                         break
@@ -1127,6 +1130,8 @@ class QuoteExtractor:
                 return None
             if ctx.isin(u, self.lex.chain_breaks) or not (ctx.isin(u, self.lex.title_links) or self._np_word(ctx, u)):
                 return None
+            if u > t and _pronoun_suffixed(ctx, u):
+                return None  # «لدى استقباله فلانا», «لنظيره فلان»: whom the speaker met or addressed
             words += 1
             u += 1
         return None
@@ -2072,6 +2077,20 @@ def _trim(ctx: DocContext, s: int, e: int) -> tuple[int, int] | None:
     while e > s and ctx.kinds[e - 1] == "punct":
         e -= 1
     return (s, e) if e > s else None
+
+
+def _pronoun_suffixed(ctx: DocContext, u: int) -> bool:
+    """Token u is a word with a pronoun suffix that is no part of a title: after a preposition
+    or with «ل»/«ب» on it («لدى استقباله», «لنظيره», «خلال لقائها»; not «كبير مفاوضيها», «المتحدث
+    باسمها»; a ta marbuta «ة» is no suffix)."""
+    form = "".join(ch for ch in ctx.tokens[u].form if "\u0621" <= ch <= "\u064a")
+    if len(form) <= 3 or ctx.base(u).startswith("ال") or not form.endswith(("ه", "ها", "هم", "هما")):
+        return False
+    k = ctx.base(u)
+    if k.startswith("باسم"):
+        return False
+    prep_before = u > 0 and ctx.is_arabic(u - 1) and ctx.isin(u - 1, quote_lexicon().suffix_preps)
+    return prep_before or k[:1] in ("ل", "ب")
 
 
 def _core(k: str) -> str:
