@@ -324,3 +324,46 @@ def test_a_title_with_a_pronoun_still_leads_to_the_name() -> None:
         [("صالح الأحمدي", "PERSON")],
     )
     assert speaker_of(doc, "لا تتضمن جديدا") == "صالح الأحمدي"
+
+
+# -- a quotation before a bare verb; statements named in the accusative -------------------------
+
+
+def test_a_quotation_opening_the_sentence_belongs_to_the_bare_verb_after_it() -> None:
+    doc = analyze(
+        '"نحن مستعدون للحوار مع الجميع"، قال سمير الخطيب للصحفيين.',
+        [("سمير الخطيب", "PERSON")],
+    )
+    q = quote_with(doc, "نحن مستعدون")
+    assert q.kind == "direct" and speaker_of(doc, "نحن مستعدون") == "سمير الخطيب"
+    doc = analyze('"لن نسمح بتكرار ما حدث"، يقول سمير الخطيب.', [("سمير الخطيب", "PERSON")])
+    assert speaker_of(doc, "لن نسمح") == "سمير الخطيب"
+
+
+def test_a_quotation_before_a_verb_with_no_subject_is_not_taken() -> None:
+    doc = analyze('"المدينة القديمة" قالت الصحف إنها ستغلق أمام الزوار.', [])
+    assert no_turn_for(doc, "المدينة القديمة")
+
+
+def test_a_statement_issued_in_the_accusative_is_owned_by_its_issuer() -> None:
+    doc = analyze(
+        "أصدرت وزارة الداخلية بيانا مساء أمس. وأشار البيان إلى أن التحقيق مستمر.",
+        [("وزارة الداخلية", "ORG")],
+    )
+    assert speaker_of(doc, "التحقيق مستمر") == "وزارة الداخلية"
+
+
+def test_a_verb_with_fihi_after_a_statement_reports_what_it_says() -> None:
+    doc = analyze(
+        "وأصدر مكتب المرجع حسن الموسوي بيانا أكد فيه أن المرجع دعا إلى التهدئة.",
+        [("حسن الموسوي", "PERSON")],
+    )
+    assert speaker_of(doc, "المرجع دعا") == "حسن الموسوي"
+
+
+def test_a_correspondent_is_a_person_not_the_channel() -> None:
+    doc = analyze(
+        "وقال مراسل الجزيرة في غزة وائل الدحدوح إن القصف مستمر.",
+        [("الجزيرة", "ORG", "tv"), ("غزة", "GPE"), ("وائل الدحدوح", "PERSON")],
+    )
+    assert speaker_of(doc, "القصف مستمر") == "وائل الدحدوح"

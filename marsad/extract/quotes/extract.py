@@ -467,7 +467,9 @@ class QuoteExtractor:
         later «جاء في الرسالة» refers to (the named subject before the channel noun)."""
         words = self._channel_words
         for u in range(a, b):
-            if not ctx.is_arabic(u) or u in ctx.mention_at or not any(f in words for f in ctx.forms(u)):
+            if not ctx.is_arabic(u) or u in ctx.mention_at or not any(
+                f in words or (f.endswith("ا") and f[:-1] in words) for f in ctx.forms(u)  # «بيانا»
+            ):
                 continue
             if ctx.base(u).startswith("ال"):
                 continue
@@ -616,7 +618,9 @@ class QuoteExtractor:
                 after_channel = any(
                     self._channel_at(ctx, u) is not None and not self._channel_subject(ctx, u, t, a)
                     for u in range(max(a, t - 2), t) if ctx.is_arabic(u)
-                ) and ctx.keys[t] == ctx.base(t) and not (out and out[-1].kind == "intro" and out[-1].j >= t - 2)
+                ) and ctx.keys[t] == ctx.base(t) and not (out and out[-1].kind == "intro" and out[-1].j >= t - 2) and not (
+                    t + 1 < b and ctx.keys[t + 1] in ("فيه", "فيها", "فيهما")
+                )  # «أصدر بيانا أكد فيه أن»: what the statement says
                 impersonal = ctx.isin(t, lex.impersonal)
                 if not after_channel and not impersonal and (not need or self._after_word(ctx, t, b, form, need)):
                     near = lex.verb_near.get(form, 0)
@@ -760,6 +764,10 @@ class QuoteExtractor:
         if cue.kind == "intro":
             return self._intro_quote(ctx, st, cue, a, b, end, phrases)
         comp = self._complement(ctx, st, cue, end)
+        if comp is None and cue.kind == "verb":
+            back = self._quote_before(ctx, st, cue, a, end, phrases)
+            if back is not None:
+                return back
         if comp is None:
             if cue.kind == "verb" and self._breaks(ctx, cue, a):
                 # «كشفت صحيفة X عن …», «وأدان الحزب …»: no words to quote, but who spoke is the
@@ -806,6 +814,40 @@ class QuoteExtractor:
             if src is not None or kind in ("statement", "report"):
                 cite = Citation(src, kind, Span(ctx.starts[cue.i], ctx.ends[max(cue.i, c0 - 1)]), date)
         return qs, cite
+
+    def _quote_before(
+        self, ctx: DocContext, st: _State, cue: _Cue, a: int, end: int, phrases: list[ActorPhrase]
+    ) -> tuple[list[Quote], Citation | None] | None:
+        """«"نحن مستعدون للحوار"، قال فلان للصحفيين»: a quotation that opens the sentence (or a
+        clause) and ends right before a bare reporting verb with a subject is that verb's content."""
+        if self._conjoined(ctx, cue.i) or cue.i < a + 2:
+            return None
+        e = cue.i - 1
+        if ctx.keys[e] in ("،", ","):
+            e -= 1
+        if ctx.keys[e] not in QUOTE_MARKS:
+            return None
+        passage = next(((o, c) for o, c in st.closed if c == e and a <= o), None)
+        if passage is None:
+            return None
+        o = passage[0]
+        if (o > a and ctx.keys[o - 1] not in ("،", ",", ":", "؛", ";", ".")) or _words(ctx, o + 1, e) < _MIN_WORDS:
+            return None
+        r1 = cue.j
+        while r1 < end and ctx.keys[r1] not in ("،", ",", "؛", ";") and not _sentence_end(ctx, r1):
+            r1 += 1
+        w = self._speaker(ctx, st, cue, a, phrases, (cue.i, r1))
+        if w.speaker is None and not w.anonymous:
+            return None
+        span = _trim(ctx, o + 1, e)
+        if span is None:
+            return None
+        s0, s1 = ctx.starts[span[0]], ctx.ends[span[1] - 1]
+        date = self._date(ctx, cue, a, r1, st, w.speaker, w.channel)
+        q = Quote(s0, s1, ctx.doc.text[s0:s1], "direct", w.speaker, w.channel, date, ctx.span(cue.i, cue.j))
+        self._note_speaker(ctx, st, cue, w)
+        st.said.append((o + 1, e))
+        return [q], None
 
     def _conjuncts(self, ctx: DocContext, st: _State, c0: int, c1: int) -> list[tuple[int, int]]:
         """The content [c0, c1) split before each «، وأن …» / «، وإن …» that opens a second
@@ -1481,6 +1523,8 @@ class QuoteExtractor:
                 return k
             if f.startswith("ال") and self.lex.channels.get(f[2:]) is not None:
                 return self.lex.channels[f[2:]]
+            if f.endswith("ا") and len(f) > 3 and self.lex.channels.get(f[:-1]) is not None:
+                return self.lex.channels[f[:-1]]  # «أصدرت بيانا»: the accusative of an indefinite noun
         if self.lex.channel_phrases.match(ctx, t):
             first = ctx.keys[t] + "_" + ctx.keys[t + 1] if t + 1 < len(ctx.keys) else ""
             return self.lex.channels.get(first, "statement")
