@@ -367,3 +367,20 @@ def test_a_correspondent_is_a_person_not_the_channel() -> None:
         [("الجزيرة", "ORG", "tv"), ("غزة", "GPE"), ("وائل الدحدوح", "PERSON")],
     )
     assert speaker_of(doc, "القصف مستمر") == "وائل الدحدوح"
+
+
+def test_a_clause_closed_by_a_bare_qala_and_its_subject_is_his() -> None:
+    doc = analyze(
+        "الوضع في المدينة تحت السيطرة، قال قائد الشرطة العميد فيصل الزبيدي.",
+        [("فيصل الزبيدي", "PERSON")],
+    )
+    q = quote_with(doc, "الوضع في المدينة")
+    assert q.kind == "indirect" and speaker_of(doc, "الوضع في المدينة") == "فيصل الزبيدي"
+
+
+def test_a_clause_with_its_own_verb_before_qala_is_not_taken() -> None:
+    doc = analyze(
+        "وصل الوفد إلى العاصمة صباح اليوم، قال فيصل الزبيدي في تصريح مقتضب لاحقا إنه متفائل.",
+        [("فيصل الزبيدي", "PERSON")],
+    )
+    assert no_turn_for(doc, "وصل الوفد")

@@ -63,6 +63,8 @@ _MAX_CUE_REGION = 48
 #: senses of verbs that report an act when they quote nothing («طالبوا ذويه بفدية», «ردت باريس
 #: بطرد …»): a source named after their clause («بحسب X») is the source of that act
 _ACT_SENSES = frozenset({"demand", "call", "reply"})
+#: senses of verbs that close a sentence after the words they report («…، قال فلان.»)
+_SAY_SENSES = frozenset({"say", "add", "explain", "affirm", "stress", "point", "report"})
 #: at most this many tokens between a reporting verb and a quotation that is its content
 #: («أكد عمدة …، فلان، عشية الزيارة …، "…"»), and between a verb of asking and its preposition
 _MAX_QUOTE_GAP = 30
@@ -823,30 +825,40 @@ class QuoteExtractor:
         if self._conjoined(ctx, cue.i) or cue.i < a + 2:
             return None
         e = cue.i - 1
-        if ctx.keys[e] in ("،", ","):
+        comma = ctx.keys[e] in ("،", ",")
+        if comma:
             e -= 1
-        if ctx.keys[e] not in QUOTE_MARKS:
-            return None
-        passage = next(((o, c) for o, c in st.closed if c == e and a <= o), None)
-        if passage is None:
-            return None
-        o = passage[0]
-        if (o > a and ctx.keys[o - 1] not in ("،", ",", ":", "؛", ";", ".")) or _words(ctx, o + 1, e) < _MIN_WORDS:
-            return None
         r1 = cue.j
         while r1 < end and ctx.keys[r1] not in ("،", ",", "؛", ";") and not _sentence_end(ctx, r1):
             r1 += 1
+        passage = next(((o, c) for o, c in st.closed if c == e and a <= o), None)
+        if passage is not None:
+            o, direct = passage[0], True
+            if (o > a and ctx.keys[o - 1] not in ("،", ",", ":", "؛", ";", ".")) or _words(ctx, o + 1, e) < _MIN_WORDS:
+                return None
+            c0, c1 = o + 1, e
+        elif comma and _sentence_end(ctx, r1) and r1 - cue.j <= 12 and cue.sense in _SAY_SENSES:
+            # «الوضع تحت السيطرة، قال قائد الشرطة فلان.»: the clause before a closing «قال فلان»
+            o, direct, c0, c1 = a, False, a, e + 1
+            if _words(ctx, a, c1) < _MIN_WORDS or any(a <= s0 < cue.i for s0, _ in st.said) or any(
+                ctx.is_arabic(u) and (self._verb_form(ctx, u) is not None or ctx.isin(u, self.lex.introducers.by_first))
+                and u != cue.i for u in range(a, c1)
+            ):
+                return None
+        else:
+            return None
         w = self._speaker(ctx, st, cue, a, phrases, (cue.i, r1))
         if w.speaker is None and not w.anonymous:
             return None
-        span = _trim(ctx, o + 1, e)
+        span = _trim(ctx, c0, c1)
         if span is None:
             return None
         s0, s1 = ctx.starts[span[0]], ctx.ends[span[1] - 1]
         date = self._date(ctx, cue, a, r1, st, w.speaker, w.channel)
-        q = Quote(s0, s1, ctx.doc.text[s0:s1], "direct", w.speaker, w.channel, date, ctx.span(cue.i, cue.j))
+        q = Quote(s0, s1, ctx.doc.text[s0:s1], "direct" if direct else "indirect", w.speaker, w.channel, date,
+                  ctx.span(cue.i, cue.j))
         self._note_speaker(ctx, st, cue, w)
-        st.said.append((o + 1, e))
+        st.said.append((c0, c1))
         return [q], None
 
     def _conjuncts(self, ctx: DocContext, st: _State, c0: int, c1: int) -> list[tuple[int, int]]:
