@@ -841,7 +841,7 @@ class QuoteExtractor:
             # «الوضع تحت السيطرة، قال قائد الشرطة فلان.»: the clause before a closing «قال فلان»
             o, direct, c0, c1 = a, False, a, e + 1
             if _words(ctx, a, c1) < _MIN_WORDS or any(a <= s0 < cue.i for s0, _ in st.said) or any(
-                ctx.is_arabic(u) and (self._verb_form(ctx, u) is not None or ctx.isin(u, self.lex.introducers.by_first))
+                ctx.is_arabic(u) and (self._verb_form(ctx, u) is not None or self.lex.introducers.match(ctx, u))
                 and u != cue.i for u in range(a, c1)
             ):
                 return None
