@@ -384,3 +384,33 @@ def test_a_clause_with_its_own_verb_before_qala_is_not_taken() -> None:
         [("فيصل الزبيدي", "PERSON")],
     )
     assert no_turn_for(doc, "وصل الوفد")
+
+
+# -- channels and participles ---------------------------------------------------------------------
+
+
+def test_an_outlet_after_a_detached_lam_is_the_channel() -> None:
+    doc = analyze(
+        'وقالت رئيسة الجمعية منى عبد الرحيم لـ"اليوم السابع" إن المرضى يقطعون مسافات طويلة.',
+        [("منى عبد الرحيم", "PERSON"), ("اليوم السابع", "ORG", "newspaper")],
+    )
+    q = quote_with(doc, "المرضى يقطعون")
+    assert speaker_of(doc, "المرضى يقطعون") == "منى عبد الرحيم"
+    assert q.channel is not None and doc.entity(q.channel).name == "اليوم السابع"  # type: ignore[union-attr]
+
+
+def test_an_agency_named_by_its_acronym_after_its_description_is_the_channel() -> None:
+    doc = analyze(
+        "وقال الوزير محمد المبارك، في تصريح لوكالة الأنباء الوطنية (ونا)، إن اللقاء تناول الاستعدادات للدورة.",
+        [("محمد المبارك", "PERSON"), ("ونا", "ORG", "news_agency")],
+    )
+    q = quote_with(doc, "اللقاء تناول")
+    assert q.channel is not None and doc.entity(q.channel).name == "ونا"  # type: ignore[union-attr]
+
+
+def test_a_verbal_noun_after_a_preposition_does_not_end_the_quote() -> None:
+    doc = analyze(
+        "وقال الوزير محمد المبارك إن الجولة كانت بناءة، وإن الطرفين اتفقا على مواصلة النقاش الأسبوع المقبل.",
+        [("محمد المبارك", "PERSON")],
+    )
+    assert quote_with(doc, "الطرفين اتفقا").text.endswith("الأسبوع المقبل")

@@ -636,7 +636,9 @@ class QuoteExtractor:
                     out.append(_Cue(t, t + 1, "verb", lex.verbs[form], lex.verb_gender.get(form, ""), near))
                 t += 1
                 continue
-            if ctx.isin(t, lex.participles):
+            if ctx.isin(t, lex.participles) and not (
+                t > a and ctx.is_arabic(t - 1) and ctx.base(t - 1) in self.words.preps
+            ):  # «اتفقا على مواصلة النقاش»: a verbal noun after a preposition, not «، مواصلا»
                 out.append(_Cue(t, t + 1, "participle", gender=participle_gender(ctx.base(t))))
             t += 1
         return out
@@ -1558,8 +1560,10 @@ class QuoteExtractor:
         r0, r1 = region
         for p in phrases:
             # «أكدت مصادر لصحيفة الغارديان أن», «وقال لإذاعة X»: an outlet the words were told to
-            if r0 < p.t0 < r1 and p.marker == "ل" and p.actor and self._is_outlet(ctx, st, p.actor):
-                return p.actor
+            if r0 < p.t0 < r1 and (p.marker == "ل" or _after_detached_lam(ctx, p)) and p.actor and self._is_outlet(
+                ctx, st, p.actor
+            ):
+                return p.actor  # «لـ"اليوم السابع"» too
         for t in range(r0, r1):
             if not ctx.is_arabic(t):
                 continue
@@ -1571,6 +1575,8 @@ class QuoteExtractor:
                         return p.actor
                     if p.marker == BARE and p.t0 - t <= 2:
                         return p.actor
+                    if p.marker == BARE and self._is_outlet(ctx, st, p.actor):
+                        return p.actor  # «في تصريح لوكالة الأنباء الكويتية (كونا)»
         return None
 
     def _is_outlet(self, ctx: DocContext, st: _State, entity: str) -> bool:
