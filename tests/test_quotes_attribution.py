@@ -414,3 +414,11 @@ def test_a_verbal_noun_after_a_preposition_does_not_end_the_quote() -> None:
         [("محمد المبارك", "PERSON")],
     )
     assert quote_with(doc, "الطرفين اتفقا").text.endswith("الأسبوع المقبل")
+
+
+def test_a_name_that_reads_like_bianna_opens_no_quote() -> None:
+    doc = analyze(
+        "ودعا الأمين العام للأمم المتحدة بان كي مون الطرفين إلى ضبط النفس.",
+        [("بان كي مون", "PERSON")],
+    )
+    assert not any(q.text.startswith("كي مون") for q in doc.quotes)

@@ -730,6 +730,9 @@ class QuoteExtractor:
         """«أن», «إن», «بأن», «وأن», «فإن» (not «الآن» read as ال + أن, nor «لأن» because, nor a
         letter of «سي.ان.ان»)."""
         k = ctx.keys[t]
+        m = ctx.mention_at.get(t)
+        if m is not None and m.t1 - m.t0 > 1:
+            return False  # «بان كي مون»: a name, not «بأن»
         text = ctx.doc.text
         s, e = ctx.starts[t], ctx.ends[t]
         if (s > 0 and text[s - 1] == ".") or (e < len(text) and text[e] == "."  and e + 1 < len(text) and text[e + 1].isalpha()):
