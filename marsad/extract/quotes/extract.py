@@ -9,12 +9,19 @@ A quote is introduced by a *cue*:
 * an introducer without a verb: «بحسب X», «وفقا لـ X», «نقلا عن X», «كما تشير X، …»; the
   claim is the rest of the sentence on the side(s) of the cue phrase.
 
-The quote runs to the end of the sentence (a «؛» does not end it) or to the next cue. It is
+The quote runs to the end of the sentence (a «؛» does not end it) or to the next cue (a verb
+after «فيما», «بينما» starts one); «، وأن …» opens a second quote of the same verb. It is
 *direct* when its text is mostly inside quotation marks (the span is then the quoted part),
-*indirect* otherwise.
+*indirect* otherwise (a clause of the speaker's ending in a short quotation is indirect).
 
-The speaker is, in order: the antecedent of a relative («فلان الذي رأى أن»); the actor phrase
-right after the verb (VSO) or right before it (SVO); the issuer of a statement that is the
+The words may also come first: a quotation or clause that opens the sentence before a bare
+«، قال فلان.» is his; a transcript line «فلان: …» is that person's turn to the end of the line.
+
+The speaker is, in order: the antecedent of a relative («فلان الذي رأى أن»); the person whose
+office speaks («بحسب ما أعلنه مكتبه»); the person a chain of titles after the verb ends with
+(«وقال المبعوث الأممي الخاص إلى اليمن، فلان»; a verb's gender must agree, and «لدى استقباله
+فلانا» ends the chain); the actor phrase right after the verb (VSO) or right before it (SVO);
+the body an anonymous source belongs to («مصدر مسؤول في وزارة X»); the issuer of a statement that is the
 subject («أفاد بيان صادر عن X»); a common noun that names an entity introduced before («الوكالة»,
 «الصحفي الليبي» → the entity whose mention came after «وكالة …», «الصحفي …»); and, when the verb
 has no subject of its own («وأضاف أن»), the previous speaker. Anonymous subjects («مصادر»,
