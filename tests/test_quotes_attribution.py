@@ -422,3 +422,11 @@ def test_a_name_that_reads_like_bianna_opens_no_quote() -> None:
         [("بان كي مون", "PERSON")],
     )
     assert not any(q.text.startswith("كي مون") for q in doc.quotes)
+
+
+def test_the_network_names_the_channel_introduced_before() -> None:
+    doc = analyze(
+        "أفرج عن الصحفي سامي كمال، مراسل قناة الشروق، مساء أمس بعد عامين من الحبس، بحسب ما أعلنته الشبكة في بيان.",
+        [("سامي كمال", "PERSON"), ("الشروق", "ORG", "tv")],
+    )
+    assert speaker_of(doc, "أفرج عن الصحفي") == "الشروق"

@@ -119,6 +119,7 @@ class QuoteLexicon:
     resumptives: frozenset[str]  # «به», «بها» after a verb of a relative clause
     affiliation_links: frozenset[str]  # «مصدر في وزارة X»: the source speaks for X
     suffix_preps: frozenset[str]  # «لدى استقباله»: a suffixed word after them ends a title chain
+    outlet_synonyms: dict[str, frozenset[str]]  # core → cores of nouns for the same kind of outlet
     clause_links: frozenset[str]  # «فيما», «بينما»: a reporting verb after them starts a new attribution
 
 
@@ -167,7 +168,13 @@ def quote_lexicon() -> QuoteLexicon:
         if " " in str(noun):
             multi.append(str(noun))
         channels[key(str(noun).split()[0]) if " " not in str(noun) else key(str(noun).replace(" ", "_"))] = str(kind)
+    outlet_synonyms: dict[str, frozenset[str]] = {}
+    for group in qc["outlet_synonyms"]:
+        cores = frozenset(_core(key(w)) for w in group)
+        for c in cores:
+            outlet_synonyms[c] = outlet_synonyms.get(c, frozenset()) | (cores - {c})
     return QuoteLexicon(
+        outlet_synonyms=outlet_synonyms,
         verbs=verbs,
         verb_after=after,
         verb_near=near,
@@ -1411,6 +1418,12 @@ class QuoteExtractor:
         found = self._nominal(ctx, st, t)
         if found is not None:
             return found
+        same = self.lex.outlet_synonyms.get(b)
+        if same and ctx.base(t).startswith("ال"):
+            # «الشبكة» after «قناة X»: the last outlet introduced with a noun of the same kind
+            for tok, ent in reversed(st.nominal.seen if st.nominal else []):
+                if tok < t and same & st.heads.get(ent, set()):
+                    return ent
         if b in self._speaker_cores or ctx.base(t) in self.lex.speaker_nouns:
             # «وأضافت الوزارة» with no ministry named that way: the body that spoke last
             last = ctx.entities.get(st.last_speaker or "")
