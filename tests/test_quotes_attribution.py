@@ -430,3 +430,13 @@ def test_the_network_names_the_channel_introduced_before() -> None:
         [("سامي كمال", "PERSON"), ("الشروق", "ORG", "tv")],
     )
     assert speaker_of(doc, "أفرج عن الصحفي") == "الشروق"
+
+
+def test_an_outlet_after_a_detached_lam_is_no_subject() -> None:
+    doc = analyze(
+        'والتقت الوزيرة ليلى بنعلي بالمستثمرين. وصرحت لـ"هسبريس" بأن المشاريع ستنطلق قريبا.',
+        [("ليلى بنعلي", "PERSON"), ("هسبريس", "ORG", "website")],
+    )
+    q = quote_with(doc, "المشاريع ستنطلق")
+    assert speaker_of(doc, "المشاريع ستنطلق") == "ليلى بنعلي"
+    assert q.channel is not None and doc.entity(q.channel).name == "هسبريس"  # type: ignore[union-attr]

@@ -1008,6 +1008,17 @@ class QuoteExtractor:
             t += 1
         if t + 1 < r1 and t == j and ctx.keys[t] in lex.resumptives:
             t += 1  # «حسب ما أفاد به بيان لـ X»: the subject follows the pronoun
+        if t + 1 < r1 and ctx.keys[t] == "ل":
+            # «وصرحت لـ"هسبريس" بأن»: the outlet after a detached «لـ» is whom the words were told
+            # to, not the subject
+            u = t + 1
+            while u < r1 and ctx.keys[u] in QUOTE_MARKS:
+                u += 1
+            told = next((p for p in phrases if p.t0 <= u < p.t1), None)
+            if told is not None:
+                t = told.t1
+                while t < r1 and (ctx.keys[t] in QUOTE_MARKS or ctx.keys[t] in ("،", ",")):
+                    t += 1
         own = t < r1 and self._starts_subject(ctx, t, phrases)
         # «فلان الذي رأى أن»: the antecedent speaks when the relative agrees with the verb and the
         # verb has no subject of its own («تونس التي قال إنها»: the relative is the object)
@@ -1940,6 +1951,9 @@ def _subjectless(ctx: DocContext, j: int, r1: int, phrases: list[ActorPhrase]) -
         if t - 1 >= j and ctx.keys[t - 1] in ("،", ",") and ctx.keys[t][:1] == "و" and ctx.keys[t] != ctx.base(t):
             return True
         ph = next((p for p in phrases if p.t0 == t), None)
+        if ph is not None and ph.marker in (BARE, HEAD, GROUP) and _after_detached_lam(ctx, ph):
+            prev_end = t = ph.t1  # «لـ"هسبريس"»: whom the words were told to
+            continue
         if ph is not None and ph.marker in (BARE, HEAD, GROUP):
             between = range(prev_end, ph.t0) if prev_end >= 0 else range(0)
             if prev_end >= 0 and all(ctx.kinds[u] == "punct" for u in between):
