@@ -440,3 +440,12 @@ def test_an_outlet_after_a_detached_lam_is_no_subject() -> None:
     q = quote_with(doc, "المشاريع ستنطلق")
     assert speaker_of(doc, "المشاريع ستنطلق") == "ليلى بنعلي"
     assert q.channel is not None and doc.entity(q.channel).name == "هسبريس"  # type: ignore[union-attr]
+
+
+def test_a_quotation_followed_by_a_narrators_fima_clause_ends_there() -> None:
+    doc = analyze(
+        'ووصف الحزب القرارات بأنها "انقلاب على الدستور"، فيما اعتصم أنصاره أمام مقر البرلمان.',
+        [("الحزب", "ORG")],
+    )
+    q = quote_with(doc, "انقلاب على الدستور")
+    assert q.kind == "direct" and "اعتصم" not in q.text

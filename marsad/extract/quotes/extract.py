@@ -805,6 +805,15 @@ class QuoteExtractor:
                     st.last_date = None
             return None
         c0, c1, _direct = comp
+        if _direct:
+            # «بأنها "انقلاب على الثورة"، فيما اعتصم …»: a quotation followed by a contrasting clause
+            # of the narrator's ends the words
+            close = next((e for o, e in st.closed if o == c0), None)
+            if close is not None and close + 2 < c1 and ctx.keys[close + 1] in ("،", ",") and ctx.is_arabic(close + 2) and (
+                (ctx.isin(close + 2, self.lex.clause_links) and ctx.base(close + 2) not in ("كما", "ثم"))
+                or (ctx.base(close + 2) == "في" and close + 3 < c1 and ctx.isin(close + 3, self.lex.clause_links))
+            ):
+                c1 = close + 1
         if c1 - c0 < 1:
             return None
         region = (cue.i, c0)
