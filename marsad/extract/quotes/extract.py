@@ -9,12 +9,19 @@ A quote is introduced by a *cue*:
 * an introducer without a verb: «بحسب X», «وفقا لـ X», «نقلا عن X», «كما تشير X، …»; the
   claim is the rest of the sentence on the side(s) of the cue phrase.
 
-The quote runs to the end of the sentence (a «؛» does not end it) or to the next cue. It is
+The quote runs to the end of the sentence (a «؛» does not end it) or to the next cue (a verb
+after «فيما», «بينما» starts one); «، وأن …» opens a second quote of the same verb. It is
 *direct* when its text is mostly inside quotation marks (the span is then the quoted part),
-*indirect* otherwise.
+*indirect* otherwise (a clause of the speaker's ending in a short quotation is indirect).
 
-The speaker is, in order: the antecedent of a relative («فلان الذي رأى أن»); the actor phrase
-right after the verb (VSO) or right before it (SVO); the issuer of a statement that is the
+The words may also come first: a quotation or clause that opens the sentence before a bare
+«، قال فلان.» is his; a transcript line «فلان: …» is that person's turn to the end of the line.
+
+The speaker is, in order: the antecedent of a relative («فلان الذي رأى أن»); the person whose
+office speaks («بحسب ما أعلنه مكتبه»); the person a chain of titles after the verb ends with
+(«وقال المبعوث الأممي الخاص إلى اليمن، فلان»; a verb's gender must agree, and «لدى استقباله
+فلانا» ends the chain); the actor phrase right after the verb (VSO) or right before it (SVO);
+the body an anonymous source belongs to («مصدر مسؤول في وزارة X»); the issuer of a statement that is the
 subject («أفاد بيان صادر عن X»); a common noun that names an entity introduced before («الوكالة»,
 «الصحفي الليبي» → the entity whose mention came after «وكالة …», «الصحفي …»); and, when the verb
 has no subject of its own («وأضاف أن»), the previous speaker. Anonymous subjects («مصادر»,
@@ -60,6 +67,11 @@ _QUOTE_PREPS = frozenset({"عن", "علي", "الي", "ب", "حول"})
 #: what a call or a demand asks for comes after these («دعا إلى», «طالب بـ»)
 _DEMAND_PREPS = frozenset({"الي", "ب", "ل"})
 _MAX_CUE_REGION = 48
+#: senses of verbs that report an act when they quote nothing («طالبوا ذويه بفدية», «ردت باريس
+#: بطرد …»): a source named after their clause («بحسب X») is the source of that act
+_ACT_SENSES = frozenset({"demand", "call", "reply"})
+#: senses of verbs that close a sentence after the words they report («…، قال فلان.»)
+_SAY_SENSES = frozenset({"say", "add", "explain", "affirm", "stress", "point", "report"})
 #: at most this many tokens between a reporting verb and a quotation that is its content
 #: («أكد عمدة …، فلان، عشية الزيارة …، "…"»), and between a verb of asking and its preposition
 _MAX_QUOTE_GAP = 30
@@ -102,6 +114,13 @@ class QuoteLexicon:
     adverbs: frozenset[str]  # words that may come between a subjectless verb and its words
     relation_nouns: frozenset[str]  # «خصوم X», «أنصار X»: a group around X, not X
     waw_hamza_verbs: frozenset[str]  # verb form keys written with «ؤ» («يؤكد»)
+    title_links: frozenset[str]  # «إلى», «لدى», «في»: prepositions inside a chain of titles
+    chain_breaks: frozenset[str]  # «خلال», «عقب»: they end a chain of titles
+    resumptives: frozenset[str]  # «به», «بها» after a verb of a relative clause
+    affiliation_links: frozenset[str]  # «مصدر في وزارة X»: the source speaks for X
+    suffix_preps: frozenset[str]  # «لدى استقباله»: a suffixed word after them ends a title chain
+    outlet_synonyms: dict[str, frozenset[str]]  # core → cores of nouns for the same kind of outlet
+    clause_links: frozenset[str]  # «فيما», «بينما»: a reporting verb after them starts a new attribution
 
 
 @cache
@@ -149,7 +168,13 @@ def quote_lexicon() -> QuoteLexicon:
         if " " in str(noun):
             multi.append(str(noun))
         channels[key(str(noun).split()[0]) if " " not in str(noun) else key(str(noun).replace(" ", "_"))] = str(kind)
+    outlet_synonyms: dict[str, frozenset[str]] = {}
+    for group in qc["outlet_synonyms"]:
+        cores = frozenset(_core(key(w)) for w in group)
+        for c in cores:
+            outlet_synonyms[c] = outlet_synonyms.get(c, frozenset()) | (cores - {c})
     return QuoteLexicon(
+        outlet_synonyms=outlet_synonyms,
         verbs=verbs,
         verb_after=after,
         verb_near=near,
@@ -182,6 +207,12 @@ def quote_lexicon() -> QuoteLexicon:
         false_complements=word_set(qc["false_complements"]),
         adverbs=word_set(qc["adverbs"]),
         relation_nouns=word_set(qc["relation_nouns"]),
+        clause_links=word_set(qc["clause_links"]),
+        title_links=word_set(qc["title_links"]),
+        resumptives=word_set(qc["resumptives"]),
+        affiliation_links=word_set(qc["affiliation_links"]),
+        chain_breaks=word_set(qc["chain_breaks"]),
+        suffix_preps=word_set(qc["suffix_preps"]),
         waw_hamza_verbs=frozenset(key(f) for spec in rv["verbs"].values() for f in spec.get("forms", ()) if "ؤ" in f),
     )
 
@@ -337,7 +368,13 @@ class QuoteExtractor:
             st.names = [(o, e) for o, e, _ in passages if (o, e) not in st.speech]
             for a, b in _pieces(ctx, a0, b0, passages):
                 self._sentence(ctx, st, a, b, quotes, cites)
-        quotes.sort(key=lambda q: q.start)
+        turns = self._turns(ctx)
+        if turns:
+            # inside a speaker's turn, words nobody is named for are the speaker's own
+            quotes = [q for q in quotes if q.speaker is not None or not any(
+                t.start <= q.start and q.end <= t.end for t in turns)]
+            quotes.extend(turns)
+        quotes.sort(key=lambda q: (q.start, -q.end))
         # a quote inside another one with the same speaker is redundant
         kept: list[Quote] = []
         for q in quotes:
@@ -351,6 +388,33 @@ class QuoteExtractor:
         dated = {(c.source, c.kind) for c in out if c.date}
         out = [c for c in out if c.date or (c.source, c.kind) not in dated]
         return kept, out
+
+    def _turns(self, ctx: DocContext) -> list[Quote]:
+        """A transcript turn: a line that opens with a person's name (titles may come before it)
+        and a colon («فلان: لا أعتقد ذلك. …») is that person's words, to the end of the line."""
+        text = ctx.doc.text
+        out: list[Quote] = []
+        for m in ctx.mentions:
+            if m.type != "PERSON" or m.nested or m.t1 >= len(ctx.keys) or ctx.keys[m.t1] != ":":
+                continue
+            t = m.t0
+            while t - 1 >= 0 and m.t0 - t < 3 and ctx.is_arabic(t - 1) and "\n" not in text[ctx.ends[t - 1] : ctx.starts[t]] \
+                    and self._role_word(ctx, t - 1) in self._person_titles:
+                t -= 1
+            line0 = text.rfind("\n", 0, ctx.starts[t]) + 1
+            if text[line0 : ctx.starts[t]].strip():
+                continue  # not at the start of a line
+            s0 = ctx.ends[m.t1]
+            s1 = text.find("\n", s0)
+            s1 = len(text) if s1 < 0 else s1
+            while s0 < s1 and (text[s0].isspace() or text[s0] in QUOTE_MARKS):
+                s0 += 1
+            while s1 > s0 and (text[s1 - 1].isspace() or text[s1 - 1] in ".!" or text[s1 - 1] in QUOTE_MARKS):
+                s1 -= 1
+            if len(text[s0:s1].split()) < _MIN_WORDS:
+                continue
+            out.append(Quote(s0, s1, text[s0:s1], "direct", m.entity, None, None, ctx.span(t, m.t1 + 1)))
+        return out
 
     def _sentence(
         self,
@@ -377,6 +441,8 @@ class QuoteExtractor:
                 # «قال إن تونس تعتبر …»: a verb inside the words of a quote, not a new attribution
                 continue
             end = next((x for x in breaks if x > cue.i), b)
+            if a < end < b and end - 1 > cue.i and ctx.is_arabic(end - 1) and ctx.isin(end - 1, self.lex.clause_links):
+                end -= 1  # «…، فيما أكد فلان»: the link word belongs to the next attribution
             inside = cue.kind == "intro" and any(
                 q.start <= ctx.starts[cue.i] < q.end and q.speaker for q in sent_quotes
             )
@@ -417,7 +483,9 @@ class QuoteExtractor:
         later «جاء في الرسالة» refers to (the named subject before the channel noun)."""
         words = self._channel_words
         for u in range(a, b):
-            if not ctx.is_arabic(u) or u in ctx.mention_at or not any(f in words for f in ctx.forms(u)):
+            if not ctx.is_arabic(u) or u in ctx.mention_at or not any(
+                f in words or (f.endswith("ا") and f[:-1] in words) for f in ctx.forms(u)  # «بيانا»
+            ):
                 continue
             if ctx.base(u).startswith("ال"):
                 continue
@@ -550,11 +618,25 @@ class QuoteExtractor:
                 t = j
                 continue
             form = self._verb_form(ctx, t)
+            if form is not None and lex.verb_after.get(form) and not self._after_word(ctx, t, b, form, lex.verb_after[form]):
+                # «ورد رئيس الإقليم بأن»: و + «رد» when «ورد» (was mentioned) lacks its «في»
+                form = next((f for n, f in ctx.readings(t) if n and f != form and f in lex.verbs
+                             and all(ch in "وف" for ch in ctx.keys[t][:n])), form)
+            if form is None and t + 1 < b:
+                # «ووصفته الوزارة بأنه "…"»: a verb of describing with its object pronoun
+                obj = self._verb_with_object(ctx, t)
+                if obj is not None and lex.verbs.get(obj) == "describe" and any(
+                    self._is_complementizer(ctx, u) for u in range(t + 1, min(b, t + 8)) if ctx.is_arabic(u)
+                ):
+                    form = obj
             if form is not None:
                 need = lex.verb_after.get(form)
                 after_channel = any(
-                    self._channel_at(ctx, u) is not None for u in range(max(a, t - 2), t) if ctx.is_arabic(u)
-                ) and ctx.keys[t] == ctx.base(t) and not (out and out[-1].kind == "intro" and out[-1].j >= t - 2)
+                    self._channel_at(ctx, u) is not None and not self._channel_subject(ctx, u, t, a)
+                    for u in range(max(a, t - 2), t) if ctx.is_arabic(u)
+                ) and ctx.keys[t] == ctx.base(t) and not (out and out[-1].kind == "intro" and out[-1].j >= t - 2) and not (
+                    t + 1 < b and ctx.keys[t + 1] in ("فيه", "فيها", "فيهما")
+                )  # «أصدر بيانا أكد فيه أن»: what the statement says
                 impersonal = ctx.isin(t, lex.impersonal)
                 if not after_channel and not impersonal and (not need or self._after_word(ctx, t, b, form, need)):
                     near = lex.verb_near.get(form, 0)
@@ -568,10 +650,19 @@ class QuoteExtractor:
                     out.append(_Cue(t, t + 1, "verb", lex.verbs[form], lex.verb_gender.get(form, ""), near))
                 t += 1
                 continue
-            if ctx.isin(t, lex.participles):
+            if ctx.isin(t, lex.participles) and not (
+                t > a and ctx.is_arabic(t - 1) and ctx.base(t - 1) in self.words.preps
+            ):  # «اتفقا على مواصلة النقاش»: a verbal noun after a preposition, not «، مواصلا»
                 out.append(_Cue(t, t + 1, "participle", gender=participle_gender(ctx.base(t))))
             t += 1
         return out
+
+    @staticmethod
+    def _channel_subject(ctx: DocContext, u: int, t: int, a: int) -> bool:
+        """The definite channel noun at u, heading its clause right before the verb at t, is the
+        verb's subject («. البيان أشار أيضا إلى أن»), not a channel the verb describes («في حوار
+        صحفي نشر …»)."""
+        return u == t - 1 and ctx.base(u).startswith("ال") and (u == a or ctx.keys[u - 1] in ("،", ",", ".", ":", "؛"))
 
     def _after_word(self, ctx: DocContext, t: int, b: int, form: str, need: frozenset[str]) -> bool:
         """The word a conditional verb needs follows it («جاء في»), or follows its subject when
@@ -630,7 +721,7 @@ class QuoteExtractor:
         if cue.i == a or self._conjoined(ctx, cue.i):
             return True
         return cue.i > a and (
-            ctx.keys[cue.i - 1] in ("،", ",", "؛", ";", ".", ":") or ctx.base(cue.i - 1) in ("كما", "ثم")
+            ctx.keys[cue.i - 1] in ("،", ",", "؛", ";", ".", ":") or ctx.isin(cue.i - 1, self.lex.clause_links)
         )
 
     def _verb_form(self, ctx: DocContext, t: int) -> str | None:
@@ -653,6 +744,9 @@ class QuoteExtractor:
         """«أن», «إن», «بأن», «وأن», «فإن» (not «الآن» read as ال + أن, nor «لأن» because, nor a
         letter of «سي.ان.ان»)."""
         k = ctx.keys[t]
+        m = ctx.mention_at.get(t)
+        if m is not None and m.t1 - m.t0 > 1:
+            return False  # «بان كي مون»: a name, not «بأن»
         text = ctx.doc.text
         s, e = ctx.starts[t], ctx.ends[t]
         if (s > 0 and text[s - 1] == ".") or (e < len(text) and text[e] == "."  and e + 1 < len(text) and text[e + 1].isalpha()):
@@ -691,6 +785,10 @@ class QuoteExtractor:
         if cue.kind == "intro":
             return self._intro_quote(ctx, st, cue, a, b, end, phrases)
         comp = self._complement(ctx, st, cue, end)
+        if comp is None and cue.kind == "verb":
+            back = self._quote_before(ctx, st, cue, a, end, phrases)
+            if back is not None:
+                return back
         if comp is None:
             if cue.kind == "verb" and self._breaks(ctx, cue, a):
                 # «كشفت صحيفة X عن …», «وأدان الحزب …»: no words to quote, but who spoke is the
@@ -707,6 +805,15 @@ class QuoteExtractor:
                     st.last_date = None
             return None
         c0, c1, _direct = comp
+        if _direct:
+            # «بأنها "انقلاب على الثورة"، فيما اعتصم …»: a quotation followed by a contrasting clause
+            # of the narrator's ends the words
+            close = next((e for o, e in st.closed if o == c0), None)
+            if close is not None and close + 2 < c1 and ctx.keys[close + 1] in ("،", ",") and ctx.is_arabic(close + 2) and (
+                (ctx.isin(close + 2, self.lex.clause_links) and ctx.base(close + 2) not in ("كما", "ثم"))
+                or (ctx.base(close + 2) == "في" and close + 3 < c1 and ctx.isin(close + 3, self.lex.clause_links))
+            ):
+                c1 = close + 1
         if c1 - c0 < 1:
             return None
         region = (cue.i, c0)
@@ -715,7 +822,7 @@ class QuoteExtractor:
         date = self._date(ctx, cue, a, c0, st, speaker, w.channel)
         if channel is None and speaker and not anonymous and speaker in st.channel_of:
             channel = st.channel_of.get(speaker)
-        spans = _content_spans(ctx, c0, c1, st.speech)
+        spans = [sp for s0, s1 in self._conjuncts(ctx, st, c0, c1) for sp in _content_spans(ctx, s0, s1, st.speech)]
         if not spans:
             return None
         if speaker is None and ctx.keys[c0 - 1] == ":" and _asks(ctx, c0, c1):
@@ -737,6 +844,65 @@ class QuoteExtractor:
             if src is not None or kind in ("statement", "report"):
                 cite = Citation(src, kind, Span(ctx.starts[cue.i], ctx.ends[max(cue.i, c0 - 1)]), date)
         return qs, cite
+
+    def _quote_before(
+        self, ctx: DocContext, st: _State, cue: _Cue, a: int, end: int, phrases: list[ActorPhrase]
+    ) -> tuple[list[Quote], Citation | None] | None:
+        """«"نحن مستعدون للحوار"، قال فلان للصحفيين»: a quotation that opens the sentence (or a
+        clause) and ends right before a bare reporting verb with a subject is that verb's content."""
+        if self._conjoined(ctx, cue.i) or cue.i < a + 2:
+            return None
+        e = cue.i - 1
+        comma = ctx.keys[e] in ("،", ",")
+        if comma:
+            e -= 1
+        r1 = cue.j
+        while r1 < end and ctx.keys[r1] not in ("،", ",", "؛", ";") and not _sentence_end(ctx, r1):
+            r1 += 1
+        passage = next(((o, c) for o, c in st.closed if c == e and a <= o), None)
+        if passage is not None:
+            o, direct = passage[0], True
+            if (o > a and ctx.keys[o - 1] not in ("،", ",", ":", "؛", ";", ".")) or _words(ctx, o + 1, e) < _MIN_WORDS:
+                return None
+            c0, c1 = o + 1, e
+        elif comma and _sentence_end(ctx, r1) and r1 - cue.j <= 12 and cue.sense in _SAY_SENSES:
+            # «الوضع تحت السيطرة، قال قائد الشرطة فلان.»: the clause before a closing «قال فلان»
+            o, direct, c0, c1 = a, False, a, e + 1
+            if _words(ctx, a, c1) < _MIN_WORDS or any(a <= s0 < cue.i for s0, _ in st.said) or any(
+                ctx.is_arabic(u) and (self._verb_form(ctx, u) is not None or self.lex.introducers.match(ctx, u))
+                and u != cue.i for u in range(a, c1)
+            ):
+                return None
+        else:
+            return None
+        w = self._speaker(ctx, st, cue, a, phrases, (cue.i, r1))
+        if w.speaker is None and not w.anonymous:
+            return None
+        span = _trim(ctx, c0, c1)
+        if span is None:
+            return None
+        s0, s1 = ctx.starts[span[0]], ctx.ends[span[1] - 1]
+        date = self._date(ctx, cue, a, r1, st, w.speaker, w.channel)
+        q = Quote(s0, s1, ctx.doc.text[s0:s1], "direct" if direct else "indirect", w.speaker, w.channel, date,
+                  ctx.span(cue.i, cue.j))
+        self._note_speaker(ctx, st, cue, w)
+        st.said.append((c0, c1))
+        return [q], None
+
+    def _conjuncts(self, ctx: DocContext, st: _State, c0: int, c1: int) -> list[tuple[int, int]]:
+        """The content [c0, c1) split before each «، وأن …» / «، وإن …» that opens a second
+        clause of the same verb outside quotation marks («رأى أن "…"، وأن الموقف "لن يتغير"»):
+        one quote each."""
+        out, s0 = [], c0
+        for u in range(c0 + 2, c1 - 1):
+            if ctx.keys[u - 1] not in ("،", ",") or not ctx.is_arabic(u) or ctx.keys[u][:1] != "و":
+                continue
+            if any(o < u < e for o, e in st.speech) or not self._is_complementizer(ctx, u):
+                continue
+            out.append((s0, u - 1))
+            s0 = u + 1
+        out.append((s0, c1))
+        return out
 
     def _note_speaker(self, ctx: DocContext, st: _State, cue: _Cue, w: _Who) -> None:
         """Remember who spoke (the next «وأضاف» continues them), their gender when they were the
@@ -849,6 +1015,19 @@ class QuoteExtractor:
         t = j
         while t < r1 and (ctx.keys[t] in QUOTE_MARKS or ctx.keys[t] in ("،", ",")):
             t += 1
+        if t + 1 < r1 and t == j and ctx.keys[t] in lex.resumptives:
+            t += 1  # «حسب ما أفاد به بيان لـ X»: the subject follows the pronoun
+        if t + 1 < r1 and ctx.keys[t] == "ل":
+            # «وصرحت لـ"هسبريس" بأن»: the outlet after a detached «لـ» is whom the words were told
+            # to, not the subject
+            u = t + 1
+            while u < r1 and ctx.keys[u] in QUOTE_MARKS:
+                u += 1
+            told = next((p for p in phrases if p.t0 <= u < p.t1), None)
+            if told is not None:
+                t = told.t1
+                while t < r1 and (ctx.keys[t] in QUOTE_MARKS or ctx.keys[t] in ("،", ",")):
+                    t += 1
         own = t < r1 and self._starts_subject(ctx, t, phrases)
         # «فلان الذي رأى أن»: the antecedent speaks when the relative agrees with the verb and the
         # verb has no subject of its own («تونس التي قال إنها»: the relative is the object)
@@ -860,6 +1039,13 @@ class QuoteExtractor:
         # the subject after the verb
         if t < r1 and ctx.is_arabic(t) and ctx.isin(t, lex.relation_nouns):
             return who(None, "anonymous", anon=True)  # «وقال خصوم حفتر إن»: not Haftar
+        owner = self._possessed_proxy(ctx, st, t, cue.i, a)
+        if owner is not None:
+            return who(owner, "proxy")  # «بحسب ما أعلنه مكتبه الإعلامي»: the person whose office
+        chained = self._chain_person(ctx, st, cue, t, r1)
+        if chained is not None:
+            # «وقال المبعوث الأممي الخاص إلى اليمن، فلان، …»: the name a chain of titles leads to
+            return who(chained, "subject")
         if t < r1:
             ph = next((p for p in phrases if p.t0 <= t < p.t1 or p.t0 == t), None)
             proxy = ctx.is_arabic(t) and ctx.isin(t, lex.proxy_nouns)
@@ -868,7 +1054,9 @@ class QuoteExtractor:
                 # the subject phrase starts with common nouns; its name comes a few words later
                 u, nw = t, 0
                 while u < r1 and nw < 7 and (
-                    ctx.keys[u] in ("،", ",", "(", ")") or ctx.keys[u] in QUOTE_MARKS or self._np_word(ctx, u)
+                    ctx.keys[u] in ("،", ",", "(", ")") or ctx.keys[u] in QUOTE_MARKS
+                    or (self._np_word(ctx, u) and not ctx.isin(u, lex.chain_breaks)
+                        and not (u > t and _pronoun_suffixed(ctx, u)))
                 ):
                     if u in ctx.mention_at:
                         break
@@ -934,6 +1122,9 @@ class QuoteExtractor:
                     return who(spk, "issuer", kd=ck, anon=spk is None)
                 return who(None, "anonymous", kd=ck, anon=True)
             if base in lex.anonymous or any(f in lex.anonymous for f in ctx.forms(t)):
+                body = self._affiliation(ctx, t, r1, phrases)
+                if body is not None:
+                    return who(body, "group")  # «صرح مصدر مسؤول في وزارة الخارجية بأن»
                 if t + 1 < r1 and ctx.isin(t + 1, lex.same_source) and ctx.base(t).startswith("ال"):
                     # «وأوضح المصدر ذاته»: the source quoted before
                     return who(st.last_speaker, "continued", anon=st.last_speaker is None)
@@ -985,6 +1176,12 @@ class QuoteExtractor:
             # «وقالت رئاسة إدارة الطوارئ إن»: a subject we cannot name, not the previous speaker
             return who(None, "anonymous", anon=True)
         if _subjectless(ctx, j, r1, phrases):
+            if a < i - 1 and ctx.is_arabic(a) and (self._conjoined_word(ctx, a) or self._verb_form(ctx, a) is not None):
+                # «ورفض المتحدث باسم الخارجية فلان التعليق، واكتفى بالقول إن»: the person at the end
+                # of the titles after the sentence's first verb
+                chained = self._chain_person(ctx, st, cue, a + 1, i)
+                if chained is not None:
+                    return who(chained, "sentence")
             first = self._sentence_subject(ctx, a, i, phrases)
             if first is not None and _agrees(self._gender_of(ctx, st, first), cue.gender):
                 return who(first, "sentence")
@@ -994,6 +1191,86 @@ class QuoteExtractor:
                 ch = st.channel_of.get(spk)
             return who(spk, "continued", ch)
         return who(None, "", anon=True)
+
+    def _chain_person(self, ctx: DocContext, st: _State, cue: _Cue, t: int, r1: int) -> str | None:
+        """The person named at the end of a chain of titles that starts at token t, right after
+        the verb: «نائب رئيس الوزراء وزير الخارجية، فلان», «سفير السعودية لدى واشنطن فلان»,
+        «المديرة الإقليمية للبرنامج فلانة». The chain holds title and noun words, names of bodies
+        and places, commas and the prepositions of titles; a verb, a complementizer, a channel
+        noun, a time or another preposition ends it. A person whose gender the verb contradicts
+        is not its subject."""
+        if t >= r1 or not ctx.is_arabic(t) or t in ctx.mention_at:
+            return None
+        if self._role_word(ctx, t) not in self._person_titles:
+            return None
+        u, words = t, 0
+        while u < r1 and words < 14:
+            m = ctx.mention_at.get(u)
+            if m is not None:
+                if m.type == "PERSON" and not m.nested:
+                    g = self._gender_of(ctx, st, m.entity)
+                    return m.entity if _agrees(g, cue.gender) else None
+                words += 1
+                u = max(m.t1, u + 1)
+                continue
+            k = ctx.keys[u]
+            if k in ("،", ",", "(", ")"):
+                u += 1
+                continue
+            if not ctx.is_arabic(u) or _sentence_end(ctx, u) or any(tr.t0 <= u < tr.t1 for tr in ctx.times):
+                return None
+            if self._is_complementizer(ctx, u) or self._channel_at(ctx, u) is not None or ctx.isin(u, self.lex.relatives):
+                return None
+            if ctx.isin(u, self.lex.chain_breaks) or not (ctx.isin(u, self.lex.title_links) or self._np_word(ctx, u)):
+                return None
+            if u > t and _pronoun_suffixed(ctx, u):
+                return None  # «لدى استقباله فلانا», «لنظيره فلان»: whom the speaker met or addressed
+            words += 1
+            u += 1
+        return None
+
+    def _possessed_proxy(self, ctx: DocContext, st: _State, t: int, before: int, a: int) -> str | None:
+        """«مكتبه», «ديوانها», «حملته» (a proxy noun with a pronoun) at token t: the person the
+        pronoun refers to, the last person named before the cue (in its sentence first) whose
+        gender agrees with the pronoun; not «مكتبة X» (a library named after it)."""
+        if t >= len(ctx.keys) or not ctx.is_arabic(t) or t in ctx.mention_at:
+            return None
+        k = ctx.base(t)
+        for suf, g in (("ها", "f"), ("ه", "m")):
+            if not k.endswith(suf):
+                continue
+            stem = k[: -len(suf)]
+            if stem.endswith("ت"):
+                stem = stem[:-1] + "ه"
+            if stem not in self.lex.proxy_nouns:
+                continue
+            if t + 1 < len(ctx.keys) and (t + 1 in ctx.mention_at or (
+                ctx.is_arabic(t + 1) and not ctx.base(t + 1).startswith("ال") and self._np_word(ctx, t + 1)
+                and self._verb_form(ctx, t + 1) is None and ctx.base(t + 1) not in self.words.preps
+            )):
+                return None  # «مكتبة الإسكندرية», «مكتبه شؤون …»: a name or a genitive
+            persons = [m for m in ctx.mentions if m.t0 < before and m.type == "PERSON" and not m.nested]
+            inside = [m for m in persons if m.t0 >= a] or persons
+            for m in reversed(inside):
+                if _agrees(self._gender_of(ctx, st, m.entity), g):
+                    return m.entity
+            return None
+        return None
+
+    def _affiliation(self, ctx: DocContext, t: int, r1: int, phrases: list[ActorPhrase]) -> str | None:
+        """«مصدر مسؤول في وزارة الخارجية», «مصادر من الحزب»: the body named right after an
+        anonymous source and a preposition of belonging (an adjective may come between)."""
+        u = t + 1
+        while u < r1 and u - t <= 3 and ctx.is_arabic(u) and u not in ctx.mention_at and not ctx.isin(
+            u, self.lex.affiliation_links
+        ) and self._np_word(ctx, u):
+            u += 1
+        if u >= r1 or not ctx.is_arabic(u) or not ctx.isin(u, self.lex.affiliation_links):
+            return None
+        for p in phrases:
+            if u < p.head.t0 <= u + 2 and p.actor and p.actor_type == "ORG":
+                return p.actor
+        return None
 
     def _definite_subject(self, ctx: DocContext, t: int) -> bool:
         """The definite word at t (right after a verb) is its subject: a noun, not a masdar
@@ -1161,6 +1438,12 @@ class QuoteExtractor:
         found = self._nominal(ctx, st, t)
         if found is not None:
             return found
+        same = self.lex.outlet_synonyms.get(b)
+        if same and ctx.base(t).startswith("ال"):
+            # «الشبكة» after «قناة X»: the last outlet introduced with a noun of the same kind
+            for tok, ent in reversed(st.nominal.seen if st.nominal else []):
+                if tok < t and same & st.heads.get(ent, set()):
+                    return ent
         if b in self._speaker_cores or ctx.base(t) in self.lex.speaker_nouns:
             # «وأضافت الوزارة» with no ministry named that way: the body that spoke last
             last = ctx.entities.get(st.last_speaker or "")
@@ -1297,6 +1580,8 @@ class QuoteExtractor:
                 return k
             if f.startswith("ال") and self.lex.channels.get(f[2:]) is not None:
                 return self.lex.channels[f[2:]]
+            if f.endswith("ا") and len(f) > 3 and self.lex.channels.get(f[:-1]) is not None:
+                return self.lex.channels[f[:-1]]  # «أصدرت بيانا»: the accusative of an indefinite noun
         if self.lex.channel_phrases.match(ctx, t):
             first = ctx.keys[t] + "_" + ctx.keys[t + 1] if t + 1 < len(ctx.keys) else ""
             return self.lex.channels.get(first, "statement")
@@ -1318,8 +1603,10 @@ class QuoteExtractor:
         r0, r1 = region
         for p in phrases:
             # «أكدت مصادر لصحيفة الغارديان أن», «وقال لإذاعة X»: an outlet the words were told to
-            if r0 < p.t0 < r1 and p.marker == "ل" and p.actor and self._is_outlet(ctx, st, p.actor):
-                return p.actor
+            if r0 < p.t0 < r1 and (p.marker == "ل" or _after_detached_lam(ctx, p)) and p.actor and self._is_outlet(
+                ctx, st, p.actor
+            ):
+                return p.actor  # «لـ"اليوم السابع"» too
         for t in range(r0, r1):
             if not ctx.is_arabic(t):
                 continue
@@ -1331,6 +1618,8 @@ class QuoteExtractor:
                         return p.actor
                     if p.marker == BARE and p.t0 - t <= 2:
                         return p.actor
+                    if p.marker == BARE and self._is_outlet(ctx, st, p.actor):
+                        return p.actor  # «في تصريح لوكالة الأنباء الكويتية (كونا)»
         return None
 
     def _is_outlet(self, ctx: DocContext, st: _State, entity: str) -> bool:
@@ -1453,8 +1742,11 @@ class QuoteExtractor:
             (p for p in phrases if cue.j <= max(p.t0, p.head.t0) < np_end and p.actor and p.marker not in ("في",)), None
         )
         relation = any(ctx.is_arabic(u) and ctx.isin(u, lex.relation_nouns) for u in range(cue.j, min(np_end, cue.j + 3)))
+        titled = self._chain_person(ctx, st, cue, cue.j, np_end)
         if relation:
             pass  # «وفق خصوم حفتر»: X's opponents are not X
+        elif titled is not None:
+            speaker = titled  # «كما يقول الباحث في معهد … بواشنطن فلان»
         elif src is not None and src.actor is not None:
             speaker = src.actor
             if self._is_outlet(ctx, st, speaker):
@@ -1507,7 +1799,7 @@ class QuoteExtractor:
         spans: list[tuple[int, int, bool]] = []
         if not possessive and _words(ctx, after0, end) >= _MIN_WORDS:
             spans = _content_spans(ctx, after0, end, st.speech)
-        if not spans and not self._attributed_before(ctx, a, cue.i):
+        if not spans and not self._attributed_before(ctx, st, a, cue.i, possessive):
             b0 = a
             b1 = cue.i
             while b1 > b0 and (ctx.keys[b1 - 1] in ("،", ",", "؛", ";") or ctx.base(b1 - 1) in ("وذلك", "ذلك")):
@@ -1563,7 +1855,7 @@ class QuoteExtractor:
         while b1 > a and (ctx.keys[b1 - 1] in ("،", ",", "؛", ";") or ctx.base(b1 - 1) in ("وذلك", "ذلك")):
             b1 -= 1
         spans: list[tuple[int, int, bool]] = []
-        if _words(ctx, a, b1) >= _MIN_WORDS and not self._attributed_before(ctx, a, cue.i):
+        if _words(ctx, a, b1) >= _MIN_WORDS and not self._attributed_before(ctx, st, a, cue.i):
             spans = _content_spans(ctx, a, b1, st.speech)
         elif r1 < end and ctx.is_arabic(r1) and self._is_complementizer(ctx, r1):
             spans = _content_spans(ctx, r1 + 1, end, st.speech)
@@ -1576,17 +1868,26 @@ class QuoteExtractor:
             self._note_speaker(ctx, st, vcue, w)
         return qs, cite
 
-    def _attributed_before(self, ctx: DocContext, a: int, i: int) -> bool:
-        """The words before an introducer already have a reporting verb of their own (at the head
-        of a clause, or a participle; not one inside a relative clause: «التي يرون أنها»)."""
+    def _attributed_before(self, ctx: DocContext, st: _State, a: int, i: int, possessive: bool = False) -> bool:
+        """The words before an introducer are already someone's words: a cue earlier in the
+        sentence made a quote («قال فلان إن …، بحسب …»), or a verb of saying heads their clause
+        («وتعتبر الطرق …، بحسب تعريف X»; not one inside a relative clause: «التي يرون أنها»).
+        A verb of acting («وطالبوا ذويه بفدية، بحسب ما أفادت X») and a word that only looks like
+        a participle («حراسة مشددة», «مذكرة قبض») leave the clause to the introducer; after a
+        pronoun source («حسب تقديره») any participle or verb before it does not."""
+        if any(a <= c0 < i for c0, _ in st.said):
+            return True
         for t in range(a, i):
             if not ctx.is_arabic(t):
                 continue
-            if ctx.isin(t, self.lex.participles):
+            if possessive and ctx.isin(t, self.lex.participles):
                 return True
-            if self._verb_form(ctx, t) is not None and (
-                t == a or self._conjoined(ctx, t) or not ctx.isin(t - 1, self.lex.relatives)
-            ):
+            form = self._verb_form(ctx, t)
+            if form is None or (not possessive and self.lex.verbs.get(form) in _ACT_SENSES):
+                continue
+            if form in self.lex.verb_after or form in self.lex.verb_near:
+                continue  # «بين البلدين», «جاء»: a verb only under a condition, which quoted nothing
+            if t == a or self._conjoined(ctx, t) or not ctx.isin(t - 1, self.lex.relatives):
                 return True
         return False
 
@@ -1659,6 +1960,9 @@ def _subjectless(ctx: DocContext, j: int, r1: int, phrases: list[ActorPhrase]) -
         if t - 1 >= j and ctx.keys[t - 1] in ("،", ",") and ctx.keys[t][:1] == "و" and ctx.keys[t] != ctx.base(t):
             return True
         ph = next((p for p in phrases if p.t0 == t), None)
+        if ph is not None and ph.marker in (BARE, HEAD, GROUP) and _after_detached_lam(ctx, ph):
+            prev_end = t = ph.t1  # «لـ"هسبريس"»: whom the words were told to
+            continue
         if ph is not None and ph.marker in (BARE, HEAD, GROUP):
             between = range(prev_end, ph.t0) if prev_end >= 0 else range(0)
             if prev_end >= 0 and all(ctx.kinds[u] == "punct" for u in between):
@@ -1856,6 +2160,11 @@ def _content_spans(
             parts = [(o, e) for o, e in parts if _words(ctx, o + 1, e) >= _MIN_WORDS or o == c0]
         out = []
         head = _trim(ctx, c0, parts[0][0])
+        if head is not None and _words(ctx, head[0], head[1]) < _MIN_WORDS and len(parts) == 1:
+            # «إن النص "لم يكن متوازنا"»: a clause of the speaker's that ends in quoted words is
+            # one indirect quote
+            span = _trim(ctx, c0, c1)
+            return [(ctx.starts[span[0]], ctx.ends[span[1] - 1], False)] if span is not None else []
         if head is not None and _words(ctx, head[0], head[1]) >= _MIN_WORDS:
             out.append((ctx.starts[head[0]], ctx.ends[head[1] - 1], False))
         for o, e in parts:
@@ -1876,6 +2185,20 @@ def _trim(ctx: DocContext, s: int, e: int) -> tuple[int, int] | None:
     while e > s and ctx.kinds[e - 1] == "punct":
         e -= 1
     return (s, e) if e > s else None
+
+
+def _pronoun_suffixed(ctx: DocContext, u: int) -> bool:
+    """Token u is a word with a pronoun suffix that is no part of a title: after a preposition
+    or with «ل»/«ب» on it («لدى استقباله», «لنظيره», «خلال لقائها»; not «كبير مفاوضيها», «المتحدث
+    باسمها»; a ta marbuta «ة» is no suffix)."""
+    form = "".join(ch for ch in ctx.tokens[u].form if "\u0621" <= ch <= "\u064a")
+    if len(form) <= 3 or ctx.base(u).startswith("ال") or not form.endswith(("ه", "ها", "هم", "هما")):
+        return False
+    k = ctx.base(u)
+    if k.startswith("باسم"):
+        return False
+    prep_before = u > 0 and ctx.is_arabic(u - 1) and ctx.isin(u - 1, quote_lexicon().suffix_preps)
+    return prep_before or k[:1] in ("ل", "ب")
 
 
 def _core(k: str) -> str:
