@@ -90,6 +90,7 @@ def _patterns(lx: Lexicon) -> dict[str, str]:
     preps = alternation(lx.prepositions)
     clock_hour = alternation(lx.clock["hour"])
     clock_min = alternation(lx.clock["minute"])
+    midday = alternation(lx.clock["midnight"] | lx.clock["noon"])
     refs = alternation(lx.refs)
     every = alternation(lx.every)
     set_adv = alternation(lx.set_adverbs)
@@ -189,7 +190,7 @@ def _patterns(lx: Lexicon) -> dict[str, str]:
             rf"(?:\s*و\s*(?P<T1_m2>[0-5]?\d)(?!\d)\s*(?:{clock_min}{e})?)?"
             rf"|(?P<T1_hw>{ord_f}){e}(?:\s+(?:و\s*)?(?P<T1_frac>{frac}){e}|\s+و\s*(?P<T1_m3>[0-5]?\d|{cardinal})\s*(?:{clock_min}{e})?"
             rf"|\s+الا\s+(?P<T1_less>ربعا|ربع|ثلثا|ثلث){e})?"
-            rf"|(?P<T1_mid>منتصف\s+(?:الليل|النهار)){e})"
+            rf"|(?P<T1_mid>{midday}){e})"
             rf"(?:\s+(?P<T1_pod>{poda}){e}(?:\s*و\s*(?P<T1_m4>[0-5]?\d)(?!\d)\s*(?:{clock_min}{e})?)?)?"
         ),
         # 15:00, 20h30
@@ -198,6 +199,8 @@ def _patterns(lx: Lexicon) -> dict[str, str]:
         "T3": (
             rf"(?:(?P<T3_h>{hh})(?!\d)|(?P<T3_hw>{ord_f}){e}(?:\s+(?:و\s*)?(?P<T3_frac>{frac}){e})?)"
             rf"\s+(?P<T3_pod>{poda}){e}"
+            # «عند منتصف الليل»، «منتصف النهار» without «الساعة»
+            rf"|(?P<T3_mid>{midday}){e}"
         ),
         # a preposition, a count and a unit: منذ ثلاثة أيام، قبل يومين، خلال الأسبوع الماضي، لمدة شهرين
         "U": (
@@ -281,7 +284,7 @@ def _family_leads(lx: Lexicon) -> dict[str, set[str]]:
         "W": {"يوم", "ليوم"} | pod | wd,
         "T1": firsts(lx.clock["hour"]),
         "T2": {DIGITS},
-        "T3": {DIGITS} | firsts(lx.ordinals_feminine),
+        "T3": {DIGITS} | firsts(lx.ordinals_feminine, lx.clock["midnight"], lx.clock["noon"]),
         "U": firsts(lx.prepositions),
         "V": {DIGITS, "العام", "السنه", "الشهر", "الاسبوع"} | edges | firsts(lx.definite_units, lx.periods, lx.this)
         | sg | du | firsts(lx.cardinals),

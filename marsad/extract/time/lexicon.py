@@ -100,6 +100,7 @@ class Lexicon:
     decades: dict[str, int] = field(default_factory=dict)
     century_words: set[str] = field(default_factory=set)
     century_ordinals: dict[str, int] = field(default_factory=dict)
+    century_other_era: set[str] = field(default_factory=set)
     seasons: dict[str, str] = field(default_factory=dict)
     quarters: dict[str, str] = field(default_factory=dict)
     quarter_ordinals: dict[str, int] = field(default_factory=dict)
@@ -196,7 +197,10 @@ def lexicon() -> Lexicon:
     lx.set_adverbs = _keyed(words["sets"]["adverbs"])
     lx.decades = _keyed(words["decades"])
     lx.century_words = _keys(words["century_word"])
-    lx.century_ordinals = _keyed(words["century_ordinals"])
+    # every ordinal up to 21 («القرن الثامن عشر»), save the bare «الحادي» of compounds
+    lx.century_ordinals = {k: v for k, v in lx.ordinals.items() if v <= 21 and k != key("الحادي")}
+    lx.century_ordinals |= _keyed(words["century_ordinals"])
+    lx.century_other_era = _keys(words["century_other_era"])
     for code, forms in words["seasons"].items():
         for form in forms:
             lx.seasons[key(form)] = code

@@ -160,6 +160,8 @@ class TimeTagger:
         self._weekday_not_before = ctx["weekday_not_before"]
         self._general_heads = ctx["general_heads"]
         self._not_tonight_after = ctx["not_tonight_after"]
+        self._weekday_number_after = ctx["weekday_number_after"]
+        self._from_now = ctx["from_now"]
         self._weekday_keys = set(self.lx.weekdays)
         self._month_keys = set(self.lx.months) | set(self.lx.hijri_months)
         self._prepositions_before_month = {"في", "منذ", "خلال", "حتي", "الي", "قبل", "بعد", "من", "مطلع", "موفي", "نهايه", "بدايه", "اواخر", "منتصف", "اوائل", "غايه", "حدود"}
@@ -429,6 +431,8 @@ class TimeTagger:
         )
         if self._prev_number(start):
             return None  # «شارع 14 جانفي»: the day was there, and was not a date
+        if not m.group("B_year") and self._prev_is(start, self._name_heads):
+            return None  # «مستشفى مايو»، «ساحة أيار»: a name
         if m.group("B_mon"):
             weak_ok = strong or (
                 squash(m.group("B_mon")) not in lx.needs_madda and self._prev_is(start, self._prepositions_before_month)
@@ -492,11 +496,18 @@ class TimeTagger:
             info["century"] = lx.century_ordinals.get(dc) or (21 if lx.modifiers.get(dc) == "current" else 20)
         else:
             info["kind"] = "century"
+            if self._other_era(m.end(fam)):
+                return None  # «القرن الرابع الهجري»، «القرن الخامس قبل الميلاد»: not a Gregorian century
             if m.group("Q_cord"):
                 info["century"] = _look(lx.century_ordinals, m.group("Q_cord"))
             else:
                 info["mod"] = _look(lx.modifiers, m.group("Q_cmod"))
         return Candidate(fam, m.start(fam), m.end(fam), m, info)
+
+    def _other_era(self, end: int) -> bool:
+        """True when the words after ``end`` name the Hijri era or the years before Christ."""
+        after = " ".join(re.findall(r"\w+", self._key[end : end + 24])[:2])
+        return any(after == w or after.startswith(w + " ") for w in self.lx.century_other_era)
 
     def _parse_N(self, fam: str, m: re.Match[str]) -> Candidate | None:
         lx = self.lx
@@ -586,6 +597,8 @@ class TimeTagger:
             self._prev_is(start, self._weekday_not_after) or self._next_word(m.end(fam)) in self._weekday_not_before
         ):
             return None  # «كلا الاثنين» "both", «صلاة الجمعة»
+        if not m.group("W_mod") and self._next_word(m.end(fam)) in self._weekday_number_after:
+            return None  # «الأحد عشر لاعبا»: the number eleven
         info: dict[str, Any] = {"weekday": lx.weekdays[name]}
         if m.group("W_mod"):
             info["mod"] = _look(lx.modifiers, m.group("W_mod"))
@@ -602,7 +615,7 @@ class TimeTagger:
         p = fam + "_"
         minute = 0
         if g.get(p + "mid"):
-            hour = 0 if "الليل" in g[p + "mid"] else 12
+            hour = 0 if squash(g[p + "mid"]) in self.lx.clock["midnight"] else 12
         elif g.get(p + "h") is not None:
             hour = int(g[p + "h"])
             for k in ("m", "m2", "m4"):
@@ -672,6 +685,17 @@ class TimeTagger:
         else:
             count = None
         after = self._next_word(end)
+        now = _FROM.match(self._key, end)
+        if now is not None and now.group(1) in self._from_now and not (
+            now.group(1) == "اليوم" and self._next_word(now.end()) in self._not_today_after
+        ):
+            # «بعد أسبوع من الآن»: counted from the publication date, «من الآن» part of the span
+            info.update(kind="count", unit=unit, count=count, of=False, from_now=True)
+            end = now.end()
+            if info["prep"] in ("within", "duration"):
+                first = next(g for g in ("U_n", "U_vague", "U_unit2", "U_unit4", "U_unit5") if m.group(g))
+                return Candidate(fam, m.start(first), m.end(fam), m, info)
+            return Candidate(fam, start, end, m, info)
         info.update(kind="count", unit=unit, count=count, of=after in ("من", "علي"))
         if info["prep"] in ("within", "duration"):
             # the duration is the count and the unit; the preposition stays outside the span
@@ -1268,7 +1292,7 @@ class TimeTagger:
                 return [Found(c.start, c.end, "DATE", "PAST_REF", UNRESOLVED)]
             return [self._date_at(c, pub, unit, -count, PUBLICATION)]
         # later: «بعد يومين»
-        future = pub is not None and self._future(c.start, c.end)
+        future = pub is not None and (self._future(c.start, c.end) or bool(i.get("from_now")))
         if count is None:
             return [Found(c.start, c.end, "DATE", "FUTURE_REF", PUBLICATION)] if future else []
         if unit in ("H", "MIN"):
@@ -1400,6 +1424,7 @@ class TimeTagger:
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_FROM = re.compile(r"\s+من\s+(\w+)")
 #: a clock time without a date in its sentence takes a day told this close before it
 CLOCK_NEAR = 300
 
