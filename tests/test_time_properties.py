@@ -35,7 +35,11 @@ _DATE = re.compile(
 )
 _TIME = re.compile(r"(?:\d{4}|XXXX)-(?:\d{2}|XX)-(?:\d{2}|XX)T(?:MO|MI|AF|EV|NI|DT|(?:[01]\d|2[0-4]):[0-5]\d)")
 _DURATION = re.compile(r"P(?:(?:\d+|X)(?:Y|M|W|D|DE|CE)|T(?:\d+|X)(?:H|M|S))")
-_SHAPES = {"DATE": _DATE, "TIME": _TIME, "DURATION": _DURATION, "SET": re.compile(f"{_DURATION.pattern}|XXXX-WXX-[1-7]")}
+# a set is a period (P1W), a weekday (XXXX-WXX-5) or a part of every day (XXXX-XX-XXTEV, «كل مساء»)
+_SHAPES = {
+    "DATE": _DATE, "TIME": _TIME, "DURATION": _DURATION,
+    "SET": re.compile(f"{_DURATION.pattern}|XXXX-WXX-[1-7]|XXXX-XX-XXT(?:MO|MI|AF|EV|NI)"),
+}
 
 
 def tag(text: str, published: date | None = None) -> list:  # type: ignore[type-arg]

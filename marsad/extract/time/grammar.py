@@ -59,6 +59,7 @@ def _patterns(lx: Lexicon) -> dict[str, str]:
     tonight = alternation(lx.tonight)
     mod = alternation(k for k, v in lx.modifiers.items() if v != "recent")
     mod_all = alternation(lx.modifiers)
+    cur = alternation(k for k, v in lx.modifiers.items() if v == "current")
     podb = alternation(lx.pod_before)
     poda = alternation(lx.pod_after)
     edge = alternation(lx.edges)
@@ -67,6 +68,7 @@ def _patterns(lx: Lexicon) -> dict[str, str]:
     frac = alternation(lx.fractions)
     cardinal = alternation(lx.cardinals)
     vague = alternation(lx.vague)
+    ufrac = alternation(lx.unit_fractions)
     unit_sg = alternation(k for k, (_, n) in lx.units.items() if n == "sg")
     unit_du = alternation(k for k, (_, n) in lx.units.items() if n == "du")
     unit_pl = alternation(k for k, (_, n) in lx.units.items() if n == "pl")
@@ -140,7 +142,7 @@ def _patterns(lx: Lexicon) -> dict[str, str]:
             rf"(?P<A_day>(?:ال)?{d2}|{ordinal}{e}|غره{e}|اول(?:\s+يوم)?{e})"
             rf"(?P<A_more>(?:\s*(?:و|-|الي|حتي|او|،|,|و\s*الي)\s*{d2})*)"
             rf"\s*(?:من\s+)?(?:شهر\s+)?"
-            rf"(?:{a_ms}|(?P<A_this>(?:ال|هذا\s+ال)شهر(?:\s+(?P<A_tmod>{mod}))?){e})"
+            rf"(?:{a_ms}|(?P<A_this>(?:ال|هذا\s+ال)شهر(?:\s+(?P<A_tmod>{mod}))?){e}|(?<=\d\s)(?P<A_cur>{cur}){e})"
             + a_ys
         ),
         # a month without a day: [موفى] [شهر] ماي [2016 | الماضي]
@@ -157,7 +159,7 @@ def _patterns(lx: Lexicon) -> dict[str, str]:
             rf"|(?P<Q_season>{seasons})\s+(?:(?P<Q_sy>{y4})|(?P<Q_smod>{mod}){e})"
             rf"|(?:(?:سنوات|فتره|حقبه|عقد|مطلع|اواخر|منتصف|بدايه|نهايه|اوائل)\s+)?(?:ال)?(?P<Q_dec>{decades}){e}"
             rf"(?:\s+(?:من\s+)?(?P<Q_dcent>{century})\s+(?P<Q_dc>{cent_ord}|{mod}){e})?"
-            rf"|(?P<Q_cent>{century})\s+(?:(?P<Q_cord>{cent_ord})|(?P<Q_cmod>{mod})){e}"
+            rf"|(?P<Q_cent>{century})\s+(?:(?P<Q_cord>{cent_ord})|(?P<Q_cmod>{mod})|(?:ال\s*)?(?P<Q_cnum>[1-9]|1\d|2[01])(?!\d)){e}"
         ),
         # narrative anchors: اليوم التالي، ذلك اليوم، اليوم نفسه، الشهر نفسه، العام الموالي، بعد ساعات
         "N": (
@@ -198,14 +200,17 @@ def _patterns(lx: Lexicon) -> dict[str, str]:
         # an hour with a part of the day: العاشرة صباحا، 10 ليلا
         "T3": (
             rf"(?:(?P<T3_h>{hh})(?!\d)|(?P<T3_hw>{ord_f}){e}(?:\s+(?:و\s*)?(?P<T3_frac>{frac}){e})?)"
-            rf"\s+(?P<T3_pod>{poda}){e}"
+            rf"(?:\s+(?P<T3_pod>{poda}){e}|(?=\s+من\s+(?:{podb}){e}))"
             # «عند منتصف الليل»، «منتصف النهار» without «الساعة»
             rf"|(?P<T3_mid>{midday}){e}"
         ),
         # a preposition, a count and a unit: منذ ثلاثة أيام، قبل يومين، خلال الأسبوع الماضي، لمدة شهرين
         "U": (
             rf"(?P<U_prep>{preps}){e}\s+{approx}"
-            rf"(?:(?P<U_n>{n}|{cardinal}){e}\s*(?P<U_unit1>{unit_sg}|{unit_pl}){e}"
+            # «نصف قرن»، «سنة ونصف»، «ثلاث ساعات ونصف»
+            rf"(?:(?P<U_frac>{ufrac})\s+(?P<U_funit>{unit_sg}){e}"
+            rf"|(?:(?P<U_wn>{n}|{cardinal}){e}\s*)?(?P<U_wunit>{unit_sg}|{unit_du}|{unit_pl}){e}\s+و\s*(?P<U_wfrac>{ufrac}){e}"
+            rf"|(?P<U_n>{n}|{cardinal}){e}\s*(?P<U_unit1>{unit_sg}|{unit_pl}){e}"
             rf"|(?P<U_unit2>{unit_du}){e}"
             rf"|(?P<U_vague>{vague})\s+(?P<U_unit3>{unit_pl}|{unit_sg}){e}"
             rf"|(?P<U_def>{unit_def})\s+(?P<U_mod>{mod_all}){e}"
@@ -222,6 +227,8 @@ def _patterns(lx: Lexicon) -> dict[str, str]:
             rf"|(?P<V_cdef>{unit_def_pl})\s+(?P<V_cn>{def_cardinal}){e}\s+(?P<V_cmod>{mod_all}){e}"
             # «يوم كامل»
             rf"|(?P<V_whole>{unit_sg})\s+(?:كامل|كامله|كاملا|باكمله|باكملها|بكامله){e}"
+            rf"|(?P<V_frac>{ufrac})\s+(?P<V_funit>{unit_sg}){e}"
+            rf"|(?:(?P<V_wn>{n}|{cardinal}){e}\s*)?(?P<V_wunit>{unit_sg}|{unit_du}|{unit_pl}){e}\s+و\s*(?P<V_wfrac>{ufrac}){e}"
             rf"|(?P<V_n>{n}|{cardinal}){e}(?:\s*(?:و|الي|او|-)\s*(?P<V_n2>{n}))?\s*(?P<V_unit1>{unit_pl}|{unit_sg}){e}"
             rf"|(?P<V_unit2>{unit_du}){e}"
         ),
@@ -232,6 +239,7 @@ def _patterns(lx: Lexicon) -> dict[str, str]:
             rf"|(?:ال|(?<=ل)ل)(?P<S_one>يوم|اسبوع|شهر|سنه|عام|ساعه)\s+(?:الواحد|الواحده){e}"
             rf"|(?P<S_every>{every})\s+(?:(?P<S_n>{n}|{cardinal})\s+)?(?:(?P<S_unit>{unit_sg}|{unit_pl}|{unit_du}){e}"
             rf"(?:\s+(?P<S_wd>{wd_bare}){e})?|(?P<S_wd2>{wd}|{wd_bare}){e})"
+            rf"|(?P<S_every4>{every})\s+(?P<S_pod>{podb}){e}"
             rf"|(?P<S_adv>{set_adv}){e}"
         ),
         # present, past and future references: الآن، حاليا، مؤخرا، قريبا
@@ -287,7 +295,7 @@ def _family_leads(lx: Lexicon) -> dict[str, set[str]]:
         "T3": {DIGITS} | firsts(lx.ordinals_feminine, lx.clock["midnight"], lx.clock["noon"]),
         "U": firsts(lx.prepositions),
         "V": {DIGITS, "العام", "السنه", "الشهر", "الاسبوع"} | edges | firsts(lx.definite_units, lx.periods, lx.this)
-        | sg | du | firsts(lx.cardinals),
+        | sg | du | firsts(lx.cardinals, lx.unit_fractions),
         "S": {"ايام", "اليوم", "الاسبوع", "الشهر", "السنه", "العام", "الساعه"} | firsts(lx.every, lx.set_adverbs),
         "P": firsts(lx.refs),
         "D": {DIGITS} | edges | yw,
@@ -321,7 +329,9 @@ def grammar() -> Grammar:
     patterns = _patterns(lx)
     single = {name: re.compile(f"(?P<{name}>{patterns[name]})") for name in FAMILIES}
     pod_follow = re.compile(rf"\s+(?:من\s+)?(?P<pod>{alternation(lx.pod_before)})(?!\w)")
-    month_gap = re.compile(rf"(?:[\s,،و]|(?:شهر|اشهر|شهري)(?![^\W\d_])|{alternation(lx.months)}(?![^\W\d_]))*")
+    month_gap = re.compile(
+        rf"(?:[\s,،و\-]|(?:شهر|اشهر|شهري|الي|حتي|غايه)(?![^\W\d_])|{alternation(lx.months)}(?![^\W\d_]))*"
+    )
     leads = _family_leads(lx)
     digits = tuple(f for f in FAMILIES if DIGITS in leads[f])
     return Grammar(

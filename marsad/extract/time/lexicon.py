@@ -101,6 +101,8 @@ class Lexicon:
     century_words: set[str] = field(default_factory=set)
     century_ordinals: dict[str, int] = field(default_factory=dict)
     century_other_era: set[str] = field(default_factory=set)
+    unit_fractions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    smaller_units: dict[str, tuple[str, int]] = field(default_factory=dict)
     seasons: dict[str, str] = field(default_factory=dict)
     quarters: dict[str, str] = field(default_factory=dict)
     quarter_ordinals: dict[str, int] = field(default_factory=dict)
@@ -172,6 +174,8 @@ def lexicon() -> Lexicon:
                 if not k.endswith(("ا", "ان")):  # «الأسبوع»، «الأيام»، «السنتين» (not «يوما»، «يومان»)
                     lx.definite_units["ال" + k] = (unit, tag)
     lx.periods = _keys(words["periods"])
+    lx.unit_fractions = {key(k): (int(v[0]), int(v[1])) for k, v in words["unit_fractions"].items()}
+    lx.smaller_units = {u: (str(v[0]), int(v[1])) for u, v in words["smaller_units"].items()}
     for kind, forms in words["prepositions"].items():
         for form in forms:
             lx.prepositions[key(form)] = kind

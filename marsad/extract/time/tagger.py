@@ -107,6 +107,7 @@ class _Context:
         self.ref_month: tuple[int, int] | None = None
         self.ref_year: int | None = None
         self.year_marks = year_marks  # (position, year) of dates with a month and a written year
+        self.mark_months: dict[int, int] = {}  # position -> the month of those dates
         self.last_value: str | None = None  # the last date value resolved («نفس الفترة»)
         self.last_end = -1  # where it ended (normalized offset)
         self.last_anchor = ""
@@ -162,6 +163,7 @@ class TimeTagger:
         self._not_tonight_after = ctx["not_tonight_after"]
         self._weekday_number_after = ctx["weekday_number_after"]
         self._from_now = ctx["from_now"]
+        self._in_force_after = ctx["in_force_after"]
         self._weekday_keys = set(self.lx.weekdays)
         self._month_keys = set(self.lx.months) | set(self.lx.hijri_months)
         self._prepositions_before_month = {"في", "منذ", "خلال", "حتي", "الي", "قبل", "بعد", "من", "مطلع", "موفي", "نهايه", "بدايه", "اواخر", "منتصف", "اوائل", "غايه", "حدود"}
@@ -195,6 +197,7 @@ class TimeTagger:
         # dates with a month and a written year: the years partial dates may take
         year_marks = [(c.start, c.info["year"]) for c in cands if c.info.get("has_month")]
         ctx = _Context(pub, year_marks)
+        ctx.mark_months = {c.start: c.info["month"] for c in cands if c.info.get("has_month")}
         results: list[Found] = []
         clocks: list[Candidate] = []
         for c in cands:
@@ -396,6 +399,14 @@ class TimeTagger:
             info["month"] = mo
         elif m.group("A_hmon"):
             info["hmonth"] = _look(lx.hijri_months, m.group("A_hmon"))
+        elif m.group("A_cur"):
+            # «يوم 20 الجاري»: a day of the current month, after «يوم» or a preposition; not «الفصل
+            # 20 الجاري به العمل» (the law in force)
+            if not (m.group("A_yawm") or self._prev_is(start, self._prepositions_before_month)):
+                return None
+            if self._next_word(m.end(fam)) in self._in_force_after:
+                return None
+            info["this_month"] = "current"
         else:
             info["this_month"] = lx.modifiers.get(squash(m.group("A_tmod") or ""), "current")
         if m.group("A_year"):
@@ -500,6 +511,8 @@ class TimeTagger:
                 return None  # «القرن الرابع الهجري»، «القرن الخامس قبل الميلاد»: not a Gregorian century
             if m.group("Q_cord"):
                 info["century"] = _look(lx.century_ordinals, m.group("Q_cord"))
+            elif m.group("Q_cnum"):
+                info["century"] = int(m.group("Q_cnum"))  # «القرن الـ21»، «القرن 19»
             else:
                 info["mod"] = _look(lx.modifiers, m.group("Q_cmod"))
         return Candidate(fam, m.start(fam), m.end(fam), m, info)
@@ -673,8 +686,16 @@ class TimeTagger:
             info.update(kind="period", word=word, mod=mod)
             return Candidate(fam, m.start("U_def"), end, m, info)
         unit_word = m.group("U_unit1") or m.group("U_unit2") or m.group("U_unit3") or m.group("U_unit4") or m.group("U_unit5")
-        unit = _look(lx.units, unit_word)[0]
-        if m.group("U_unit1"):
+        if m.group("U_funit") or m.group("U_wunit"):
+            amount = self._fraction(m, "U_")
+            if amount is None:
+                return None
+            count, unit = amount
+        else:
+            unit = _look(lx.units, unit_word)[0]
+        if m.group("U_funit") or m.group("U_wunit"):
+            pass
+        elif m.group("U_unit1"):
             count = self._count(m.group("U_n"))
             if count is None or count <= 0:
                 return None
@@ -693,15 +714,37 @@ class TimeTagger:
             info.update(kind="count", unit=unit, count=count, of=False, from_now=True)
             end = now.end()
             if info["prep"] in ("within", "duration"):
-                first = next(g for g in ("U_n", "U_vague", "U_unit2", "U_unit4", "U_unit5") if m.group(g))
+                first = next(g for g in _U_FIRST if m.group(g))
                 return Candidate(fam, m.start(first), m.end(fam), m, info)
             return Candidate(fam, start, end, m, info)
         info.update(kind="count", unit=unit, count=count, of=after in ("من", "علي"))
         if info["prep"] in ("within", "duration"):
             # the duration is the count and the unit; the preposition stays outside the span
-            first = next(g for g in ("U_n", "U_vague", "U_unit2", "U_unit4", "U_unit5") if m.group(g))
+            first = next(g for g in _U_FIRST if m.group(g))
             return Candidate(fam, m.start(first), end, m, info)
         return Candidate(fam, start, end, m, info)
+
+    def _fraction(self, m: re.Match[str], p: str) -> tuple[int, str] | None:
+        """(count, unit) of «نصف قرن» (50, Y) or «سنة ونصف» (18, M), in the smaller unit; None
+        when that is not a whole number."""
+        lx = self.lx
+        if m.group(p + "funit"):
+            unit_word, whole, frac = m.group(p + "funit"), 0, m.group(p + "frac")
+        else:
+            unit_word, frac = m.group(p + "wunit"), m.group(p + "wfrac")
+            number = lx.units[_canon(lx.units, unit_word)][1]
+            whole = self._count(m.group(p + "wn")) if m.group(p + "wn") else (2 if number == "du" else 1)
+            if not whole or (number == "pl" and not m.group(p + "wn")):
+                return None
+        unit = _look(lx.units, unit_word)[0]
+        num, den = _look(lx.unit_fractions, frac)
+        if unit not in lx.smaller_units:
+            return None
+        small, size = lx.smaller_units[unit]
+        total = (whole * den + num) * size
+        if total % den:
+            return None
+        return total // den, small
 
     def _parse_V(self, fam: str, m: re.Match[str]) -> Candidate | None:
         lx = self.lx
@@ -726,6 +769,11 @@ class TimeTagger:
             if not count:
                 return None
             info.update(kind="duration", unit=_look(lx.definite_units, m.group("V_cdef"))[0], count=count)
+        elif m.group("V_funit") or m.group("V_wunit"):
+            amount = self._fraction(m, "V_")
+            if amount is None:
+                return None
+            info.update(kind="duration", unit=amount[1], count=amount[0])
         elif m.group("V_whole"):
             info.update(kind="duration", unit=_look(lx.units, m.group("V_whole"))[0], count=1)
         else:
@@ -754,6 +802,8 @@ class TimeTagger:
             info["value"] = timex.weekday_value(_look(lx.weekdays, m.group("S_wd3") or m.group("S_wd4")))
         elif m.group("S_one"):
             info["value"] = timex.duration(1, _look(lx.units, m.group("S_one"))[0])
+        elif m.group("S_pod"):
+            info["value"] = "XXXX-XX-XXT" + _look(lx.pod_before, m.group("S_pod"))  # «كل مساء»
         else:
             wd = m.group("S_wd") or m.group("S_wd2")
             if wd:
@@ -842,7 +892,12 @@ class TimeTagger:
 
         following = [(p, y) for p, y in ctx.year_marks if end <= p <= end + FOLLOW_NEAR]
         if following and self.g.month_gap.fullmatch(self._key, end, following[0][0]):
-            return following[0][1], YEAR  # a list of months ending with a year
+            # a list or a range of months ending with a year («من 28 فبراير إلى 3 مارس 2024»); a
+            # range that crosses the new year starts the year before («من ديسمبر إلى فبراير 2024»)
+            p, y = following[0]
+            later_month = ctx.mark_months.get(p, month)
+            crosses = later_month < month and _RANGE_GAP.search(self._key, end, p) is not None
+            return (y - 1 if crosses else y), YEAR
         text_year = self._nearest_year(ctx.year_marks, start)
         if text_year is not None and self._near_mark(ctx, start):
             return text_year, YEAR
@@ -1424,7 +1479,10 @@ class TimeTagger:
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: the group a duration's span starts at (the preposition before it stays outside)
+_U_FIRST = ("U_frac", "U_wn", "U_wunit", "U_n", "U_vague", "U_unit2", "U_unit4", "U_unit5")
 _FROM = re.compile(r"\s+من\s+(\w+)")
+_RANGE_GAP = re.compile(r"(?<!\w)(?:الي|حتي|غايه)(?!\w)|-")
 #: a clock time without a date in its sentence takes a day told this close before it
 CLOCK_NEAR = 300
 

@@ -67,10 +67,13 @@ def make_date(year: int, month: int, day: int) -> date | None:
 
 
 def shift(d: date, unit: str, n: int) -> date | None:
-    """``d`` moved by ``n`` units (D W M Y DE CE; H and MIN leave the day as it is)."""
+    """``d`` moved by ``n`` units (D W M Y DE CE; H and MIN by the whole days they make, toward
+    zero: 48 hours back is two days back, five hours back the same day)."""
     try:
         if unit == "D":
             return d + timedelta(days=n)
+        if unit in ("H", "MIN"):
+            return d + timedelta(days=int(n / (24 if unit == "H" else 1440)))
         if unit == "W":
             return d + timedelta(weeks=n)
         if unit in ("M", "Y", "DE", "CE"):
