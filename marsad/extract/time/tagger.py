@@ -164,6 +164,7 @@ class TimeTagger:
         self._weekday_number_after = ctx["weekday_number_after"]
         self._from_now = ctx["from_now"]
         self._in_force_after = ctx["in_force_after"]
+        self._became_before = ctx["became_before"]
         self._weekday_keys = set(self.lx.weekdays)
         self._month_keys = set(self.lx.months) | set(self.lx.hijri_months)
         self._prepositions_before_month = {"في", "منذ", "خلال", "حتي", "الي", "قبل", "بعد", "من", "مطلع", "موفي", "نهايه", "بدايه", "اواخر", "منتصف", "اوائل", "غايه", "حدود"}
@@ -478,7 +479,7 @@ class TimeTagger:
         info: dict[str, Any] = {}
         if m.group("Q_q"):
             code = _look(lx.quarters, m.group("Q_q"))
-            n = _look(lx.quarter_ordinals, m.group("Q_o"))
+            n = _look(lx.quarter_ordinals, m.group("Q_o")) or (4 if code == "Q" else 2)  # 0: the last
             if (code == "H" and n > 2) or not (m.group("Q_y") or m.group("Q_mod") or m.group("Q_yw")):
                 return None
             info.update(kind="quarter", code=code, n=n)
@@ -582,7 +583,23 @@ class TimeTagger:
                 return None
         elif rel in ("غد", "الغد") and not has_cue:
             return None
+        elif rel == "غدا" and not has_cue and self._became(start, end):
+            return None
         return self._finish_E(fam, m, info)
+
+    def _became(self, start: int, end: int) -> bool:
+        """True for «غدا» the verb "became": after «قد», or opening a clause before a definite
+        noun that is not a weekday, with no future verb in the clause («غدا الوضع أكثر تعقيدا»)."""
+        if self._prev_is(start, self._became_before):
+            return True
+        nxt = self._next_word(end)
+        if not nxt.startswith("ال") or nxt in self._weekday_keys or nxt in self.lx.relative_days:
+            return False
+        before = self._key[max(0, start - 40) : start].rstrip()
+        if before.endswith(("و", "ف")) and start > 0 and self._key[start - 1] in "وف":
+            before = before[:-1].rstrip()
+        opens = not before or before[-1] in ".!?؟\n:،,«\""
+        return opens and not self._future(start, end)
 
     def _parse_tonight(self, fam: str, m: re.Match[str]) -> Candidate | None:
         """«الليلة»، «الليلة الماضية»; not «تلك الليلة» or «الليلة التي …»."""
