@@ -178,7 +178,8 @@ def _patterns(lx: Lexicon) -> dict[str, str]:
         # deictic days: [صباح] [يوم] أمس [الخميس]; الليلة
         "E": (
             rf"(?:(?P<E_pod>{podb}){e}\s+)?(?:(?P<E_yawm>يوم){e}\s+)?(?P<E_rel>{rel}){e}"
-            rf"(?:\s*[,،]?\s*(?P<E_wd>{wd}){e})?"
+            # «أمس الجمعة»، «اليوم (السبت)» as Gulf papers write it
+            rf"(?:\s*[,،]?\s*(?P<E_paren>\(\s*)?(?P<E_wd>{wd}){e}(?(E_paren)\s*\)))?"
             rf"|(?P<E_tonight>{tonight})(?:\s+(?P<E_tmod>{mod_all}))?{e}"
         ),
         # weekdays: [صباح] [يوم] الخميس [الماضي]
