@@ -61,6 +61,9 @@ _GRANULARITY = {"D": "day", "W": "week", "M": "month", "Y": "year", "DE": "year"
 #: a partial date this close (in characters) after a dated one takes its year even far from the
 #: publication date (the two are told together)
 NEAR = 250
+#: without a future verb, a partial date with no year is the last occurrence when it is at most
+#: this many months before the publication date (else the nearest one)
+PAST_MONTHS = 8
 #: a partial date this close before a dated one in the same sentence takes its year
 #: («جانفي، فيفري ومارس 2018»)
 FOLLOW_NEAR = 40
@@ -962,10 +965,15 @@ class TimeTagger:
             ahead = [o for o in options if o[1] >= 0]
             if ahead:
                 return min(ahead, key=lambda o: o[1])[0]
-        if future is False:
-            behind = [o for o in options if o[1] <= 0]
-            if behind:
-                return max(behind, key=lambda o: o[1])[0]
+        behind = [o for o in options if o[1] <= 0]
+        if future is False and behind:
+            return max(behind, key=lambda o: o[1])[0]
+        if future is None and behind:
+            # news tells what happened: without a future verb, the last occurrence when it is
+            # recent enough («ارتفعت الأسعار في مايو» in December is last May)
+            last = max(behind, key=lambda o: o[1])
+            if -last[1] <= (PAST_MONTHS if day is None else PAST_MONTHS * 31):
+                return last[0]
         return min(options, key=lambda o: abs(o[1]))[0]
 
     def _year_for_mod(self, pub: date, month: int, day: int | None, mod: str) -> int:
