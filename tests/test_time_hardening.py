@@ -119,3 +119,25 @@ def test_a_month_without_a_year_is_the_last_one_unless_the_future_is_told() -> N
     assert tag("وصل الوفد يوم 3 يونيو.") == [("يوم 3 يونيو", "2025-06-03")]
     # the last occurrence is too far back: the nearest one
     assert tag("تعقد الدورة في مارس.", date(2025, 1, 5)) == [("مارس", "2025-03")]
+
+
+def test_after_an_event_in_the_same_clause_is_the_date_of_the_clause() -> None:
+    text = "صوت البرلمان، أمس الجمعة، على القانون، بعد يومين من مقتل الزعيم."
+    assert tag(text)[-1] == ("بعد يومين", "2025-12-19")
+    text = "عاد اللاعب يوم 3 مارس 2024 إلى الملعب بعد ستة أشهر من الإصابة."
+    assert tag(text)[-1] == ("بعد ستة أشهر", "2024-03")
+    # a new clause counts on from the date told
+    text = "وصل الوفد في 5 يناير 2023، وبعد يومين من وصوله عقد مؤتمرا."
+    assert tag(text)[-1] == ("بعد يومين", "2023-01-07")
+
+
+def test_today_in_quoted_words_is_the_day_they_were_said() -> None:
+    assert tag('قال الوزير، أمس الجمعة، إن الحدود ستفتح "ابتداء من اليوم".')[-1] == ("اليوم", "2025-12-19")
+    assert tag("قال الوزير أمس الجمعة: «سنلتقي غدا».")[-1] == ("غدا", "2025-12-20")
+    assert tag('قال الوزير إن الحدود ستفتح "ابتداء من اليوم".') == [("اليوم", "2025-12-20")]
+    assert tag('قال المحلل لقناة "روسيا اليوم" إن الوضع معقد.') == []
+
+
+def test_the_general_director_is_not_a_year() -> None:
+    assert tag("اعتقل المدير العام السابق للشركة.") == []
+    assert tag("تأسس الحزب عام 2015، وفي العام السابق كان حركة.")[-1] == ("العام السابق", "2014")

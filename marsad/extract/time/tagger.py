@@ -168,6 +168,7 @@ class TimeTagger:
         self._from_now = ctx["from_now"]
         self._in_force_after = ctx["in_force_after"]
         self._became_before = ctx["became_before"]
+        self._time_lead_in = ctx["time_lead_in"]
         self._weekday_keys = set(self.lx.weekdays)
         self._month_keys = set(self.lx.months) | set(self.lx.hijri_months)
         self._prepositions_before_month = {"في", "منذ", "خلال", "حتي", "الي", "قبل", "بعد", "من", "مطلع", "موفي", "نهايه", "بدايه", "اواخر", "منتصف", "اوائل", "غايه", "حدود"}
@@ -320,7 +321,10 @@ class TimeTagger:
             return False
         lo = max(0, start - 30)
         opening = max(key.rfind(q, lo, start) for q in _OPENING_QUOTES)
-        return opening >= 0 and len(key[opening + 1 : start].split()) <= 2
+        words = key[opening + 1 : start].split()
+        if words and words[-1] in self._time_lead_in:
+            return False  # «"ابتداء من اليوم"»: a quoted phrase of time, not a name
+        return opening >= 0 and len(words) <= 2
 
     def _is_rate(self, i: int) -> bool:
         """True for «في اليوم» after a number or a counted noun («736 مليما في اليوم»)."""
@@ -545,6 +549,8 @@ class TimeTagger:
         elif m.group("N_punit") or m.group("N_punit2"):
             unit_word = _canon(lx.definite_units, m.group("N_punit") or m.group("N_punit2"))
             unit = lx.definite_units[unit_word][0]
+            if unit_word == "العام" and m.group("N_punit") and self._prev_is(m.start(fam), self._general_heads):
+                return None  # «المدير العام السابق»: "general", not a year
             offset = 0
             if m.group("N_pnext"):
                 offset = 1 if squash(m.group("N_pnext")) in nar["next"] else -1
@@ -1244,10 +1250,34 @@ class TimeTagger:
         pub = ctx.pub
         if i.get("during") and ctx.ref_day is not None and ctx.last_told:
             return [Found(c.start, c.end, "DATE", timex.ymd(ctx.ref_day), NARRATIVE)]
+        quote = self._quote_start(c.start)
+        if (
+            quote >= 0 and ctx.last_value is not None and _DAY.fullmatch(ctx.last_value)
+            and 0 <= ctx.last_end <= quote and not _CLAUSE_END.search(self._key, ctx.last_end, quote)
+        ):
+            # «أعلن الوزير، أمس الثلاثاء، قطع العلاقات "ابتداء من اليوم"»: in the words quoted,
+            # today is the day they were said
+            said = date.fromisoformat(ctx.last_value)
+            return [self._with_pod(c.start, c.end, said + timedelta(days=offset), i.get("pod"), NARRATIVE)]
         if pub is None:
             ref = "PRESENT_REF" if offset == 0 else ("PAST_REF" if offset < 0 else "FUTURE_REF")
             return [Found(c.start, c.end, "DATE", ref, UNRESOLVED)]
         return [self._with_pod(c.start, c.end, pub + timedelta(days=offset), i.get("pod"), PUBLICATION)]
+
+    def _quote_start(self, start: int) -> int:
+        """Where the quotation that ``start`` stands in opens (on its line), or -1."""
+        key = self._key
+        line = key.rfind("\n", 0, start) + 1
+        seg = key[max(line, start - 300) : start]
+        base = start - len(seg)
+        best = -1
+        for op, cl in (("«", "»"), ("“", "”")):
+            o = seg.rfind(op)
+            if o > seg.rfind(cl):
+                best = max(best, base + o)
+        if seg.count('"') % 2:
+            best = max(best, base + seg.rfind('"'))
+        return best
 
     def _resolve_W(self, c: Candidate, ctx: _Context) -> list[Found]:
         i = c.info
@@ -1344,6 +1374,20 @@ class TimeTagger:
             f = Found(c.start, c.end, "DATE", prev.value, prev.anchor)
             f.moves_ref = False
             return [f]
+        if (
+            i["of"] and prep == "later" and count is not None and ctx.last_value is not None
+            and _DAY.fullmatch(ctx.last_value) and 0 <= ctx.last_end <= c.start
+            and not _CLAUSE_END.search(self._key, ctx.last_end, c.start) and not self._opens_clause(c.start)
+        ):
+            # «صوت البرلمان، أمس الأحد، …، بعد يومين من مقتل …»، «بعد 33 سنة من الغياب»: the same
+            # clause as a dated event places that event after another; the value is its date, at
+            # the unit's grain (a new clause, «وبعد يومين من وصوله», counts on from the date told)
+            d = date.fromisoformat(ctx.last_value)
+            gran = _GRANULARITY[unit]
+            value = {"day": timex.ymd(d), "week": timex.iso_week(d), "month": timex.ym(d.year, d.month)}.get(gran, f"{d.year:04d}")
+            f = Found(c.start, c.end, "DATE", value, ctx.last_anchor)
+            f.moves_ref = False
+            return [f]
         if i["of"] and count is None:
             return []  # «قبل ساعات من الاختيار»: some time before an event this tagger does not date
         if i["of"] and count is not None:
@@ -1385,6 +1429,13 @@ class TimeTagger:
         if pub is not None:
             return [self._date_at(c, pub, unit, count, PUBLICATION)]
         return []
+
+    def _opens_clause(self, start: int) -> bool:
+        """True when the expression at ``start`` opens a new clause: «و»/«ف» attached or before
+        it, or «ثم»."""
+        if start > 0 and self._key[start - 1] in "وف":
+            return True
+        return self._prev_word(start) in ("و", "ف", "ثم")
 
     def _told_in_sentence(self, ctx: _Context, start: int) -> bool:
         """True when a date the text gives (not a deictic one) ends earlier in this sentence."""
