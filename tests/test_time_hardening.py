@@ -141,3 +141,10 @@ def test_today_in_quoted_words_is_the_day_they_were_said() -> None:
 def test_the_general_director_is_not_a_year() -> None:
     assert tag("اعتقل المدير العام السابق للشركة.") == []
     assert tag("تأسس الحزب عام 2015، وفي العام السابق كان حركة.")[-1] == ("العام السابق", "2014")
+
+
+def test_a_conjunction_between_keeps_counting_from_the_date() -> None:
+    text = "وصل الوفد في 5 يناير 2023، وعقد بعد يومين من وصوله مؤتمرا."
+    assert tag(text)[-1] == ("بعد يومين", "2023-01-07")
+    text = "وقعت الحادثة في 14 جانفي 2011 و تتواصل الأحداث بعد 3 سنوات من هذا التاريخ."
+    assert dict(tag(text))["بعد 3 سنوات"] == "2014"

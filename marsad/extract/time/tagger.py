@@ -1374,18 +1374,15 @@ class TimeTagger:
             f = Found(c.start, c.end, "DATE", prev.value, prev.anchor)
             f.moves_ref = False
             return [f]
-        if (
-            i["of"] and prep == "later" and count is not None and ctx.last_value is not None
-            and _DAY.fullmatch(ctx.last_value) and 0 <= ctx.last_end <= c.start
-            and not _CLAUSE_END.search(self._key, ctx.last_end, c.start) and not self._opens_clause(c.start)
-        ):
+        day_before = self._day_before(ctx, c.start)
+        if i["of"] and prep == "later" and count is not None and day_before is not None and not self._opens_clause(c.start):
             # «صوت البرلمان، أمس الأحد، …، بعد يومين من مقتل …»، «بعد 33 سنة من الغياب»: the same
             # clause as a dated event places that event after another; the value is its date, at
             # the unit's grain (a new clause, «وبعد يومين من وصوله», counts on from the date told)
-            d = date.fromisoformat(ctx.last_value)
+            d, anchor = day_before
             gran = _GRANULARITY[unit]
             value = {"day": timex.ymd(d), "week": timex.iso_week(d), "month": timex.ym(d.year, d.month)}.get(gran, f"{d.year:04d}")
-            f = Found(c.start, c.end, "DATE", value, ctx.last_anchor)
+            f = Found(c.start, c.end, "DATE", value, anchor)
             f.moves_ref = False
             return [f]
         if i["of"] and count is None:
@@ -1429,6 +1426,22 @@ class TimeTagger:
         if pub is not None:
             return [self._date_at(c, pub, unit, count, PUBLICATION)]
         return []
+
+    def _day_before(self, ctx: _Context, start: int) -> tuple[date, str] | None:
+        """The day of the last date or time resolved before ``start`` in its sentence, and how it
+        was resolved («صباح اليوم الجمعة» as well as «أمس الأحد»)."""
+        options = []
+        prev = ctx.previous
+        if prev is not None and prev.type in ("DATE", "TIME") and _DAY.match(prev.value):
+            options.append((prev.end, prev.value[:10], prev.anchor))
+        if ctx.last_value is not None and _DAY.fullmatch(ctx.last_value):
+            options.append((ctx.last_end, ctx.last_value, ctx.last_anchor))
+        for end, value, anchor in sorted(options, reverse=True):
+            if 0 <= end <= start and not _CLAUSE_END.search(self._key, end, start):
+                if _NEW_CLAUSE.search(self._key, end, start):
+                    return None  # «وقعت ليلة 14 جانفي 2011 و تتواصل أطوارها بعد 3 سنوات من …»
+                return date.fromisoformat(value), anchor
+        return None
 
     def _opens_clause(self, start: int) -> bool:
         """True when the expression at ``start`` opens a new clause: «و»/«ف» attached or before
@@ -1558,6 +1571,8 @@ _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: the group a duration's span starts at (the preposition before it stays outside)
 _U_FIRST = ("U_frac", "U_wn", "U_wunit", "U_n", "U_vague", "U_unit2", "U_unit4", "U_unit5")
 _FROM = re.compile(r"\s+من\s+(\w+)")
+#: a conjunction that opens a new clause: «و»/«ثم» standing alone, or a word with «و»/«ف» after a comma
+_NEW_CLAUSE = re.compile(r"(?<!\w)(?:و|ف|ثم)\s|[،,]\s*(?:و\w|ف(?!ي(?!\w))\w)")
 _RANGE_GAP = re.compile(r"(?<!\w)(?:الي|حتي|غايه)(?!\w)|-")
 #: a clock time without a date in its sentence takes a day told this close before it
 CLOCK_NEAR = 300
