@@ -69,6 +69,7 @@ def _patterns(lx: Lexicon) -> dict[str, str]:
     cardinal = alternation(lx.cardinals)
     vague = alternation(lx.vague)
     ufrac = alternation(lx.unit_fractions)
+    dual_c = alternation(lx.dual_construct)
     unit_sg = alternation(k for k, (_, n) in lx.units.items() if n == "sg")
     unit_du = alternation(k for k, (_, n) in lx.units.items() if n == "du")
     unit_pl = alternation(k for k, (_, n) in lx.units.items() if n == "pl")
@@ -215,6 +216,8 @@ def _patterns(lx: Lexicon) -> dict[str, str]:
             rf"|(?P<U_unit2>{unit_du}){e}"
             rf"|(?P<U_vague>{vague})\s+(?P<U_unit3>{unit_pl}|{unit_sg}){e}"
             rf"|(?P<U_def>{unit_def})\s+(?P<U_mod>{mod_all}){e}"
+            # «على مدار العام»، «طيلة الشهر»: the period this is, said without a modifier
+            rf"|(?P<U_cur>العام|السنه|الشهر|الاسبوع){e}(?=\s*(?:[^\w\s]|$))"
             rf"|(?P<U_unit4>{unit_pl}){e}(?:\s+(?P<U_few>قليله|معدوده|طويله|عديده){e})?{follow}"
             rf"|(?P<U_unit5>{unit_sg}){e}{follow}"
             rf")"
@@ -228,6 +231,7 @@ def _patterns(lx: Lexicon) -> dict[str, str]:
             rf"|(?P<V_cdef>{unit_def_pl})\s+(?P<V_cn>{def_cardinal}){e}\s+(?P<V_cmod>{mod_all}){e}"
             # «يوم كامل»
             rf"|(?P<V_whole>{unit_sg})\s+(?:كامل|كامله|كاملا|باكمله|باكملها|بكامله){e}"
+            rf"|(?P<V_dc>{dual_c}){e}(?=\s+(?!ال)[^\W\d_]{{2}})"
             rf"|(?P<V_frac>{ufrac})\s+(?P<V_funit>{unit_sg}){e}"
             rf"|(?:(?P<V_wn>{n}|{cardinal}){e}\s*)?(?P<V_wunit>{unit_sg}|{unit_du}|{unit_pl}){e}\s+و\s*(?P<V_wfrac>{ufrac}){e}"
             rf"|(?P<V_n>{n}|{cardinal}){e}(?:\s*(?:و|الي|او|-)\s*(?P<V_n2>{n}))?\s*(?P<V_unit1>{unit_pl}|{unit_sg}){e}"
@@ -296,7 +300,7 @@ def _family_leads(lx: Lexicon) -> dict[str, set[str]]:
         "T3": {DIGITS} | firsts(lx.ordinals_feminine, lx.clock["midnight"], lx.clock["noon"]),
         "U": firsts(lx.prepositions),
         "V": {DIGITS, "العام", "السنه", "الشهر", "الاسبوع"} | edges | firsts(lx.definite_units, lx.periods, lx.this)
-        | sg | du | firsts(lx.cardinals, lx.unit_fractions),
+        | sg | du | firsts(lx.cardinals, lx.unit_fractions, lx.dual_construct),
         "S": {"ايام", "اليوم", "الاسبوع", "الشهر", "السنه", "العام", "الساعه"} | firsts(lx.every, lx.set_adverbs),
         "P": firsts(lx.refs),
         "D": {DIGITS} | edges | yw,

@@ -102,6 +102,8 @@ class Lexicon:
     century_ordinals: dict[str, int] = field(default_factory=dict)
     century_other_era: set[str] = field(default_factory=set)
     unit_fractions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    dual_construct: dict[str, str] = field(default_factory=dict)  # key -> unit
+    dual_construct_after: set[str] = field(default_factory=set)
     smaller_units: dict[str, tuple[str, int]] = field(default_factory=dict)
     seasons: dict[str, str] = field(default_factory=dict)
     quarters: dict[str, str] = field(default_factory=dict)
@@ -175,6 +177,8 @@ def lexicon() -> Lexicon:
                     lx.definite_units["ال" + k] = (unit, tag)
     lx.periods = _keys(words["periods"])
     lx.unit_fractions = {key(k): (int(v[0]), int(v[1])) for k, v in words["unit_fractions"].items()}
+    lx.dual_construct = {key(w): unit for unit, forms in words["dual_construct"].items() for w in forms}
+    lx.dual_construct_after = _keys(words["dual_construct_after"])
     lx.smaller_units = {u: (str(v[0]), int(v[1])) for u, v in words["smaller_units"].items()}
     for kind, forms in words["prepositions"].items():
         for form in forms:

@@ -711,6 +711,11 @@ class TimeTagger:
                 return None
             info.update(kind="period", word=word, mod=mod)
             return Candidate(fam, m.start("U_def"), end, m, info)
+        if m.group("U_cur"):
+            if info["prep"] not in ("within", "duration") or self._general_year(m.group("U_cur"), start, "الحالي"):
+                return None
+            info.update(kind="period", word=m.group("U_cur"), mod="current", cur=True)
+            return Candidate(fam, m.start("U_cur"), end, m, info)
         unit_word = m.group("U_unit1") or m.group("U_unit2") or m.group("U_unit3") or m.group("U_unit4") or m.group("U_unit5")
         if m.group("U_funit") or m.group("U_wunit"):
             amount = self._fraction(m, "U_")
@@ -795,6 +800,15 @@ class TimeTagger:
             if not count:
                 return None
             info.update(kind="duration", unit=_look(lx.definite_units, m.group("V_cdef"))[0], count=count)
+        elif m.group("V_dc"):
+            # «بيومي راحة»: ب/ل attached, or after a preposition; not before a name of a day or month
+            attached = start > 0 and self._key[start - 1] in "بل"
+            nxt = self._next_word(m.end(fam))
+            if not (attached or self._prev_is(start, lx.dual_construct_after)):
+                return None
+            if nxt in self._month_keys or "ال" + nxt in self._weekday_keys or nxt in ("و", "او"):
+                return None
+            info.update(kind="duration", unit=lx.dual_construct[squash(m.group("V_dc"))], count=2)
         elif m.group("V_funit") or m.group("V_wunit"):
             amount = self._fraction(m, "V_")
             if amount is None:
@@ -1347,6 +1361,13 @@ class TimeTagger:
     def _resolve_U(self, c: Candidate, ctx: _Context) -> list[Found]:
         i = c.info
         if i["kind"] == "period":
+            if i.get("cur") and self._told_in_sentence(ctx, c.start):
+                # «في 2015 … على مدار العام»: the period of the date told
+                unit = self.lx.definite_units[i["word"]][0]
+                base = self._narrative_base(ctx, unit)
+                if base is None:
+                    return []
+                return [self._date_at(c, base, unit, 0, NARRATIVE)]
             return self._resolve_period(c, ctx, i["word"], i["mod"])
         prep, unit, count = i["prep"], i["unit"], i["count"]
         pub = ctx.pub
