@@ -59,6 +59,7 @@ def _patterns(lx: Lexicon) -> dict[str, str]:
     tonight = alternation(lx.tonight)
     mod = alternation(k for k, v in lx.modifiers.items() if v != "recent")
     mod_all = alternation(lx.modifiers)
+    twice = alternation(lx.modifiers_twice)
     cur = alternation(k for k, v in lx.modifiers.items() if v == "current")
     podb = alternation(lx.pod_before)
     poda = alternation(lx.pod_after)
@@ -224,7 +225,8 @@ def _patterns(lx: Lexicon) -> dict[str, str]:
         ),
         # periods and counts without a preposition: الأسبوع الماضي، هذا العام، ثلاثة أيام، يومين
         "V": (
-            rf"(?:(?P<V_edge>{edge}){e}\s+)?(?:(?P<V_def>{unit_def})\s+(?P<V_mod>{mod_all}){e}"
+            rf"(?:(?P<V_edge>{edge}){e}\s+)?(?:(?P<V_def2>{unit_def_sg})\s+(?P<V_mod2>{twice}){e}"
+            rf"|(?P<V_def>{unit_def})\s+(?P<V_mod>{mod_all}){e}"
             rf"|(?P<V_this>{this})\s+(?P<V_unit>{unit_def}){e}"
             rf"|(?P<V_eunit>العام|السنه|الشهر|الاسبوع){e})"
             # «الأيام الأربعة الأخيرة»: a count of units just past or to come

@@ -80,6 +80,7 @@ class Lexicon:
     relative_days: dict[str, int] = field(default_factory=dict)
     tonight: set[str] = field(default_factory=set)
     modifiers: dict[str, str] = field(default_factory=dict)  # key -> past|future|current|recent
+    modifiers_twice: dict[str, int] = field(default_factory=dict)  # «قبل الماضي» -> -2
     this: set[str] = field(default_factory=set)
     units: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (unit, sg|du|pl)
     definite_units: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -166,6 +167,7 @@ def lexicon() -> Lexicon:
     for kind, forms in words["modifiers"].items():
         for form in forms:
             lx.modifiers[key(form)] = kind
+    lx.modifiers_twice = {key(f): int(n) for n, forms in words["modifiers_twice"].items() for f in forms}
     lx.this = _keys(words["this"])
     for unit, forms in words["units"].items():
         for number, names in forms.items():

@@ -781,7 +781,13 @@ class TimeTagger:
         lx = self.lx
         info: dict[str, Any] = {}
         start = m.start(fam)
-        if m.group("V_def"):
+        if m.group("V_def2"):
+            word = _canon(lx.definite_units, m.group("V_def2"))
+            if self._general_year(word, start, "الحالي"):
+                return None
+            step = lx.modifiers_twice[squash(m.group("V_mod2"))]
+            info.update(kind="period", word=word, mod="past" if step < 0 else "future", step=step)
+        elif m.group("V_def"):
             word = _canon(lx.definite_units, m.group("V_def"), lx.periods)
             if not m.group("V_edge") and self._general_year(word, start, m.group("V_mod")):
                 return None
@@ -1328,7 +1334,9 @@ class TimeTagger:
             return None
         return self.lx.definite_units.get(word)
 
-    def _resolve_period(self, c: Candidate, ctx: _Context, word: str, mod: str, edge: str | None = None) -> list[Found]:
+    def _resolve_period(
+        self, c: Candidate, ctx: _Context, word: str, mod: str, edge: str | None = None, step: int | None = None
+    ) -> list[Found]:
         """«الأسبوع الماضي»، «العام الجاري»، «الأيام الأخيرة»، «الفترة القادمة»."""
         ref = {"past": "PAST_REF", "recent": "PAST_REF", "future": "FUTURE_REF", "current": "PRESENT_REF"}[mod]
         unit = self._unit_of(word)
@@ -1344,7 +1352,7 @@ class TimeTagger:
             return [Found(c.start, c.end, "DATE", ref, anchor)]
         if pub is None:
             return [Found(c.start, c.end, "DATE", ref, UNRESOLVED)]
-        delta = {"past": -1, "recent": -1, "future": 1}.get(mod, 0)
+        delta = step if step is not None else {"past": -1, "recent": -1, "future": 1}.get(mod, 0)
         u = unit[0]
         if u == "D":
             value = timex.ymd(pub + timedelta(days=delta))
@@ -1501,7 +1509,7 @@ class TimeTagger:
     def _resolve_V(self, c: Candidate, ctx: _Context) -> list[Found]:
         i = c.info
         if i["kind"] == "period":
-            return self._resolve_period(c, ctx, i["word"], i["mod"], i.get("edge"))
+            return self._resolve_period(c, ctx, i["word"], i["mod"], i.get("edge"), i.get("step"))
         if "count2" in i:
             first_end = c.m.end("V_n")
             return [
