@@ -717,25 +717,20 @@ class TimeTagger:
             info.update(kind="period", word=m.group("U_cur"), mod="current", cur=True)
             return Candidate(fam, m.start("U_cur"), end, m, info)
         unit_word = m.group("U_unit1") or m.group("U_unit2") or m.group("U_unit3") or m.group("U_unit4") or m.group("U_unit5")
+        count: int | None
         if m.group("U_funit") or m.group("U_wunit"):
             amount = self._fraction(m, "U_")
             if amount is None:
                 return None
             count, unit = amount
-        else:
-            unit = _look(lx.units, unit_word)[0]
-        if m.group("U_funit") or m.group("U_wunit"):
-            pass
         elif m.group("U_unit1"):
+            unit = _look(lx.units, unit_word)[0]
             count = self._count(m.group("U_n"))
             if count is None or count <= 0:
                 return None
-        elif m.group("U_unit2"):
-            count = 2
-        elif m.group("U_unit5"):
-            count = 1
         else:
-            count = None
+            unit = _look(lx.units, unit_word)[0]
+            count = 2 if m.group("U_unit2") else (1 if m.group("U_unit5") else None)
         after = self._next_word(end)
         now = _FROM.match(self._key, end)
         if now is not None and now.group(1) in self._from_now and not (
@@ -759,6 +754,7 @@ class TimeTagger:
         """(count, unit) of «نصف قرن» (50, Y) or «سنة ونصف» (18, M), in the smaller unit; None
         when that is not a whole number."""
         lx = self.lx
+        whole: int | None
         if m.group(p + "funit"):
             unit_word, whole, frac = m.group(p + "funit"), 0, m.group(p + "frac")
         else:
@@ -767,6 +763,7 @@ class TimeTagger:
             whole = self._count(m.group(p + "wn")) if m.group(p + "wn") else (2 if number == "du" else 1)
             if not whole or (number == "pl" and not m.group(p + "wn")):
                 return None
+        assert whole is not None
         unit = _look(lx.units, unit_word)[0]
         num, den = _look(lx.unit_fractions, frac)
         if unit not in lx.smaller_units:
