@@ -720,6 +720,7 @@ class EventExtractor:
                         continue  # «بمنزل بورقيبة»: where, not whom
                     target = take(p)
                     break
+        capitals_named = {p.actor for p in after if id(p) in used and p.marker in (BARE, COORD, *entry.preps)}
         if target is None and entry.root in _FORCE_ROOTS:
             # «عملية عسكرية لمواجهة X», «لاستعادة قاعدة X», «هجوم على قاعدة X»: what force is used
             # against, a body or a site
@@ -840,8 +841,15 @@ class EventExtractor:
             # «كان X قد اعتقل عام 2008», «X كان قد اختطف من قبل مجموعة»: read as a passive (the
             # spelling is the same); a private person is the one arrested or abducted
             source, target = None, source
-        if target is not None and entry.root not in _TOWN_TARGET_ROOTS and _etype_sub(ctx, target) in _TOWN_SUBTYPES:
-            # «غلق الطريق بين القيروان وسيدي بوزيد», «مداهمة منزل في نابل»: a town is where
+        if (
+            target is not None
+            and entry.root not in _TOWN_TARGET_ROOTS
+            and _etype_sub(ctx, target) in _TOWN_SUBTYPES
+            and not (_etype_sub(ctx, target) == "capital" and target in capitals_named)
+        ):
+            # «غلق الطريق بين القيروان وسيدي بوزيد», «مداهمة منزل في نابل»: a town is where (but
+            # «اتهمت واشنطن طهران», «دعا الرياض وطهران»: a capital named as the one acted upon
+            # stands for its government)
             location = location or target
             target = None
         if target == source:
