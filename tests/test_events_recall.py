@@ -42,3 +42,39 @@ def test_a_town_after_a_preposition_is_still_where() -> None:
         [("أحمد السالم", "PERSON"), ("حمص", "GPE", "city")],
     )
     assert all(t != "حمص" for _, t in found(doc, "10")), show(doc)
+
+
+# -- a verbal noun spelled like a past verb, after a light verb and its subject ---------------------
+def test_announced_breaking_of_relations_is_the_announcers() -> None:
+    doc = analyze(
+        "أعلن وزير الخارجية البوليفي خوان رامز، مساء الأحد، قطع العلاقات مع إسرائيل.",
+        [("خوان رامز", "PERSON"), ("إسرائيل", "GPE")],
+        [("مساء الأحد", "2023-10-29")],
+    )
+    assert ("خوان رامز", "إسرائيل") in found(doc, "16"), show(doc)
+
+
+def test_a_past_verb_with_its_conjunction_keeps_its_own_subject() -> None:
+    # «وقطع» opens a clause of its own: no masdar reading, its subject is the name after it
+    doc = analyze(
+        "أعلن الرئيس كمال داود الحداد، ثم قطع رئيس الوزراء سمير النجار العلاقات مع كوبا.",
+        [("كمال داود الحداد", "PERSON"), ("سمير النجار", "PERSON"), ("كوبا", "GPE")],
+    )
+    assert ("كمال داود الحداد", "كوبا") not in found(doc, "16"), show(doc)
+
+
+# -- light verbs of decisions, orders and crimes -------------------------------------------------
+def test_the_subject_of_ordered_is_the_agent_of_the_investigation() -> None:
+    doc = analyze(
+        "أمر النائب العام المستشار حسن العبيدي بفتح تحقيق في انهيار جسر المدينة.",
+        [("حسن العبيدي", "PERSON")],
+    )
+    assert ("حسن العبيدي", None) in found(doc, "09"), show(doc)
+
+
+def test_the_subject_of_committed_is_the_agent_of_the_massacre() -> None:
+    doc = analyze(
+        "قالت المنظمة إن ميليشيا الجنجويد ارتكبت مجزرة بحق سكان قرية أبو زريقة.",
+        [("ميليشيا الجنجويد", "ORG", "militia")],
+    )
+    assert found(doc, "20") and found(doc, "20")[0][0] == "ميليشيا الجنجويد", show(doc)

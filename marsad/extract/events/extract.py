@@ -547,6 +547,14 @@ class EventExtractor:
             subj = self._subject_after(ctx, after, j, used) or self._patient_after(ctx, after, j, used)
             if subj is not None and target is None:
                 target = take(subj)
+        elif mt.form.pos == "verb" and (masdar := self._masdar_subject(ctx, phrases, mt, a)) is not None:
+            # «أعلن الوزير X أمس قطع العلاقات مع Y»: the verbal noun spelled like the past verb
+            # is the object of the light verb, whose subject is its agent
+            source = take(masdar)
+            if target is None and entry.obj == "target":
+                obj = [p for p in after if id(p) not in used and p.marker in (BARE, GROUP, HEAD)]
+                if obj and obj[0].t0 - j <= 3:
+                    target = take(obj[0])
         elif mt.form.pos == "verb":
             # «ذكرت الوزارة أنها دعت X»: the subject is the pronoun, X is the object; «تقرير يتهم
             # X»: the noun before is the subject; «التقيت X» in someone's words: the speaker
@@ -860,6 +868,32 @@ class EventExtractor:
         s1 = max([men.trigger.end, *(s.end for s in arg_spans)])
         men.evidence = Span(s0, s1)
         return men
+
+    def _masdar_subject(self, ctx: DocContext, phrases: list[ActorPhrase], mt: Match, a: int) -> ActorPhrase | None:
+        """A past verb without a proclitic right after the subject of a light verb («أعلن X قطع»,
+        «قررت X طرد»: a verb would need «و» or «أن» there) is the verbal noun, the light verb's
+        object: the phrase of that subject, or None."""
+        if mt.form.tense != "past" or mt.prefix or mt.enclitic:
+            return None
+        v = self._light_verb_before(ctx, mt.i, a)
+        if v is None or ctx.isin(v, _WITNESS):
+            return None
+        subj = [p for p in phrases if v < p.t0 and p.t1 <= mt.i and p.marker in (BARE, HEAD, GROUP) and p.actor]
+        if not subj:
+            return None
+        p = subj[0]
+        if not all(_skippable(ctx, t, self.words) or ctx.isin(t, self.words.group_nouns)
+                   or any(tr.t0 <= t < tr.t1 for tr in ctx.times_in(v, p.t0)) for t in range(v + 1, p.t0)):
+            return None
+        # between the subject and the trigger: a date, a comma, or the other subjects joined by «و»
+        rest = [q for q in phrases if p.t1 <= q.t0 and q.t1 <= mt.i]
+        for t in range(p.t1, mt.i):
+            if ctx.keys[t] in ("،", ",") or any(q.t0 <= t < q.t1 and q.marker == COORD for q in rest):
+                continue
+            if any(tr.t0 <= t < tr.t1 for tr in ctx.times_in(p.t1, mt.i)):
+                continue
+            return None
+        return p
 
     def _nominal_subject(self, ctx: DocContext, j: int, b: int, i: int, a: int) -> str | None:
         """«ويؤدي رئيس الجمهورية زيارة», «أكدت الوزارة»: a subject named by a common noun."""
@@ -1834,10 +1868,11 @@ def _event_of(ctx: DocContext, group: list[Mention], why: list[str] | None = Non
     )
 
 
-#: roots and codes whose events need no target: a rejection (of a law, an amnesty), a protest, a
+#: roots and codes whose events need no target: an investigation (into a matter), a rejection (of a
+#: law, an amnesty), a protest, a
 #: show of force, a denial; the other statements and intents without anyone they are addressed
 #: to are not kept (they are mostly background, not who did what to whom)
-_MONADIC_ROOTS = frozenset({"12", "14", "15"})
+_MONADIC_ROOTS = frozenset({"09", "12", "14", "15"})
 _MONADIC_CODES = frozenset({"016", "0874"})
 
 
