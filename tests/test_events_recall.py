@@ -78,3 +78,21 @@ def test_the_subject_of_committed_is_the_agent_of_the_massacre() -> None:
         [("ميليشيا الجنجويد", "ORG", "militia")],
     )
     assert found(doc, "20") and found(doc, "20")[0][0] == "ميليشيا الجنجويد", show(doc)
+
+
+# -- the object after a long subject, a date and a place -------------------------------------------
+def test_the_guest_after_the_date_and_the_palace_is_the_target() -> None:
+    doc = analyze(
+        "استقبل الرئيس التونسي قيس سعيد، صباح الخميس الثاني من مايو، بقصر قرطاج في العاصمة، رئيس الوزراء المالطي روبرت أبيلا.",
+        [("قيس سعيد", "PERSON"), ("قصر قرطاج", "FAC"), ("روبرت أبيلا", "PERSON")],
+        [("صباح الخميس الثاني من مايو", "2024-05-02")],
+    )
+    assert ("قيس سعيد", "روبرت أبيلا") in found(doc, "04"), show(doc)
+
+
+def test_a_name_far_after_other_words_is_not_the_object() -> None:
+    doc = analyze(
+        "استقبل الرئيس قيس سعيد وفدا من رجال الأعمال المهتمين بالاستثمار في قطاع الطاقات المتجددة الذين تحدثوا عن روبرت أبيلا.",
+        [("قيس سعيد", "PERSON"), ("روبرت أبيلا", "PERSON")],
+    )
+    assert ("قيس سعيد", "روبرت أبيلا") not in found(doc, "04"), show(doc)

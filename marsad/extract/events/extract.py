@@ -608,7 +608,9 @@ class EventExtractor:
             o0 = max(j, subj.t1) if subj is not None and subj.t0 >= j else j
             if target is None and entry.obj == "target":
                 obj = [p for p in after if id(p) not in used and p.marker in (BARE, GROUP, HEAD)]
-                if obj and obj[0].t0 - o0 <= 6 and not any(ctx.isin(t, w.kinship) for t in range(o0, obj[0].t0)):
+                if obj and self._object_gap(ctx, phrases, o0, obj[0].t0) <= 6 and not any(
+                    ctx.isin(t, w.kinship) for t in range(o0, obj[0].t0)
+                ):
                     target = take(obj[0])  # not «اعتقل إحدى زوجات زعيم التنظيم X»: X's relative
             elif target is None:
                 # «رفضت حماس المقترح الإسرائيلي»: the actor whose thing the object is
@@ -868,6 +870,25 @@ class EventExtractor:
         s1 = max([men.trigger.end, *(s.end for s in arg_spans)])
         men.evidence = Span(s0, s1)
         return men
+
+    def _object_gap(self, ctx: DocContext, phrases: list[ActorPhrase], o0: int, t0: int) -> int:
+        """The words between a verb's subject (or the verb) and its object, not counting commas, a
+        date, or a place in «في/ب» («استقبل X، اليوم الأحد بقصر قرطاج، Y»)."""
+        if t0 - o0 > 16:
+            return t0 - o0
+        times = ctx.times_in(o0, t0)
+        places = [p for p in phrases if o0 <= p.t0 and p.t1 <= t0 and p.head.type in PLACE_TYPES
+                  and p.marker in self.words.place_preps]
+        n = 0
+        for t in range(o0, t0):
+            if ctx.keys[t] in ("،", ","):
+                continue
+            if any(tr.t0 <= t < tr.t1 for tr in times):
+                continue
+            if any(p.mt0 - 1 <= t < p.t1 or p.t0 <= t < p.t1 for p in places):
+                continue
+            n += 1
+        return n
 
     def _masdar_subject(self, ctx: DocContext, phrases: list[ActorPhrase], mt: Match, a: int) -> ActorPhrase | None:
         """A past verb without a proclitic right after the subject of a light verb («أعلن X قطع»,
