@@ -96,3 +96,50 @@ def test_a_name_far_after_other_words_is_not_the_object() -> None:
         [("قيس سعيد", "PERSON"), ("روبرت أبيلا", "PERSON")],
     )
     assert ("قيس سعيد", "روبرت أبيلا") not in found(doc, "04"), show(doc)
+
+
+# -- sides joined by «و» -----------------------------------------------------------------------------
+def test_each_coordinated_subject_makes_its_own_event() -> None:
+    doc = analyze(
+        "أدانت الكويت والأردن وسلطنة عمان إسرائيل بسبب اقتحام المسجد الأقصى.",
+        [("الكويت", "GPE"), ("الأردن", "GPE"), ("سلطنة عمان", "GPE"), ("إسرائيل", "GPE")],
+    )
+    got = found(doc, "11")
+    for state in ("الكويت", "الأردن", "سلطنة عمان"):
+        assert (state, "إسرائيل") in got, show(doc)
+
+
+def test_each_coordinated_object_makes_its_own_event() -> None:
+    doc = analyze(
+        "ودعا المبعوث الأممي هانس غروندبرغ الحكومة اليمنية وجماعة الحوثي إلى وقف التصعيد.",
+        [("هانس غروندبرغ", "PERSON"), ("الحكومة اليمنية", "ORG"), ("جماعة الحوثي", "ORG")],
+    )
+    got = found(doc, "02")
+    assert ("هانس غروندبرغ", "الحكومة اليمنية") in got and ("هانس غروندبرغ", "جماعة الحوثي") in got, show(doc)
+
+
+def test_two_signers_joined_by_and_are_both_sides() -> None:
+    doc = analyze(
+        "وقعت تونس والاتحاد الأوروبي، اليوم الأحد، مذكرة تفاهم حول الهجرة.",
+        [("تونس", "GPE"), ("الاتحاد الأوروبي", "ORG")],
+    )
+    got = found(doc, "05")
+    assert ("تونس", "الاتحاد الأوروبي") in got or ("الاتحاد الأوروبي", "تونس") in got, show(doc)
+
+
+def test_a_companion_of_another_kind_is_no_second_side() -> None:
+    # a person joined to a state by «و» is not a second party of the state's act
+    doc = analyze(
+        "أدانت فرنسا وزيرة خارجيتها كاترين كولونا هجوم الحوثيين.",
+        [("فرنسا", "GPE"), ("كاترين كولونا", "PERSON"), ("الحوثيين", "ORG")],
+    )
+    assert all(s != "كاترين كولونا" for s, _ in found(doc, "11")), show(doc)
+
+
+def test_a_word_inside_a_name_does_not_close_the_clause() -> None:
+    # «بان» in «بان كي مون» reads as «بأن» (a complementizer): inside a name it is not one
+    doc = analyze(
+        "واستقبل الأمين العام بان كي مون وزير الخارجية الياباني تارو كونو في نيويورك.",
+        [("بان كي مون", "PERSON"), ("تارو كونو", "PERSON"), ("نيويورك", "GPE")],
+    )
+    assert ("بان كي مون", "تارو كونو") in found(doc, "04"), show(doc)

@@ -82,6 +82,8 @@ class Mention:
     evidence: Span = field(default_factory=lambda: Span(0, 0))
     trigger: Span = field(default_factory=lambda: Span(0, 0))
     extra: list[str] = field(default_factory=list)  # other participants (a second signer)
+    #: the (source, target) of the same act by or on the sides joined by «و» to this one's
+    pairs: list[tuple[str | None, str | None]] = field(default_factory=list)
     composed: bool = False
     inferred: bool = False  # the source is not written in the clause (the topic, a series)
 
@@ -216,6 +218,8 @@ class EventExtractor:
                     elif mention.source is not None:
                         agents[mention.code] = mention.source
                 out.append(mention)
+                for src, tgt in mention.pairs:
+                    out.append(replace(mention, source=src, target=tgt or mention.target, pairs=[]))
                 if mention.source:
                     sal.subjects.append((mention.match.i, mention.source, _etype(ctx, mention.source)))
             for ph in phrases:
@@ -487,7 +491,9 @@ class EventExtractor:
             if mt.form.pos == "noun" and self._light_relative(ctx, hi, j, b):
                 hi += 2  # «العملية التي قامت بها X … على قاعدة Y»: the clause describes the event
                 continue
-            if key in _FULL_STOPS or ctx.isin(hi, w.stops) or key in self.quote_stops:
+            if key in _FULL_STOPS or (
+                (ctx.isin(hi, w.stops) or key in self.quote_stops) and hi not in ctx.mention_at
+            ):  # not a word of a name («بان كي مون» is no «بأن»)
                 break
             if hi > j:
                 nxt = self.lex.match(ctx, hi)
@@ -864,12 +870,58 @@ class EventExtractor:
             target = None
         if target == source:
             target = None
+        if source is not None:
+            target = self._conjuncts(ctx, mt, phrases, used, men, source, target)
         men.source, men.target, men.location, men.weak_target = source, target, location, weak_target
         arg_spans = [ctx.span(p.t0, p.t1) for p in phrases if id(p) in used]
         s0 = min([men.trigger.start, *(s.start for s in arg_spans)])
         s1 = max([men.trigger.end, *(s.end for s in arg_spans)])
         men.evidence = Span(s0, s1)
         return men
+
+    def _conjuncts(
+        self,
+        ctx: DocContext,
+        mt: Match,
+        phrases: list[ActorPhrase],
+        used: set[int],
+        men: Mention,
+        source: str,
+        target: str | None,
+    ) -> str | None:
+        """Sides joined by «و» to the source or the target: «وقعت مصر والاتحاد الأوروبي» (the
+        two parties of a symmetric act: the second is the target), «قطعت السعودية والإمارات
+        العلاقات مع قطر», «دعا X الرياض وطهران» (one event for each). Sets ``men.pairs`` and
+        returns the target."""
+
+        def chain(actor: str | None) -> list[ActorPhrase]:
+            p = next((q for q in phrases if id(q) in used and q.actor == actor), None)
+            out: list[ActorPhrase] = []
+            while p is not None:
+                nxt = next((q for q in phrases if q.marker == COORD and q.t0 >= p.t1 and q.actor and all(
+                    ctx.keys[t] in ("،", ",") for t in range(p.t1, q.t0))), None)
+                if nxt is None or nxt.actor in (source, target) or id(nxt) in used:
+                    break
+                if nxt.actor_type != p.actor_type and not {nxt.actor_type, p.actor_type} <= {"GPE", "ORG"}:
+                    break  # «السفير X والوفد المرافق»: another kind of participant
+                out.append(nxt)
+                p = nxt
+            return out
+
+        subj = chain(source)
+        symmetric = mt.entry.code[:3] in _SYMMETRIC_CODES or mt.entry.root == "06"
+        if target is None and subj and symmetric:
+            q0 = subj.pop(0)
+            target = q0.actor
+            used.add(id(q0))
+        for q in subj:
+            used.add(id(q))
+            men.pairs.append((q.actor, None if symmetric else target))
+        if target is not None:
+            for q in chain(target):
+                used.add(id(q))
+                men.pairs.append((source, q.actor))
+        return target
 
     def _object_gap(self, ctx: DocContext, phrases: list[ActorPhrase], o0: int, t0: int) -> int:
         """The words between a verb's subject (or the verb) and its object, not counting commas, a
@@ -1370,6 +1422,8 @@ _CONNECTIVES = frozenset(key(w) for w in ("بعد", "قبل", "إثر", "عقب"
 _WITNESS = frozenset(key(w) for w in ("شهد", "شهدت", "يشهد", "تشهد"))
 _RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
 _MAX_REQUESTED = 25
+#: acts of two parties on one footing: «وقعت X و Y», «التقى X و Y» (the second is the target)
+_SYMMETRIC_CODES = frozenset({"019", "040", "041", "046", "057"})
 #: roots whose verbs govern what is asked, intended, refused or threatened
 _REQUEST_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 _PLACE_BOUND_ROOTS = frozenset({"04", "14", "17", "18", "19", "20"})
