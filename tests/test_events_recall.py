@@ -143,3 +143,127 @@ def test_a_word_inside_a_name_does_not_close_the_clause() -> None:
         [("بان كي مون", "PERSON"), ("تارو كونو", "PERSON"), ("نيويورك", "GPE")],
     )
     assert ("بان كي مون", "تارو كونو") in found(doc, "04"), show(doc)
+
+
+# -- verb families added to the lexicon --------------------------------------------------------------
+def test_holding_someone_responsible_with_the_object_between() -> None:
+    doc = analyze(
+        "وحمل رئيس الحكومة نجيب ميقاتي جماعة المعارضة المسؤولية عن تعطيل الانتخابات.",
+        [("نجيب ميقاتي", "PERSON"), ("جماعة المعارضة", "ORG")],
+    )
+    assert ("نجيب ميقاتي", "جماعة المعارضة") in found(doc, "11"), show(doc)
+
+
+def test_carrying_is_no_accusation() -> None:
+    doc = analyze(
+        "وحمل المتظاهرون في تونس لافتات كتب عليها شعارات الثورة.",
+        [("تونس", "GPE")],
+    )
+    assert not found(doc, "11"), show(doc)
+
+
+def test_launching_missiles_is_an_aerial_attack() -> None:
+    doc = analyze(
+        "وأطلقت جماعة الحوثي صواريخ باليستية على مدينة جازان السعودية فجر اليوم.",
+        [("جماعة الحوثي", "ORG"), ("جازان", "GPE", "city")],
+    )
+    assert first(doc, "19").code == "195"
+    assert found(doc, "19")[0][0] == "جماعة الحوثي", show(doc)
+
+
+def test_launching_a_programme_is_no_attack() -> None:
+    doc = analyze(
+        "وأطلقت وزارة الصحة التونسية برنامجا وطنيا للتلقيح في المدارس.",
+        [("وزارة الصحة التونسية", "ORG")],
+    )
+    assert not found(doc, "19"), show(doc)
+
+
+def test_taking_control_of_a_town() -> None:
+    doc = analyze(
+        "وسيطرت قوات المجلس الانتقالي الجنوبي على مدينة زنجبار بعد معارك عنيفة.",
+        [("قوات المجلس الانتقالي الجنوبي", "ORG"), ("زنجبار", "GPE", "city")],
+    )
+    assert ("قوات المجلس الانتقالي الجنوبي", "زنجبار") in found(doc, "19"), show(doc)
+
+
+def test_controlling_a_fire_is_no_occupation() -> None:
+    doc = analyze(
+        "وسيطرت فرق الحماية المدنية على الحريق الذي اندلع في سوق مدينة صفاقس.",
+        [("الحماية المدنية", "ORG"), ("صفاقس", "GPE", "city")],
+    )
+    assert not found(doc, "19"), show(doc)
+
+
+def test_suspending_relations_reduces_them() -> None:
+    doc = analyze(
+        "وعلقت النيجر تعاونها العسكري مع فرنسا إلى أجل غير مسمى.",
+        [("النيجر", "GPE"), ("فرنسا", "GPE")],
+    )
+    assert ("النيجر", "فرنسا") in found(doc, "16"), show(doc)
+
+
+def test_commenting_is_no_suspension() -> None:
+    doc = analyze(
+        "وعلق وزير الخارجية أحمد عطاف على العلاقات مع فرنسا بالقول إنها تمر بمرحلة صعبة.",
+        [("أحمد عطاف", "PERSON"), ("فرنسا", "GPE")],
+    )
+    assert not found(doc, "16"), show(doc)
+
+
+def test_dismissal_from_office_is_an_administrative_sanction() -> None:
+    doc = analyze(
+        "وأعفى الرئيس عبد ربه منصور هادي محافظ عدن عيدروس الزبيدي من منصبه.",
+        [("عبد ربه منصور هادي", "PERSON"), ("عدن", "GPE", "city"), ("عيدروس الزبيدي", "PERSON")],
+    )
+    assert ("عبد ربه منصور هادي", "عيدروس الزبيدي") in found(doc, "17"), show(doc)
+
+
+def test_tax_exemption_is_no_dismissal() -> None:
+    doc = analyze(
+        "وقررت الحكومة المغربية إعفاء المستثمرين من الرسوم الجمركية لمدة خمس سنوات.",
+        [("الحكومة المغربية", "ORG")],
+    )
+    assert not found(doc, "17"), show(doc)
+
+
+def test_maghrebi_arrest_noun() -> None:
+    doc = analyze(
+        "وأعلنت المديرية العامة للأمن الوطني توقيف الناشط ناصر الزفزافي في مدينة الحسيمة.",
+        [("المديرية العامة للأمن الوطني", "ORG"), ("ناصر الزفزافي", "PERSON"), ("الحسيمة", "GPE", "city")],
+    )
+    got = found(doc, "17")
+    assert any(t == "ناصر الزفزافي" for _, t in got), show(doc)
+
+
+def test_restoring_relations_is_diplomatic_cooperation() -> None:
+    doc = analyze(
+        "وأعلنت السعودية وإيران استئناف العلاقات الدبلوماسية بينهما برعاية صينية.",
+        [("السعودية", "GPE"), ("إيران", "GPE")],
+    )
+    got = found(doc, "05")
+    assert ("السعودية", "إيران") in got or ("إيران", "السعودية") in got, show(doc)
+
+
+def test_reopening_the_borders_is_a_concession() -> None:
+    doc = analyze(
+        "وأعادت السعودية فتح أجوائها وحدودها البرية أمام قطر بعد قطيعة دامت ثلاث سنوات.",
+        [("السعودية", "GPE"), ("قطر", "GPE")],
+    )
+    assert ("السعودية", "قطر") in found(doc, "08"), show(doc)
+
+
+def test_aggression_launched_by_a_state() -> None:
+    doc = analyze(
+        "وأدانت دمشق العدوان الذي شنته الولايات المتحدة على مواقع عسكرية في سوريا.",
+        [("دمشق", "GPE", "capital"), ("الولايات المتحدة", "GPE"), ("سوريا", "GPE")],
+    )
+    assert any(s == "الولايات المتحدة" for s, _ in found(doc, "19")), show(doc)
+
+
+def test_mobilizing_troops_is_a_show_of_force() -> None:
+    doc = analyze(
+        "وحشد الجيش السوداني قوات كبيرة على الحدود مع إثيوبيا خلال الأيام الماضية.",
+        [("الجيش السوداني", "ORG"), ("إثيوبيا", "GPE")],
+    )
+    assert any(s == "الجيش السوداني" for s, _ in found(doc, "15")), show(doc)

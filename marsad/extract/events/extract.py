@@ -895,7 +895,8 @@ class EventExtractor:
         returns the target."""
 
         def chain(actor: str | None) -> list[ActorPhrase]:
-            p = next((q for q in phrases if id(q) in used and q.actor == actor), None)
+            p = next((q for q in phrases if id(q) in used and q.actor == actor), None) or next(
+                (q for q in phrases if q.actor == actor and q.marker in (BARE, HEAD)), None)
             out: list[ActorPhrase] = []
             while p is not None:
                 nxt = next((q for q in phrases if q.marker == COORD and q.t0 >= p.t1 and q.actor and all(
@@ -1423,7 +1424,7 @@ _WITNESS = frozenset(key(w) for w in ("شهد", "شهدت", "يشهد", "تشه�
 _RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
 _MAX_REQUESTED = 25
 #: acts of two parties on one footing: «وقعت X و Y», «التقى X و Y» (the second is the target)
-_SYMMETRIC_CODES = frozenset({"019", "040", "041", "046", "057"})
+_SYMMETRIC_CODES = frozenset({"019", "040", "041", "046", "050", "057"})
 #: roots whose verbs govern what is asked, intended, refused or threatened
 _REQUEST_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 _PLACE_BOUND_ROOTS = frozenset({"04", "14", "17", "18", "19", "20"})
@@ -1894,9 +1895,10 @@ def _event_of(ctx: DocContext, group: list[Mention], why: list[str] | None = Non
         why.append("no source")
         return None
     if target is None and source is not None and not entry.bare and entry.root not in _MONADIC_ROOTS:
+        placed = any(m.location and not m.weak_location for m in group)
         if best.code not in _MONADIC_CODES and not (
-            # a visit to a place the text names: the place is the host
-            best.code[:3] in ("042", "043") and any(m.location and not m.weak_location for m in group)
+            # a visit to a place the text names: the place is the host; force used somewhere
+            (best.code[:3] in ("042", "043") or entry.root in _FORCE_ROOTS) and placed
         ):
             why.append("no target (a statement or intent addressed to no one)")
             return None
