@@ -486,7 +486,10 @@ class EventExtractor:
         men.trigger = ctx.span(i, j)
         # the window: up to a clause stop after, a clause mark before
         hi = j
-        while hi < b and hi - j < _MAX_AFTER:
+        dated = {t for tr in ctx.times_in(j, b) for t in range(tr.t0, tr.t1)}
+        counted = 0  # the words of the window, not counting those of dates
+        while hi < b and counted < _MAX_AFTER:
+            counted += hi not in dated
             key = ctx.keys[hi]
             if mt.form.pos == "noun" and self._light_relative(ctx, hi, j, b):
                 hi += 2  # «العملية التي قامت بها X … على قاعدة Y»: the clause describes the event
@@ -614,6 +617,11 @@ class EventExtractor:
             o0 = max(j, subj.t1) if subj is not None and subj.t0 >= j else j
             if target is None and entry.obj == "target":
                 obj = [p for p in after if id(p) not in used and p.marker in (BARE, GROUP, HEAD)]
+                if obj and subj is not None and obj[0].t0 >= subj.t1 and _joined(ctx, subj.t1, obj[0].t0) and not any(
+                    subj.t1 <= p.t0 < obj[0].t0 for p in phrases
+                ):
+                    o0 = obj[0].t1  # «التقى X وسمو رئيس الوزراء Y، … Z»: Y is a second subject
+                    obj = obj[1:]
                 if obj and self._object_gap(ctx, phrases, o0, obj[0].t0) <= 6 and not any(
                     ctx.isin(t, w.kinship) for t in range(o0, obj[0].t0)
                 ):
@@ -899,8 +907,10 @@ class EventExtractor:
                 (q for q in phrases if q.actor == actor and q.marker in (BARE, HEAD)), None)
             out: list[ActorPhrase] = []
             while p is not None:
-                nxt = next((q for q in phrases if q.marker == COORD and q.t0 >= p.t1 and q.actor and all(
-                    ctx.keys[t] in ("،", ",") for t in range(p.t1, q.t0))), None)
+                nxt = next((q for q in phrases if q.t0 >= p.t1 and q.actor and (
+                    (q.marker == COORD and all(ctx.keys[t] in ("،", ",") for t in range(p.t1, q.t0)))
+                    or (q.marker == BARE and _joined(ctx, p.t1, q.t0)
+                        and not any(p.t1 <= r.t0 < q.t0 for r in phrases)))), None)
                 if nxt is None or nxt.actor in (source, target) or id(nxt) in used:
                     break
                 if nxt.actor_type != p.actor_type and not {nxt.actor_type, p.actor_type} <= {"GPE", "ORG"}:
@@ -927,7 +937,7 @@ class EventExtractor:
     def _object_gap(self, ctx: DocContext, phrases: list[ActorPhrase], o0: int, t0: int) -> int:
         """The words between a verb's subject (or the verb) and its object, not counting commas, a
         date, or a place in «في/ب» («استقبل X، اليوم الأحد بقصر قرطاج، Y»)."""
-        if t0 - o0 > 16:
+        if t0 - o0 > 30:
             return t0 - o0
         times = ctx.times_in(o0, t0)
         places = [p for p in phrases if o0 <= p.t0 and p.t1 <= t0 and p.head.type in PLACE_TYPES
