@@ -279,3 +279,29 @@ def test_two_hosts_with_titles_then_the_guest_after_a_long_date() -> None:
     got = found(doc, "04")
     assert ("نواف الأحمد", "أيمن الصفدي") in got and ("مشعل الأحمد", "أيمن الصفدي") in got, show(doc)
     assert ("نواف الأحمد", "مشعل الأحمد") not in got, show(doc)
+
+
+# -- circumstantial participles («، متهما X ب…») --------------------------------------------------
+def test_a_participle_after_a_comma_is_the_subjects_act() -> None:
+    doc = analyze(
+        "استدعت الخارجية الليبية السفير المالطي، متهمة فاليتا بإيواء مطلوبين للعدالة.",
+        [("الخارجية الليبية", "ORG"), ("فاليتا", "GPE", "capital")],
+    )
+    assert ("الخارجية الليبية", "فاليتا") in found(doc, "11"), show(doc)
+
+
+def test_a_participle_of_warning_after_a_statement() -> None:
+    doc = analyze(
+        "وندد رئيس البرلمان نبيه بري بالقصف، محذرا إسرائيل من توسيع الحرب.",
+        [("نبيه بري", "PERSON"), ("إسرائيل", "GPE")],
+    )
+    assert ("نبيه بري", "إسرائيل") in found(doc, "13"), show(doc)
+
+
+def test_an_accused_person_is_no_accuser() -> None:
+    # «متهما» without a comma before it is the passive participle (accused)
+    doc = analyze(
+        "وكان الوزير السابق فتحي العياري متهما في قضية فساد منذ عام 2019.",
+        [("فتحي العياري", "PERSON")],
+    )
+    assert not found(doc, "11"), show(doc)
