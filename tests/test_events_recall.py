@@ -305,3 +305,22 @@ def test_an_accused_person_is_no_accuser() -> None:
         [("فتحي العياري", "PERSON")],
     )
     assert not found(doc, "11"), show(doc)
+
+
+# -- a subject behind a chain of titles ----------------------------------------------------------
+def test_a_subject_behind_a_long_chain_of_titles() -> None:
+    doc = analyze(
+        "استقبل ولي العهد نائب رئيس مجلس الوزراء وزير الدفاع الأمير سلمان بن حمد، في قصر الصخير "
+        "اليوم، رئيس وزراء الهند ناريندرا مودي.",
+        [("سلمان بن حمد", "PERSON"), ("قصر الصخير", "FAC"), ("الهند", "GPE"), ("ناريندرا مودي", "PERSON")],
+    )
+    assert ("سلمان بن حمد", "ناريندرا مودي") in found(doc, "04"), show(doc)
+
+
+def test_the_body_in_a_title_is_neither_subject_nor_object() -> None:
+    doc = analyze(
+        "واستقبل شيخ الأزهر الإمام الأكبر أحمد الطيب سفير إيطاليا في القاهرة.",
+        [("الأزهر", "ORG"), ("أحمد الطيب", "PERSON"), ("إيطاليا", "GPE"), ("القاهرة", "GPE", "capital")],
+    )
+    got = found(doc, "04")
+    assert got and got[0][0] == "أحمد الطيب" and got[0][1] != "الأزهر", show(doc)

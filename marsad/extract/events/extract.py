@@ -52,7 +52,7 @@ from marsad.extract.events.phrases import (
     family_member,
     role_words,
 )
-from marsad.lang import load_yaml
+from marsad.lang import load_list, load_yaml
 from marsad.text.sentences import Span
 
 _FULL_STOPS = frozenset(".!?؟؛:")
@@ -139,6 +139,12 @@ class EventExtractor:
         forms = [f for v in rv["verbs"].values() if not v.get("near") for f in v.get("forms", ())]
         self.reporting = word_set(forms)
         self.quote_stops = word_set(load_yaml("quote_cues.yaml")["participles"])
+        # the words of persons' titles and ranks («ولي العهد», «الإمام الأكبر»), without the article
+        tdata = load_yaml("titles.yaml")
+        firsts = [w for part in ("ranks", "roles") for t in (tdata.get(part) or {}) for w in str(t).split()]
+        self.person_titles = frozenset(
+            k[2:] if k.startswith("ال") else k for k in word_set([*firsts, *load_list("ner_titles.txt")])
+        )
 
     # ------------------------------------------------------------------------------------------
     def __call__(self, doc: Document) -> None:
@@ -624,7 +630,8 @@ class EventExtractor:
             # the object: within a few words after the verb, or after its subject
             o0 = max(j, subj.t1) if subj is not None and subj.t0 >= j else j
             if target is None and entry.obj == "target":
-                obj = [p for p in after if id(p) not in used and p.marker in (BARE, GROUP, HEAD)]
+                # after the subject (not a body named in its titles: «شيخ الأزهر … فلان»)
+                obj = [p for p in after if id(p) not in used and p.marker in (BARE, GROUP, HEAD) and p.t0 >= o0]
                 if obj and subj is not None and obj[0].t0 >= subj.t1 and _joined(ctx, subj.t1, obj[0].t0) and not any(
                     subj.t1 <= p.t0 < obj[0].t0 for p in phrases
                 ):
@@ -1312,6 +1319,36 @@ class EventExtractor:
                     return p
             if p.t0 - j > 8:
                 break
+        return self._titled_subject(ctx, after, j, used)
+
+    def _titled_subject(
+        self, ctx: DocContext, after: list[ActorPhrase], j: int, used: set[int]
+    ) -> ActorPhrase | None:
+        """«استقبل ولي العهد نائب رئيس مجلس الوزراء وزير الدفاع الأمير X», «ندد شيخ الأزهر الإمام
+        الأكبر X»: a chain of titles and the bodies they are of (no comma, verb or
+        preposition in it) ending in a person's name; that person is the subject."""
+        w = self.words
+
+        def titled(t: int) -> bool:
+            return any((f[2:] if f.startswith("ال") else f) in self.person_titles for f in ctx.forms(t))
+
+        if j >= len(ctx.keys) or not titled(j):
+            return None
+        for p in after:
+            if p.t0 - j > 14:
+                return None
+            if p.actor_type != "PERSON" or p.marker not in (BARE, HEAD, GROUP):
+                continue
+            if id(p) in used:
+                return None
+            for t in range(j, p.t0):
+                if t in ctx.mention_at:
+                    continue
+                if not ctx.is_arabic(t) or self._is_verb(ctx, t) or ctx.isin(t, w.stops):
+                    return None
+                if not (titled(t) or ctx.keys[t].startswith(("ال", "لل"))):
+                    return None
+            return p
         return None
 
     def _patient_after(
