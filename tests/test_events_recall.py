@@ -324,3 +324,11 @@ def test_the_body_in_a_title_is_neither_subject_nor_object() -> None:
     )
     got = found(doc, "04")
     assert got and got[0][0] == "أحمد الطيب" and got[0][1] != "الأزهر", show(doc)
+
+
+def test_a_long_subject_before_kana_qad() -> None:
+    doc = analyze(
+        "وكان رئيس الوزراء العراقي محمد شياع السوداني قد زار العاصمة الأردنية عمان صباح أمس.",
+        [("محمد شياع السوداني", "PERSON"), ("عمان", "GPE", "capital")],
+    )
+    assert any(s == "محمد شياع السوداني" for s, _ in found(doc, "04")), show(doc)

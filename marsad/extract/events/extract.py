@@ -596,7 +596,10 @@ class EventExtractor:
                     source = take(ante)
                     written_before = True
             first = source is None and mt.form.first_person
-            subj = self._subject_before(ctx, before, i) if source is None and not pronoun else None
+            # a long subject may start before the window («وكان أمير قطر الشيخ فلان قد وصل»)
+            near = sorted({id(p): p for p in [*before, *(p for p in phrases if a <= p.t0 and p.t1 <= i and i - p.t1 <= 3)]}
+                          .values(), key=lambda p: p.t0)
+            subj = self._subject_before(ctx, near, i) if source is None and not pronoun else None
             if subj is None and not (pronoun or written_before or first):
                 subj = self._subject_after(ctx, after, j, used, destination=entry.root == "04")
             if source is None and subj is not None:
