@@ -332,3 +332,21 @@ def test_a_long_subject_before_kana_qad() -> None:
         [("محمد شياع السوداني", "PERSON"), ("عمان", "GPE", "capital")],
     )
     assert any(s == "محمد شياع السوداني" for s, _ in found(doc, "04")), show(doc)
+
+
+# -- condemnations of acts -----------------------------------------------------------------------
+def test_a_named_source_condemning_an_attack_is_an_event() -> None:
+    doc = analyze(
+        "وأدانت الجزائر بشدة الهجوم الإرهابي الذي استهدف حافلة للسياح في جنوب البلاد.",
+        [("الجزائر", "GPE")],
+    )
+    assert ("الجزائر", None) in found(doc, "11"), show(doc)
+
+
+def test_an_ongoing_attack_in_words_is_no_condemnation_event() -> None:
+    # a present tense of habit with no one it is addressed to: background, not an event
+    doc = analyze(
+        "ويهاجم الناشط كريم الصافي في مقالاته السياسات الاقتصادية منذ سنوات.",
+        [("كريم الصافي", "PERSON")],
+    )
+    assert not found(doc, "11"), show(doc)

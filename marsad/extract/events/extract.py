@@ -1954,7 +1954,10 @@ def _event_of(ctx: DocContext, group: list[Mention], why: list[str] | None = Non
         return None
     if target is None and source is not None and not entry.bare and entry.root not in _MONADIC_ROOTS:
         placed = any(m.location and not m.weak_location for m in group)
-        if best.code not in _MONADIC_CODES and not (
+        # a condemnation told as done by a source named in its clause («أدانت مصر الهجوم»,
+        # «ندد فلان بالتفجير»): what is condemned need not be an actor
+        condemned = best.code[:3] == "111" and best.match.form.tense in ("past", "noun") and not best.inferred
+        if best.code not in _MONADIC_CODES and not condemned and not (
             # a visit to a place the text names: the place is the host; force used somewhere
             (best.code[:3] in ("042", "043") or entry.root in _FORCE_ROOTS) and placed
         ):
