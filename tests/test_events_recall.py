@@ -350,3 +350,21 @@ def test_an_ongoing_attack_in_words_is_no_condemnation_event() -> None:
         [("كريم الصافي", "PERSON")],
     )
     assert not found(doc, "11"), show(doc)
+
+
+# -- the side whose positions are struck -----------------------------------------------------------
+def test_strikes_on_the_positions_of_a_group_target_the_group() -> None:
+    doc = analyze(
+        "وشنت المقاتلات الفرنسية غارات جوية على مواقع لتنظيم القاعدة في شمال مالي.",
+        [("تنظيم القاعدة", "ORG", "terrorist_group"), ("مالي", "GPE")],
+    )
+    assert any(t == "تنظيم القاعدة" for _, t in found(doc, "19")), show(doc)
+
+
+def test_two_attackers_without_a_target_are_not_each_others_targets() -> None:
+    doc = analyze(
+        "وشنت روسيا وسوريا، فجر اليوم، غارات جوية عنيفة في ريف إدلب الجنوبي.",
+        [("روسيا", "GPE"), ("سوريا", "GPE"), ("إدلب", "GPE", "province")],
+    )
+    got = found(doc, "19")
+    assert ("روسيا", "سوريا") not in got and ("سوريا", "روسيا") not in got, show(doc)

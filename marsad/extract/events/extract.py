@@ -772,6 +772,10 @@ class EventExtractor:
                 against = p.marker in ("ل", BARE) and any(
                     f in w.against for t in (p.t0, p.t0 - 1) if j <= t < p.mt0 for f in ctx.forms(t)
                 )
+                # «غارات على مواقع تنظيم X», «على مواقع لجماعة X»: the side whose places they are
+                against = against or (p.marker in ("ل", BARE) and p.actor_type in ("ORG", "GPE", "PERSON") and any(
+                    f in w.sites for t in (p.t0, p.t0 - 1) if j <= t < p.mt0 for f in ctx.forms(t)
+                ) and any(ctx.base(t) == ALA for t in range(max(j, p.t0 - 3), p.t0)))
                 if against or (p.head.type == "FAC" and p.marker in entry.preps):
                     used.add(id(p))
                     target = p.actor or p.head.entity
@@ -943,6 +947,8 @@ class EventExtractor:
             q0 = subj.pop(0)
             target = q0.actor
             used.add(id(q0))
+        if target is None and mt.entry.root in _BETWEEN_ROOTS:
+            subj = []  # an act of several with no target yet would merge as their act on each other
         for q in subj:
             used.add(id(q))
             men.pairs.append((q.actor, None if symmetric else target))

@@ -45,6 +45,7 @@ class RoleWords:
     series_links: frozenset[str]
     pronouns: frozenset[str]
     against: frozenset[str]
+    sites: frozenset[str]
     agent_nouns: PhraseSet
     receive_verbs: frozenset[str]
     country_nouns: frozenset[str]
@@ -79,6 +80,7 @@ def role_words() -> RoleWords:
         series_links=word_set(r["series_links"]),
         pronouns=word_set(r["pronouns"]),
         against=word_set(r["against"]),
+        sites=word_set(r["sites"]),
         agent_nouns=PhraseSet.of(r["agent_nouns"]),
         receive_verbs=word_set(r["receive_verbs"]),
         country_nouns=word_set(r["country_nouns"]),
