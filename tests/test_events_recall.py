@@ -368,3 +368,29 @@ def test_two_attackers_without_a_target_are_not_each_others_targets() -> None:
     )
     got = found(doc, "19")
     assert ("روسيا", "سوريا") not in got and ("سوريا", "روسيا") not in got, show(doc)
+
+
+# -- abduction, passives with an agent marker ------------------------------------------------------
+def test_khatafa_is_an_abduction() -> None:
+    doc = analyze(
+        "خطف مسلحون مجهولون رجل الأعمال اللبناني جورج حداد في منطقة البقاع مساء أمس.",
+        [("جورج حداد", "PERSON"), ("البقاع", "LOC")],
+    )
+    assert (None, "جورج حداد") in found(doc, "18"), show(doc)
+
+
+def test_an_agent_marker_later_in_the_clause_makes_a_passive() -> None:
+    doc = analyze(
+        "واختطف الصحفي سامي العلي في 3 مارس الماضي، على يد مجموعة مسلحة في مدينة سرت.",
+        [("سامي العلي", "PERSON"), ("سرت", "GPE", "city")],
+        [("3 مارس الماضي", "2024-03-03")],
+    )
+    assert (None, "سامي العلي") in found(doc, "18"), show(doc)
+
+
+def test_the_unit_after_the_agent_marker_stands_for_its_body() -> None:
+    doc = analyze(
+        "واعتقل الناشط فادي الحلبي على يد ضابط جهاز الأمن الوقائي في رام الله.",
+        [("فادي الحلبي", "PERSON"), ("جهاز الأمن الوقائي", "ORG"), ("رام الله", "GPE", "city")],
+    )
+    assert ("جهاز الأمن الوقائي", "فادي الحلبي") in found(doc, "17"), show(doc)

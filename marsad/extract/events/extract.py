@@ -887,6 +887,17 @@ class EventExtractor:
             # «كان X قد اعتقل عام 2008», «X كان قد اختطف من قبل مجموعة»: read as a passive (the
             # spelling is the same); a private person is the one arrested or abducted
             source, target = None, source
+        elif (
+            mt.form.pos == "verb"
+            and mt.form.tense == "past"
+            and entry.gen == "patient"
+            and source is not None
+            and not any(p.marker == AGENT for p in phrases if id(p) in used)
+            and any(self.words.agent_markers.match(ctx, t) for t in range(j, min(hi + 1, b, j + 14)))
+        ):
+            # «وقتل فلان في ميلانو على يد شرطي»: an agent marker in the clause makes the verb a
+            # passive; the one after it is its patient
+            source, target = None, source
         if (
             target is not None
             and entry.root not in _TOWN_TARGET_ROOTS
