@@ -394,3 +394,22 @@ def test_the_unit_after_the_agent_marker_stands_for_its_body() -> None:
         [("فادي الحلبي", "PERSON"), ("جهاز الأمن الوقائي", "ORG"), ("رام الله", "GPE", "city")],
     )
     assert ("جهاز الأمن الوقائي", "فادي الحلبي") in found(doc, "17"), show(doc)
+
+
+# -- the object pronoun before the subject («رحبت بها X») --------------------------------------------
+def test_a_subject_after_a_prepositional_pronoun() -> None:
+    doc = analyze(
+        "ووقعت الحكومة اتفاقا مع صندوق النقد الدولي، في خطوة رحبت بها فرنسا ونددت بها المعارضة التونسية بشدة.",
+        [("صندوق النقد الدولي", "ORG"), ("فرنسا", "GPE"), ("المعارضة التونسية", "ORG")],
+    )
+    assert ("المعارضة التونسية", None) in found(doc, "11"), show(doc)
+    assert all(s != "فرنسا" for s, _ in found(doc, "11")), show(doc)  # France praised, not condemned
+    assert all(t != "فرنسا" for _, t in found(doc, "05")), show(doc)
+
+
+def test_an_arrest_warrant_against_someone() -> None:
+    doc = analyze(
+        "وأصدرت محكمة الجنايات في البصرة مذكرة قبض بحق رجل الأعمال سعد الكناني.",
+        [("محكمة الجنايات", "ORG"), ("البصرة", "GPE", "city"), ("سعد الكناني", "PERSON")],
+    )
+    assert ("محكمة الجنايات", "سعد الكناني") in found(doc, "17"), show(doc)

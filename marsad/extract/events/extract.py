@@ -599,7 +599,10 @@ class EventExtractor:
             # a long subject may start before the window («وكان أمير قطر الشيخ فلان قد وصل»)
             near = sorted({id(p): p for p in [*before, *(p for p in phrases if a <= p.t0 and p.t1 <= i and i - p.t1 <= 3)]}
                           .values(), key=lambda p: p.t0)
-            subj = self._subject_before(ctx, near, i) if source is None and not pronoun else None
+            # (not the phrase before a verb joined by «و»: «رحبت بها X ورفضتها Y», X is another's)
+            subj = self._subject_before(ctx, near, i) if (
+                source is None and not pronoun and mt.prefix[:1] not in ("و", "ف")
+            ) else None
             if subj is None and not (pronoun or written_before or first):
                 subj = self._subject_after(ctx, after, j, used, destination=entry.root == "04")
             if source is None and subj is not None:
@@ -940,7 +943,8 @@ class EventExtractor:
                 (q for q in phrases if q.actor == actor and q.marker in (BARE, HEAD)), None)
             out: list[ActorPhrase] = []
             while p is not None:
-                nxt = next((q for q in phrases if q.t0 >= p.t1 and q.actor and (
+                nxt = next((q for q in phrases if q.t0 >= p.t1 and q.actor and not any(
+                    t in self._trigger_tokens or self._is_verb(ctx, t) for t in range(p.t1, q.mt0)) and (
                     (q.marker == COORD and all(ctx.keys[t] in ("،", ",") for t in range(p.t1, q.t0)))
                     or (q.marker == BARE and _joined(ctx, p.t1, q.t0)
                         and not any(p.t1 <= r.t0 < q.t0 for r in phrases)))), None)
@@ -1294,6 +1298,11 @@ class EventExtractor:
         """The verb follows a common noun that is its subject: a describing clause («تقرير يتهم
         X», «منظمة تدعو X») or a subject named by a common noun («الوزير التقى X»). The phrase
         after the verb is then its object, not its subject."""
+        j = mt.i + mt.n
+        if j < len(ctx.keys) and ctx.base(j) in _PREP_PRONOUNS and j + 1 in ctx.mention_at:
+            return False  # «في خطوة رحبت بها مصر»: the pronoun takes the noun up, the name is the subject
+        if mt.enclitic and j in ctx.mention_at:
+            return False  # «خطوة رفضتها إسرائيل»
         return self._noun_before(ctx, mt.i, mt.prefix, a)
 
     def _noun_before(self, ctx: DocContext, i: int, prefix: str, a: int) -> bool:
@@ -1563,7 +1572,14 @@ def _skippable(ctx: DocContext, t: int, w: object) -> bool:
     if ctx.kinds[t] == "punct":
         return key in "،,\"«»“”'"
     return ctx.kinds[t] in ("number",) or ctx.base(t) in ("على", "راس", "وفد", "رسميا", "اليوم", "امس", "ايضا", "بدوره",
-                                                           "بدورها", "مجددا", "هاتفيا")
+                                                           "بدورها", "مجددا", "هاتفيا") or ctx.base(t) in _PREP_PRONOUNS
+
+
+#: a preposition with a pronoun between a verb and its subject («رحبت بها مصر», «ردت عليه
+#: الوزارة»): the object comes first
+_PREP_PRONOUNS = frozenset(
+    key(p + s) for p in ("ب", "ل", "علي", "من", "مع", "في", "عن", "الي") for s in ("ه", "ها", "هم", "هما")
+)
 
 
 def _requested(ctx: DocContext, ms: list[Mention]) -> None:
