@@ -413,3 +413,23 @@ def test_an_arrest_warrant_against_someone() -> None:
         [("محكمة الجنايات", "ORG"), ("البصرة", "GPE", "city"), ("سعد الكناني", "PERSON")],
     )
     assert ("محكمة الجنايات", "سعد الكناني") in found(doc, "17"), show(doc)
+
+
+# -- acts joined by «و» after a light verb share its subject -------------------------------------------
+def test_a_later_act_announced_with_others_is_the_announcers() -> None:
+    doc = analyze(
+        "أعلن الرئيس الصومالي حسن شيخ محمود، مساء الأحد، حل البرلمان وتشكيل لجنة انتخابية، "
+        "وإعفاء قائد الجيش أحمد ياسين من منصبه.",
+        [("حسن شيخ محمود", "PERSON"), ("أحمد ياسين", "PERSON")],
+        [("مساء الأحد", "2024-04-28")],
+    )
+    assert ("حسن شيخ محمود", "أحمد ياسين") in found(doc, "17"), show(doc)
+
+
+def test_a_clause_of_its_own_keeps_the_act_from_the_first_subject() -> None:
+    doc = analyze(
+        "أعلن الرئيس الصومالي حسن شيخ محمود حل البرلمان، وقال رئيس الوزراء حمزة بري إن المعارضة "
+        "تطالب بإعفاء قائد الجيش أحمد ياسين من منصبه.",
+        [("حسن شيخ محمود", "PERSON"), ("حمزة بري", "PERSON"), ("أحمد ياسين", "PERSON")],
+    )
+    assert ("حسن شيخ محمود", "أحمد ياسين") not in found(doc, "17"), show(doc)

@@ -741,6 +741,10 @@ class EventExtractor:
                         men.inferred = source is not None
             if source is None and entry.gen == "agent":
                 source = self._relative_agent(ctx, phrases, j, b)
+            if source is None and mt.prefix[:1] == "و" and not agent_noun:
+                # «أعلن X نقل صلاحياته إلى …، وإعفاء Y من منصبه»: one of the acts a light verb
+                # announces, joined by «و», is its subject's
+                source = self._coordinated_light_subject(ctx, phrases, mt, a)
             if source is None:
                 has_target = target is not None or any(
                     p.marker in (MAA, ILA) or p.marker in entry.preps for p in after if p.actor
@@ -972,6 +976,26 @@ class EventExtractor:
                 used.add(id(q))
                 men.pairs.append((source, q.actor))
         return target
+
+    def _coordinated_light_subject(
+        self, ctx: DocContext, phrases: list[ActorPhrase], mt: Match, a: int
+    ) -> str | None:
+        """The subject of the light verb that opens the clause, for an event noun joined by «و»
+        further on (no full stop, complementizer, relative, quote or clause of its own between)."""
+        w = self.words
+        for v in range(mt.i - 1, max(a, mt.i - 40) - 1, -1):
+            k = ctx.keys[v]
+            if self._is_light(ctx, v) and not ctx.isin(v, _WITNESS):
+                subj = next((p for p in phrases if v < p.t0 < mt.i and p.marker in (BARE, HEAD, GROUP) and p.actor
+                             and all(_skippable(ctx, t, w) or any(tr.t0 <= t < tr.t1 for tr in ctx.times_in(v, p.t0))
+                                     for t in range(v + 1, p.t0))), None)
+                return subj.actor if subj is not None else None
+            joined = ctx.base(v) != k  # «وقال», «ويرى»: a clause of its own
+            if k in _FULL_STOPS or k in "\"«»“”" or ctx.isin(v, w.stops) or (
+                joined and (ctx.isin(v, self.reporting) or self._is_verb(ctx, v))
+            ):
+                return None
+        return None
 
     def _object_gap(self, ctx: DocContext, phrases: list[ActorPhrase], o0: int, t0: int) -> int:
         """The words between a verb's subject (or the verb) and its object, not counting commas, a
