@@ -433,3 +433,20 @@ def test_a_clause_of_its_own_keeps_the_act_from_the_first_subject() -> None:
         [("حسن شيخ محمود", "PERSON"), ("حمزة بري", "PERSON"), ("أحمد ياسين", "PERSON")],
     )
     assert ("حسن شيخ محمود", "أحمد ياسين") not in found(doc, "17"), show(doc)
+
+
+def test_joined_subjects_before_a_dual_verb_are_both_sides() -> None:
+    doc = analyze(
+        "وقال الوسيط إن حكومة السودان وقوات الدعم السريع اتفقتا في جدة على هدنة إنسانية.",
+        [("حكومة السودان", "ORG"), ("قوات الدعم السريع", "ORG"), ("جدة", "GPE", "city")],
+    )
+    got = found(doc, "0")
+    assert ("حكومة السودان", "قوات الدعم السريع") in got or ("قوات الدعم السريع", "حكومة السودان") in got, show(doc)
+
+
+def test_a_verb_phrase_with_a_long_subject_in_between() -> None:
+    doc = analyze(
+        "ورفض المتحدث باسم وزارة الخارجية الفرنسية كريستوف لوموان التعليق على التقارير.",
+        [("وزارة الخارجية الفرنسية", "ORG"), ("كريستوف لوموان", "PERSON")],
+    )
+    assert first(doc, "01").code == "011", show(doc)

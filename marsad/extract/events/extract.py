@@ -1427,8 +1427,19 @@ class EventExtractor:
         return None
 
     def _subject_before(self, ctx: DocContext, before: list[ActorPhrase], i: int) -> ActorPhrase | None:
+        last: ActorPhrase | None = None
         for p in reversed(before):
+            if p.marker == COORD and (last is None or last.marker == COORD):
+                last = last or p
+                continue  # «إن الحكومة وجماعة الحوثي اتفقتا»: the first of the joined subjects
             if p.marker not in (BARE, HEAD, GROUP):
+                return None
+            if last is not None:
+                gap = range(last.t1, i)
+                joined = all(q.t1 <= r.t0 and all(ctx.keys[t] in ("،", ",") for t in range(q.t1, r.t0))
+                             for q, r in pairwise([p, *(x for x in before if p.t1 <= x.t0 and x.t1 <= last.t1)]))
+                if joined and len(gap) <= 3 and all(ctx.isin(t, self.words.auxiliaries) for t in gap):
+                    return p
                 return None
             gap = range(p.t1, i)
             if len(gap) <= 3 and all(ctx.isin(t, self.words.auxiliaries) or ctx.keys[t] in "\"«»“”" for t in gap):
@@ -2011,9 +2022,9 @@ def _event_of(ctx: DocContext, group: list[Mention], why: list[str] | None = Non
         return None
     if target is None and source is not None and not entry.bare and entry.root not in _MONADIC_ROOTS:
         placed = any(m.location and not m.weak_location for m in group)
-        # a condemnation told as done by a source named in its clause («أدانت مصر الهجوم»,
+        # a condemnation or a refusal to comment told as done by a source named in its clause («أدانت مصر الهجوم»,
         # «ندد فلان بالتفجير»): what is condemned need not be an actor
-        condemned = best.code[:3] == "111" and best.match.form.tense in ("past", "noun") and not best.inferred
+        condemned = best.code[:3] in ("011", "111") and best.match.form.tense in ("past", "noun") and not best.inferred
         if best.code not in _MONADIC_CODES and not condemned and not (
             # a visit to a place the text names: the place is the host; force used somewhere
             (best.code[:3] in ("042", "043") or entry.root in _FORCE_ROOTS) and placed

@@ -19,7 +19,7 @@ from marsad.extract.events import cameo
 from marsad.extract.events.context import DocContext, key
 from marsad.lang import load_yaml
 
-_MAX_GAP = 5
+_MAX_GAP = 8
 _GAP_STOPS = frozenset(".،,؛:!?؟\"«»“”")
 #: object and possessive pronouns, longest first
 ENCLITICS = ("هما", "هم", "هن", "ها", "ه", "كم", "نا", "ني", "ك")
