@@ -565,9 +565,9 @@ class EventExtractor:
         elif mt.form.tense == "participle":
             # «قطعت X العلاقات مع Y، متهمة Z بدعم الإرهاب»: after a comma, with the one it is
             # about right after it, the participle tells what the subject of the clause did
-            obj = next((p for p in after if p.marker in (BARE, HEAD) and p.actor and p.t0 - j <= 2), None)
-            if obj is not None and i - 1 >= a and ctx.keys[i - 1] in ("،", ","):
-                target = take(obj)
+            patient = next((p for p in after if p.marker in (BARE, HEAD) and p.actor and p.t0 - j <= 2), None)
+            if patient is not None and i - 1 >= a and ctx.keys[i - 1] in ("،", ","):
+                target = take(patient)
                 source = self._topic(ctx, mt, k, earlier, sal, exclude=target)
                 men.inferred = source is not None and all(prev.source != source for prev in earlier)
         elif mt.form.pos == "verb" and (masdar := self._masdar_subject(ctx, phrases, mt, a)) is not None:
