@@ -769,7 +769,7 @@ class EventExtractor:
                         continue  # «بمنزل بورقيبة»: where, not whom
                     target = take(p)
                     break
-        capitals_named = {p.actor for p in after if id(p) in used and p.marker in (BARE, COORD, *entry.preps)}
+        capitals_named = {p.actor for p in after if id(p) in used and p.marker in (BARE, COORD)}
         if target is None and entry.root in _FORCE_ROOTS:
             # «عملية عسكرية لمواجهة X», «لاستعادة قاعدة X», «هجوم على قاعدة X»: what force is used
             # against, a body or a site
