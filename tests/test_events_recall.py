@@ -450,3 +450,22 @@ def test_a_verb_phrase_with_a_long_subject_in_between() -> None:
         [("وزارة الخارجية الفرنسية", "ORG"), ("كريستوف لوموان", "PERSON")],
     )
     assert first(doc, "01").code == "011", show(doc)
+
+
+# -- «الجانبان» takes up the two sides named before ---------------------------------------------------
+def test_the_two_sides_sign_after_their_meeting() -> None:
+    doc = analyze(
+        "والتقى وزير الخارجية التركي هاكان فيدان نظيره العماني بدر البوسعيدي في أنقرة. ووقع الجانبان "
+        "مذكرة تفاهم للتعاون في مجال الطاقة.",
+        [("هاكان فيدان", "PERSON"), ("بدر البوسعيدي", "PERSON"), ("أنقرة", "GPE", "capital")],
+    )
+    got = found(doc, "05")
+    assert ("هاكان فيدان", "بدر البوسعيدي") in got, show(doc)
+
+
+def test_the_two_sides_need_a_two_sided_event_before() -> None:
+    doc = analyze(
+        "وأدان وزير الخارجية هاكان فيدان الهجوم. ووقع الجانبان مذكرة تفاهم للتعاون في مجال الطاقة.",
+        [("هاكان فيدان", "PERSON")],
+    )
+    assert not found(doc, "05"), show(doc)

@@ -127,6 +127,8 @@ class _Salience:
 class EventExtractor:
     def __init__(self) -> None:
         self._said: list[tuple[int, int, str | None]] = []
+        #: (sentence, source, target) of the last event with two named sides
+        self._pair: tuple[int, str, str] | None = None
         self.nominal = NominalIndex()
         self._fs: list[tuple[int, int]] = []
         self._trigger_tokens: frozenset[int] = frozenset()
@@ -162,6 +164,7 @@ class EventExtractor:
         quote_speakers = {q.cue.start: q.speaker for q in doc.quotes if q.cue is not None and q.speaker}
         self._said = [(q.start, q.end, q.speaker) for q in doc.quotes if q.speaker]
         self._decisions = []
+        self._pair = None
         self.nominal = NominalIndex.of(ctx, lambda t: self._is_verb(ctx, t))
         for q in doc.quotes:
             if q.cue is not None and q.speaker:
@@ -224,6 +227,8 @@ class EventExtractor:
                     elif mention.source is not None:
                         agents[mention.code] = mention.source
                 out.append(mention)
+                if mention.source and mention.target and not mention.weak_target and mention.root in _PAIR_ROOTS:
+                    self._pair = (k, mention.source, mention.target)
                 for src, tgt in mention.pairs:
                     out.append(replace(mention, source=src, target=tgt or mention.target, pairs=[]))
                 if mention.source:
@@ -578,6 +583,8 @@ class EventExtractor:
                 obj = [p for p in after if id(p) not in used and p.marker in (BARE, GROUP, HEAD)]
                 if obj and obj[0].t0 - j <= 3:
                     target = take(obj[0])
+        elif mt.form.pos == "verb" and source is None and (pair := self._pair_after(ctx, mt, k, earlier)) is not None:
+            source, target = pair  # «ووقع الجانبان مذكرة تفاهم»: the two sides of the event before
         elif mt.form.pos == "verb":
             # «ذكرت الوزارة أنها دعت X»: the subject is the pronoun, X is the object; «تقرير يتهم
             # X»: the noun before is the subject; «التقيت X» in someone's words: the speaker
@@ -976,6 +983,23 @@ class EventExtractor:
                 used.add(id(q))
                 men.pairs.append((source, q.actor))
         return target
+
+    def _pair_after(
+        self, ctx: DocContext, mt: Match, k: int, earlier: list[Mention]
+    ) -> tuple[str, str] | None:
+        """The two sides of the last two-sided event of this or the two sentences before, when
+        the verb's subject is a dual noun that takes them up («الجانبان», «الطرفان»)."""
+        j = mt.i + mt.n
+        if j >= len(ctx.keys) or not ctx.isin(j, self.words.pair_nouns):
+            return None
+        if mt.entry.code[:3] not in _SYMMETRIC_CODES and mt.entry.root not in ("03", "06"):
+            return None
+        for m in reversed(earlier):
+            if m.source and m.target and not m.weak_target and m.root in _PAIR_ROOTS:
+                return m.source, m.target
+        if self._pair is None or k - self._pair[0] > 2:
+            return None
+        return self._pair[1], self._pair[2]
 
     def _coordinated_light_subject(
         self, ctx: DocContext, phrases: list[ActorPhrase], mt: Match, a: int
@@ -1544,6 +1568,8 @@ _RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "الذين", "�
 _MAX_REQUESTED = 25
 #: acts of two parties on one footing: «وقعت X و Y», «التقى X و Y» (the second is the target)
 _SYMMETRIC_CODES = frozenset({"019", "040", "041", "046", "050", "057"})
+#: roots of the events whose two sides «الجانبان» takes up later
+_PAIR_ROOTS = frozenset({"03", "04", "05", "06"})
 #: roots whose verbs govern what is asked, intended, refused or threatened
 _REQUEST_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 _PLACE_BOUND_ROOTS = frozenset({"04", "14", "17", "18", "19", "20"})
