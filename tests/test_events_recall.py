@@ -469,3 +469,20 @@ def test_the_two_sides_need_a_two_sided_event_before() -> None:
         [("هاكان فيدان", "PERSON")],
     )
     assert not found(doc, "05"), show(doc)
+
+
+# -- units said to belong to a body; positions as the direct object ------------------------------------
+def test_aircraft_belonging_to_an_air_force_strike_a_groups_positions() -> None:
+    doc = analyze(
+        "قصفت طائرات حربية تابعة لسلاح الجو الإسرائيلي مواقع لحركة حماس في شمال قطاع غزة.",
+        [("سلاح الجو الإسرائيلي", "ORG"), ("حركة حماس", "ORG"), ("قطاع غزة", "GPE")],
+    )
+    assert ("سلاح الجو الإسرائيلي", "حركة حماس") in found(doc, "19"), show(doc)
+
+
+def test_an_object_beyond_another_actor_is_not_taken() -> None:
+    doc = analyze(
+        "استقبل الرئيس عبد المجيد تبون سفراء معتمدين لدى الجزائر من دول الاتحاد الأوروبي في قصر المرادية.",
+        [("عبد المجيد تبون", "PERSON"), ("الجزائر", "GPE"), ("الاتحاد الأوروبي", "ORG"), ("قصر المرادية", "FAC")],
+    )
+    assert all(t != "الجزائر" for _, t in found(doc, "04")), show(doc)

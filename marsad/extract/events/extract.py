@@ -789,7 +789,7 @@ class EventExtractor:
                 # «غارات على مواقع تنظيم X», «على مواقع لجماعة X»: the side whose places they are
                 against = against or (p.marker in ("ل", BARE) and p.actor_type in ("ORG", "GPE", "PERSON") and any(
                     f in w.sites for t in (p.t0, p.t0 - 1) if j <= t < p.mt0 for f in ctx.forms(t)
-                ) and any(ctx.base(t) == ALA for t in range(max(j, p.t0 - 3), p.t0)))
+                ) and (mt.form.pos == "verb" or any(ctx.base(t) == ALA for t in range(max(j, p.t0 - 3), p.t0))))
                 if against or (p.head.type == "FAC" and p.marker in entry.preps):
                     used.add(id(p))
                     target = p.actor or p.head.entity
@@ -1029,6 +1029,8 @@ class EventExtractor:
         times = ctx.times_in(o0, t0)
         places = [p for p in phrases if o0 <= p.t0 and p.t1 <= t0 and p.head.type in PLACE_TYPES
                   and p.marker in self.words.place_preps]
+        if any(o0 <= p.t0 and p.t1 <= t0 and p.actor and p.head.type not in PLACE_TYPES for p in phrases):
+            return t0 - o0  # another actor in between: the object is no further than before
         n = 0
         for t in range(o0, t0):
             if ctx.keys[t] in ("،", ","):
@@ -1396,7 +1398,23 @@ class EventExtractor:
                     return p
             if p.t0 - j > 8:
                 break
-        return self._titled_subject(ctx, after, j, used)
+        return self._titled_subject(ctx, after, j, used) or self._affiliated_subject(ctx, after, j, used)
+
+    def _affiliated_subject(
+        self, ctx: DocContext, after: list[ActorPhrase], j: int, used: set[int]
+    ) -> ActorPhrase | None:
+        """«قصفت طائرات حربية تابعة لسلاح الجو X», «اعتقلت عناصر تابعة لجهاز X»: a unit named by
+        a common noun, said to belong to X, acts for X."""
+        w = self.words
+        if j >= len(ctx.keys) or not (ctx.isin(j, w.group_nouns) or w.forces.match(ctx, j)):
+            return None
+        for t in range(j + 1, min(len(ctx.keys), j + 4)):
+            if not ctx.is_arabic(t) or t in ctx.mention_at:
+                return None
+            if ctx.isin(t, w.affiliation):
+                return next((p for p in after if p.t0 in (t, t + 1) and p.marker in ("ل", BARE) and p.actor
+                             and id(p) not in used), None)
+        return None
 
     def _titled_subject(
         self, ctx: DocContext, after: list[ActorPhrase], j: int, used: set[int]
