@@ -486,3 +486,14 @@ def test_an_object_beyond_another_actor_is_not_taken() -> None:
         [("عبد المجيد تبون", "PERSON"), ("الجزائر", "GPE"), ("الاتحاد الأوروبي", "ORG"), ("قصر المرادية", "FAC")],
     )
     assert all(t != "الجزائر" for _, t in found(doc, "04")), show(doc)
+
+
+# -- «نظيره» + nationality adjective -------------------------------------------------------------------
+def test_meeting_the_counterpart_full_analysis() -> None:
+    import marsad
+
+    doc = marsad.analyze(
+        "التقى وزير الخارجية الأردني أيمن الصفدي نظيره المصري على هامش القمة، وبحثا العلاقات بين الأردن ومصر."
+    ).doc
+    got = [(name_of(doc, e.source), name_of(doc, e.target)) for e in doc.events if e.code.startswith("04")]
+    assert ("أيمن الصفدي", "مصر") in got, got

@@ -52,6 +52,7 @@ from marsad.extract.events.phrases import (
     family_member,
     role_words,
 )
+from marsad.extract.entities.api import adjective_countries
 from marsad.lang import load_list, load_yaml
 from marsad.text.sentences import Span
 
@@ -127,6 +128,7 @@ class _Salience:
 class EventExtractor:
     def __init__(self) -> None:
         self._said: list[tuple[int, int, str | None]] = []
+        self._adjectives: dict[int, str] = {}
         #: (sentence, source, target) of the last event with two named sides
         self._pair: tuple[int, str, str] | None = None
         self.nominal = NominalIndex()
@@ -166,6 +168,8 @@ class EventExtractor:
         self._decisions = []
         self._pair = None
         self.nominal = NominalIndex.of(ctx, lambda t: self._is_verb(ctx, t))
+        #: token → the entity of the state a nationality adjective names, when the text names it
+        self._adjectives = {ctx.token_at(m.start): m.entity for m in adjective_countries(doc) if m.entity}
         for q in doc.quotes:
             if q.cue is not None and q.speaker:
                 sal.subjects.append((ctx.token_at(q.cue.start), q.speaker, _etype(ctx, q.speaker)))
@@ -654,6 +658,8 @@ class EventExtractor:
                     ctx.isin(t, w.kinship) for t in range(o0, obj[0].t0)
                 ):
                     target = take(obj[0])  # not «اعتقل إحدى زوجات زعيم التنظيم X»: X's relative
+                if target is None:
+                    target = self._counterpart(ctx, o0, b)  # «التقى نظيره الإثيوبي»
             elif target is None:
                 # «رفضت حماس المقترح الإسرائيلي»: the actor whose thing the object is
                 obj = [
@@ -1000,6 +1006,15 @@ class EventExtractor:
         if self._pair is None or k - self._pair[0] > 2:
             return None
         return self._pair[1], self._pair[2]
+
+    def _counterpart(self, ctx: DocContext, t: int, b: int) -> str | None:
+        """«نظيره الإثيوبي» right at t (across a comma or a date): the state the adjective names,
+        when the text names it."""
+        while t < b and (ctx.keys[t] in ("،", ",") or any(tr.t0 <= t < tr.t1 for tr in ctx.times_in(t, t + 1))):
+            t += 1
+        if t + 1 >= b or not any(f in _COUNTERPARTS for f in ctx.forms(t)):
+            return None
+        return self._adjectives.get(t + 1)
 
     def _coordinated_light_subject(
         self, ctx: DocContext, phrases: list[ActorPhrase], mt: Match, a: int
@@ -1584,6 +1599,8 @@ _CONNECTIVES = frozenset(key(w) for w in ("بعد", "قبل", "إثر", "عقب"
 _WITNESS = frozenset(key(w) for w in ("شهد", "شهدت", "يشهد", "تشهد"))
 _RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
 _MAX_REQUESTED = 25
+#: «نظيره», «نظيرته» …: the counterpart of the subject, of the state the adjective after it names
+_COUNTERPARTS = frozenset(key(w + s) for w in ("نظير", "نظيرة", "نظيرت") for s in ("ه", "ها", "هم", ""))
 #: acts of two parties on one footing: «وقعت X و Y», «التقى X و Y» (the second is the target)
 _SYMMETRIC_CODES = frozenset({"019", "040", "041", "046", "050", "057"})
 #: roots of the events whose two sides «الجانبان» takes up later
