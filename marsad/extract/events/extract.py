@@ -35,6 +35,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from marsad.doc import Document, Event
+from marsad.extract.entities.api import adjective_countries
 from marsad.extract.events import cameo
 from marsad.extract.events.context import PLACE_TYPES, DocContext, TimeRef, key, word_set
 from marsad.extract.events.lexicon import Form, Match, TriggerLexicon, trigger_lexicon
@@ -52,7 +53,6 @@ from marsad.extract.events.phrases import (
     family_member,
     role_words,
 )
-from marsad.extract.entities.api import adjective_countries
 from marsad.lang import load_list, load_yaml
 from marsad.text.sentences import Span
 
