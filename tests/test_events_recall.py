@@ -497,3 +497,13 @@ def test_meeting_the_counterpart_full_analysis() -> None:
     ).doc
     got = [(name_of(doc, e.source), name_of(doc, e.target)) for e in doc.events if e.code.startswith("04")]
     assert ("أيمن الصفدي", "مصر") in got, got
+
+
+def test_the_caller_of_a_protest_organized_it() -> None:
+    doc = analyze(
+        "تظاهر المئات أمام مقر البرلمان في نواكشوط، للمطالبة بإلغاء القانون، بدعوة من حزب تواصل المعارض.",
+        [("نواكشوط", "GPE", "capital"), ("حزب تواصل", "ORG")],
+    )
+    got = found(doc, "14")
+    assert got and got[0][0] == "حزب تواصل", show(doc)
+    assert got[0][1] != "نواكشوط", show(doc)

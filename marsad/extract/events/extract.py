@@ -764,6 +764,11 @@ class EventExtractor:
                 )
                 source = _series_agent(ctx, mt, earlier, self.words, has_target)
                 men.inferred = source is not None
+        if source is None and entry.root == "14":
+            # «تظاهر الآلاف … بدعوة من جمعية X»: who called the protest organized it
+            caller = next((p for p in phrases if p.t0 >= j and p.marker == INVITE and p.actor and id(p) not in used), None)
+            if caller is not None:
+                source = take(caller)
         # a target after one of the trigger's prepositions (or «مع», «إلى» for any actor)
         if target is None:
             for p in after:
@@ -782,7 +787,7 @@ class EventExtractor:
                         continue  # «بمنزل بورقيبة»: where, not whom
                     target = take(p)
                     break
-        capitals_named = {p.actor for p in after if id(p) in used and p.marker in (BARE, COORD)}
+        capitals_named = {p.actor for p in after if id(p) in used and p.marker in (BARE, COORD) and entry.root != "14"}
         if target is None and entry.root in _FORCE_ROOTS:
             # «عملية عسكرية لمواجهة X», «لاستعادة قاعدة X», «هجوم على قاعدة X»: what force is used
             # against, a body or a site
