@@ -507,3 +507,11 @@ def test_the_caller_of_a_protest_organized_it() -> None:
     got = found(doc, "14")
     assert got and got[0][0] == "حزب تواصل", show(doc)
     assert got[0][1] != "نواكشوط", show(doc)
+
+
+def test_an_office_where_the_guest_is_received_does_not_block_the_object() -> None:
+    doc = analyze(
+        "استقبل الرئيس قيس سعيد، يوم الاثنين بمقر رئاسة الجمهورية، وزير الخارجية الإسباني خوسيه مانويل ألباريس.",
+        [("قيس سعيد", "PERSON"), ("رئاسة الجمهورية", "ORG"), ("خوسيه مانويل ألباريس", "PERSON")],
+    )
+    assert ("قيس سعيد", "خوسيه مانويل ألباريس") in found(doc, "04"), show(doc)

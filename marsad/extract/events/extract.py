@@ -1049,7 +1049,8 @@ class EventExtractor:
         times = ctx.times_in(o0, t0)
         places = [p for p in phrases if o0 <= p.t0 and p.t1 <= t0 and p.head.type in PLACE_TYPES
                   and p.marker in self.words.place_preps]
-        if any(o0 <= p.t0 and p.t1 <= t0 and p.actor and p.head.type not in PLACE_TYPES for p in phrases):
+        if any(o0 <= p.t0 and p.t1 <= t0 and p.actor and p.head.type not in PLACE_TYPES
+               and p.marker not in self.words.place_preps for p in phrases):
             return t0 - o0  # another actor in between: the object is no further than before
         n = 0
         for t in range(o0, t0):
