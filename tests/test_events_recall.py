@@ -515,3 +515,21 @@ def test_an_office_where_the_guest_is_received_does_not_block_the_object() -> No
         [("قيس سعيد", "PERSON"), ("رئاسة الجمهورية", "ORG"), ("خوسيه مانويل ألباريس", "PERSON")],
     )
     assert ("قيس سعيد", "خوسيه مانويل ألباريس") in found(doc, "04"), show(doc)
+
+
+def test_force_used_again_in_the_sentence_by_the_same_side() -> None:
+    doc = analyze(
+        "وكثفت قوات الدعم السريع هجماتها على مدينة الفاشر، وقصفت أحياء سكنية بالمدفعية الثقيلة خلال الليل.",
+        [("قوات الدعم السريع", "ORG", "militia"), ("الفاشر", "GPE", "city")],
+    )
+    got = found(doc, "19")
+    assert ("قوات الدعم السريع", "الفاشر") in got, show(doc)
+    assert all(s == "قوات الدعم السريع" for s, _ in got), show(doc)
+
+
+def test_violence_in_another_sentence_is_not_the_topics() -> None:
+    doc = analyze(
+        "وكثفت قوات الدعم السريع هجماتها على مدينة الفاشر. وقصفت أحياء سكنية بالمدفعية الثقيلة خلال الليل.",
+        [("قوات الدعم السريع", "ORG", "militia"), ("الفاشر", "GPE", "city")],
+    )
+    assert [e for e in doc.events if e.code.startswith("194")] == [], show(doc)

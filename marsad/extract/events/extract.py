@@ -533,6 +533,7 @@ class EventExtractor:
         before = [p for p in phrases if lo <= p.t0 and p.t1 <= i]
         used: set[int] = set()
         source = target = location = None
+        inherited_target: str | None = None
         weak_target = False
 
         def take(p: ActorPhrase) -> str | None:
@@ -644,6 +645,20 @@ class EventExtractor:
                 # the subject of a verb before in the same sentence («نفى فلان أن يكون وقّع») is
                 # written; a topic from sentences before is inferred
                 men.inferred = source is not None and all(prev.source != source for prev in earlier)
+            if (
+                source is None
+                and subj is None
+                and not written_before
+                and entry.root in _FORCE_ROOTS
+                and mt.prefix[:1] in ("و", "ف")
+                and self._dropped_subject(ctx, mt, a, b)
+            ):
+                # «صعدت جماعة X هجماتها على مدينة Y، وقصفت أحياء سكنية»: force used again in the
+                # same sentence by the one named before, on the same side
+                prev = next((m for m in reversed(earlier) if m.source and m.root in _FORCE_ROOTS), None)
+                if prev is not None:
+                    source = prev.source
+                    inherited_target = prev.target
             # the object: within a few words after the verb, or after its subject
             o0 = max(j, subj.t1) if subj is not None and subj.t0 >= j else j
             if target is None and entry.obj == "target":
@@ -805,6 +820,8 @@ class EventExtractor:
                     used.add(id(p))
                     target = p.actor or p.head.entity
                     break
+        if target is None and inherited_target is not None and inherited_target != source:
+            target = inherited_target
         if target is None and entry.root in _OWNER_ROOTS:
             # «رحب بالقرار الذي اتخذه X», «انتقد الإجراءات التي أقرتها X»: the one whose act it is
             owner = self._relative_owner(ctx, phrases, j, b)
