@@ -533,3 +533,36 @@ def test_violence_in_another_sentence_is_not_the_topics() -> None:
         [("قوات الدعم السريع", "ORG", "militia"), ("الفاشر", "GPE", "city")],
     )
     assert [e for e in doc.events if e.code.startswith("194")] == [], show(doc)
+
+
+# -- Maghrebi and Levantine wordings ---------------------------------------------------------------
+def test_a_complaint_lodged_by_an_association() -> None:
+    doc = analyze(
+        "وجاء ذلك على إثر شكاية تقدمت بها جمعية حماية المستهلك ضد شركة الماء والكهرباء.",
+        [("جمعية حماية المستهلك", "ORG"), ("شركة الماء والكهرباء", "ORG")],
+    )
+    assert ("جمعية حماية المستهلك", "شركة الماء والكهرباء") in found(doc, "11"), show(doc)
+
+
+def test_freezing_the_work_of_a_parliament() -> None:
+    doc = analyze(
+        "أعلن الرئيس قيس سعيد، مساء الأحد، تجميد أعمال مجلس نواب الشعب لمدة ثلاثين يوما.",
+        [("قيس سعيد", "PERSON"), ("مجلس نواب الشعب", "ORG")],
+    )
+    assert ("قيس سعيد", "مجلس نواب الشعب") in found(doc, "17"), show(doc)
+
+
+def test_responding_by_expelling_diplomats() -> None:
+    doc = analyze(
+        "وردت موسكو بطرد عشرة دبلوماسيين من السفارة الأمريكية، واستدعاء سفيرها لدى الولايات المتحدة.",
+        [("موسكو", "GPE", "capital"), ("الولايات المتحدة", "GPE")],
+    )
+    assert any(s == "موسكو" for s, _ in found(doc, "17")), show(doc)
+
+
+def test_a_judicial_inquiry_opened_by_the_police() -> None:
+    doc = analyze(
+        "فتحت الفرقة الوطنية للشرطة القضائية بحثا قضائيا في شبهات تبديد أموال عمومية.",
+        [("الفرقة الوطنية للشرطة القضائية", "ORG")],
+    )
+    assert ("الفرقة الوطنية للشرطة القضائية", None) in found(doc, "09"), show(doc)

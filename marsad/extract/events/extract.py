@@ -1237,7 +1237,9 @@ class EventExtractor:
         t = j
         while t < b and t - j < 3 and ctx.keys[t].startswith("ال") and not ctx.isin(t, _RELATIVES):
             t += 1  # adjectives of the noun
-        if not (t < b and ctx.isin(t, _RELATIVES)):
+        if t == j and j + 1 < b and self._is_light(ctx, j) and ctx.keys[j + 1] in ("بها", "به", "بهما", "بهم"):
+            t = j - 1  # «شكاية تقدمت بها X», «عملية قامت بها X»: a describing clause without a relative
+        elif not (t < b and ctx.isin(t, _RELATIVES)):
             return None
         v = t + 1
         if not (v < b and self._is_light(ctx, v)) or _with_pronoun_in(ctx, v, _WITNESS):
