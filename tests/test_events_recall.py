@@ -566,3 +566,21 @@ def test_a_judicial_inquiry_opened_by_the_police() -> None:
         [("الفرقة الوطنية للشرطة القضائية", "ORG")],
     )
     assert ("الفرقة الوطنية للشرطة القضائية", None) in found(doc, "09"), show(doc)
+
+
+def test_the_named_among_those_arrested() -> None:
+    doc = analyze(
+        "وأعلنت الشرطة اعتقال 12 شخصا، بينهم الناشط منير الحداد والناشطة سلمى العلي.",
+        [("منير الحداد", "PERSON"), ("سلمى العلي", "PERSON")],
+    )
+    targets = {t for _, t in found(doc, "17")}
+    assert {"منير الحداد", "سلمى العلي"} <= targets, show(doc)
+
+
+def test_two_movements_named_with_a_dual_title_sign() -> None:
+    doc = analyze(
+        "ووقعت حركتا فتح وحماس في الجزائر، أمس، اتفاقا للمصالحة.",
+        [("فتح", "ORG"), ("حماس", "ORG"), ("الجزائر", "GPE")],
+    )
+    got = found(doc, "05")
+    assert ("فتح", "حماس") in got or ("حماس", "فتح") in got, show(doc)

@@ -663,7 +663,8 @@ class EventExtractor:
             o0 = max(j, subj.t1) if subj is not None and subj.t0 >= j else j
             if target is None and entry.obj == "target":
                 # after the subject (not a body named in its titles: «شيخ الأزهر … فلان»)
-                obj = [p for p in after if id(p) not in used and p.marker in (BARE, GROUP, HEAD) and p.t0 >= o0]
+                obj = [p for p in after if id(p) not in used and p.marker in (BARE, GROUP, HEAD) and p.t0 >= o0
+                       and (p.actor is None or p.actor != source)]  # not «(قسد)» after the subject
                 if obj and subj is not None and obj[0].t0 >= subj.t1 and _joined(ctx, subj.t1, obj[0].t0) and not any(
                     subj.t1 <= p.t0 < obj[0].t0 for p in phrases
                 ):
@@ -820,6 +821,15 @@ class EventExtractor:
                     used.add(id(p))
                     target = p.actor or p.head.entity
                     break
+        if target is None and entry.gen == "patient":
+            # «اعتقال 15 شخصا، بينهم X و Y»: the named among those it befell
+            for t in range(j, min(b, j + 14)):
+                if ctx.keys[t] in _AMONG and t + 1 < b:
+                    named = next((p for p in phrases if p.t0 == t + 1 and p.actor and id(p) not in used
+                                  and p.actor != source and p.actor_type in ("PERSON", "ORG")), None)
+                    if named is not None:
+                        target = take(named)
+                    break
         if target is None and inherited_target is not None and inherited_target != source:
             target = inherited_target
         if target is None and entry.root in _OWNER_ROOTS:
@@ -953,7 +963,7 @@ class EventExtractor:
             target = None
         if target == source:
             target = None
-        if source is not None:
+        if source is not None or target is not None:
             target = self._conjuncts(ctx, mt, phrases, used, men, source, target)
         men.source, men.target, men.location, men.weak_target = source, target, location, weak_target
         arg_spans = [ctx.span(p.t0, p.t1) for p in phrases if id(p) in used]
@@ -969,7 +979,7 @@ class EventExtractor:
         phrases: list[ActorPhrase],
         used: set[int],
         men: Mention,
-        source: str,
+        source: str | None,
         target: str | None,
     ) -> str | None:
         """Sides joined by «و» to the source or the target: «وقعت مصر والاتحاد الأوروبي» (the
@@ -978,6 +988,8 @@ class EventExtractor:
         returns the target."""
 
         def chain(actor: str | None) -> list[ActorPhrase]:
+            if actor is None:
+                return []
             p = next((q for q in phrases if id(q) in used and q.actor == actor), None) or next(
                 (q for q in phrases if q.actor == actor and q.marker in (BARE, HEAD)), None)
             out: list[ActorPhrase] = []
@@ -1624,6 +1636,8 @@ _CONNECTIVES = frozenset(key(w) for w in ("بعد", "قبل", "إثر", "عقب"
 _WITNESS = frozenset(key(w) for w in ("شهد", "شهدت", "يشهد", "تشهد"))
 _RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
 _MAX_REQUESTED = 25
+#: «بينهم X»: the named among the people an act befell
+_AMONG = frozenset(key(w) for w in ("بينهم", "بينهن", "بينهما", "منهم", "ومنهم", "وبينهم"))
 #: «نظيره», «نظيرته» …: the counterpart of the subject, of the state the adjective after it names
 _COUNTERPARTS = frozenset(key(w + s) for w in ("نظير", "نظيرة", "نظيرت") for s in ("ه", "ها", "هم", ""))
 #: acts of two parties on one footing: «وقعت X و Y», «التقى X و Y» (the second is the target)
