@@ -584,3 +584,21 @@ def test_two_movements_named_with_a_dual_title_sign() -> None:
     )
     got = found(doc, "05")
     assert ("فتح", "حماس") in got or ("حماس", "فتح") in got, show(doc)
+
+
+def test_an_ambassador_titled_in_the_text_arrives_officially() -> None:
+    doc = analyze(
+        "ووصل سفير المملكة لدى لبنان وليد البخاري، مساء أمس، إلى العاصمة السورية دمشق على رأس وفد.",
+        [("لبنان", "GPE", "state"), ("وليد البخاري", "PERSON"), ("دمشق", "GPE", "capital")],
+    )
+    ev = first(doc, "04")
+    assert name_of(doc, ev.source) == "وليد البخاري", show(doc)
+    assert name_of(doc, ev.location) == "دمشق", show(doc)
+
+
+def test_a_place_the_named_are_taken_from_is_no_target() -> None:
+    doc = analyze(
+        "واعتقلت قوات الاحتلال 15 مواطنا من محافظة الخليل، بينهم الأسير المحرر ماجد العمور.",
+        [("قوات الاحتلال", "ORG"), ("الخليل", "GPE", "province"), ("ماجد العمور", "PERSON")],
+    )
+    assert ("قوات الاحتلال", "ماجد العمور") in found(doc, "17"), show(doc)

@@ -87,6 +87,7 @@ class Mention:
     pairs: list[tuple[str | None, str | None]] = field(default_factory=list)
     composed: bool = False
     inferred: bool = False  # the source is not written in the clause (the topic, a series)
+    source_titled: bool = False  # the source is written with an official title («سفير X لدى Y فلان»)
 
     @property
     def root(self) -> str:
@@ -146,6 +147,10 @@ class EventExtractor:
         # the words of persons' titles and ranks («ولي العهد», «الإمام الأكبر»), without the article
         tdata = load_yaml("titles.yaml")
         firsts = [w for part in ("ranks", "roles") for t in (tdata.get(part) or {}) for w in str(t).split()]
+        self.official_titles = frozenset(
+            k[2:] if k.startswith("ال") else k
+            for k in word_set(str(t).split()[0] for part in ("ranks", "roles") for t in (tdata.get(part) or {}))
+        )
         self.person_titles = frozenset(
             k[2:] if k.startswith("ال") else k for k in word_set([*firsts, *load_list("ner_titles.txt")])
         )
@@ -821,8 +826,9 @@ class EventExtractor:
                     used.add(id(p))
                     target = p.actor or p.head.entity
                     break
-        if target is None and entry.gen == "patient":
-            # «اعتقال 15 شخصا، بينهم X و Y»: the named among those it befell
+        if entry.gen == "patient" and (target is None or _etype(ctx, target) in PLACE_TYPES):
+            # «اعتقال 15 شخصا، بينهم X و Y»: the named among those it befell (not the place
+            # they are from)
             for t in range(j, min(b, j + 14)):
                 if ctx.keys[t] in _AMONG and t + 1 < b:
                     named = next((p for p in phrases if p.t0 == t + 1 and p.actor and id(p) not in used
@@ -894,8 +900,12 @@ class EventExtractor:
         # the place (not one named inside words quoted around the event: «قال في كلمته أمام
         # البرلمان "… في شمال إفريقيا"»)
         quoted = self._quote_spans_without(ctx, i)
+        # «وصل سفير X لدى اليمن فلان إلى صنعاء»: a place inside the subject's title is not where
+        named = next((p.mt0 for p in after if id(p) in used and p.actor == source and p.t0 >= j), j)
         for p in after + before:
             if id(p) in used or p.head.type not in PLACE_TYPES or p.titled or _in_spans(ctx, p, quoted):
+                continue
+            if j <= p.t0 < named:
                 continue
             pm = self._place_marker(ctx, p, a)
             if (pm in w.place_preps and pm not in (MIN, ALA)) or (
@@ -966,6 +976,10 @@ class EventExtractor:
         if source is not None or target is not None:
             target = self._conjuncts(ctx, mt, phrases, used, men, source, target)
         men.source, men.target, men.location, men.weak_target = source, target, location, weak_target
+        men.source_titled = source is not None and any(
+            id(p) in used and p.actor == source and self._titled_before(ctx, p.mt0, max(a, j if p.t0 >= j else a))
+            for p in phrases
+        )
         arg_spans = [ctx.span(p.t0, p.t1) for p in phrases if id(p) in used]
         s0 = min([men.trigger.start, *(s.start for s in arg_spans)])
         s1 = max([men.trigger.end, *(s.end for s in arg_spans)])
@@ -1468,6 +1482,19 @@ class EventExtractor:
                              and id(p) not in used), None)
         return None
 
+    def _titled_before(self, ctx: DocContext, t: int, lo: int) -> bool:
+        """An office title among the words right before token t (back to lo, no comma)."""
+        for u in range(t - 1, max(lo, t - 12) - 1, -1):
+            if not ctx.is_arabic(u):
+                return False
+            if self._official_title(ctx, u):
+                return True
+        return False
+
+    def _official_title(self, ctx: DocContext, t: int) -> bool:
+        """Token t is a title of an office («سفير», «وزير», «رئيس», «الأمير»), per titles.yaml."""
+        return any((f[2:] if f.startswith("ال") else f) in self.official_titles for f in ctx.forms(t))
+
     def _titled_subject(
         self, ctx: DocContext, after: list[ActorPhrase], j: int, used: set[int]
     ) -> ActorPhrase | None:
@@ -1493,7 +1520,7 @@ class EventExtractor:
                     continue
                 if not ctx.is_arabic(t) or self._is_verb(ctx, t) or ctx.isin(t, w.stops):
                     return None
-                if not (titled(t) or ctx.keys[t].startswith(("ال", "لل"))):
+                if not (titled(t) or ctx.keys[t].startswith(("ال", "لل")) or ctx.base(t) in _TITLE_LINKS):
                     return None
             return p
         return None
@@ -1636,6 +1663,8 @@ _CONNECTIVES = frozenset(key(w) for w in ("بعد", "قبل", "إثر", "عقب"
 _WITNESS = frozenset(key(w) for w in ("شهد", "شهدت", "يشهد", "تشهد"))
 _RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
 _MAX_REQUESTED = 25
+#: words inside a person's title: «سفير X لدى Y», «المتحدث باسم X»
+_TITLE_LINKS = frozenset(key(w) for w in ("لدى", "باسم"))
 #: «بينهم X»: the named among the people an act befell
 _AMONG = frozenset(key(w) for w in ("بينهم", "بينهن", "بينهما", "منهم", "ومنهم", "وبينهم"))
 #: «نظيره», «نظيرته» …: the counterpart of the subject, of the state the adjective after it names
@@ -2131,7 +2160,12 @@ def _event_of(ctx: DocContext, group: list[Mention], why: list[str] | None = Non
         ):
             why.append("no target (a statement or intent addressed to no one)")
             return None
-    if entry.official and _etype(ctx, source or "") == "PERSON" and not _office_holder(ctx, source):
+    if (
+        entry.official
+        and _etype(ctx, source or "") == "PERSON"
+        and not _office_holder(ctx, source)
+        and not any(m.source_titled and m.source == source for m in group)
+    ):
         why.append("the source holds no office the knowledge base knows")
         return None
     source = _state_for(ctx, source)
