@@ -901,11 +901,11 @@ class EventExtractor:
         # البرلمان "… في شمال إفريقيا"»)
         quoted = self._quote_spans_without(ctx, i)
         # «وصل سفير X لدى اليمن فلان إلى صنعاء»: a place inside the subject's title is not where
-        named = next((p.mt0 for p in after if id(p) in used and p.actor == source and p.t0 >= j), j)
+        subject_at = next((p.mt0 for p in after if id(p) in used and p.actor == source and p.t0 >= j), j)
         for p in after + before:
             if id(p) in used or p.head.type not in PLACE_TYPES or p.titled or _in_spans(ctx, p, quoted):
                 continue
-            if j <= p.t0 < named:
+            if j <= p.t0 < subject_at:
                 continue
             pm = self._place_marker(ctx, p, a)
             if (pm in w.place_preps and pm not in (MIN, ALA)) or (
