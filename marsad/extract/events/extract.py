@@ -16,6 +16,9 @@ For each sentence:
      a possessive pronoun («زيارته») likewise; without one, the subject of a light verb before
      it («عقد X اجتماعا») or the agent of the event noun before it in the same sentence
      («زيارة X … وتوقيع …»);
+   * sides joined by «و» to the source or the target give one mention each (the second party of
+     a symmetric act is its target); «الجانبان» takes up the two sides of the last such event;
+     a circumstantial participle after a comma («، متهما X») is the clause subject's act on X;
    * the place: a GPE/LOC/FAC phrase after في/ب/إلى/داخل in the clause; the date: the nearest
      time expression of the sentence (not one that dates a citation or a statement), else the
      sentence before it in the same paragraph, else the publication date;
