@@ -602,3 +602,28 @@ def test_a_place_the_named_are_taken_from_is_no_target() -> None:
         [("قوات الاحتلال", "ORG"), ("الخليل", "GPE", "province"), ("ماجد العمور", "PERSON")],
     )
     assert ("قوات الاحتلال", "ماجد العمور") in found(doc, "17"), show(doc)
+
+
+def test_handing_over_wanted_men_is_judicial_cooperation() -> None:
+    doc = analyze(
+        "وسلمت تركيا إلى العراق ثلاثة مطلوبين بتهم إرهابية.",
+        [("تركيا", "GPE"), ("العراق", "GPE")],
+    )
+    assert ("تركيا", "العراق") in found(doc, "06"), show(doc)
+
+
+def test_greeting_is_no_extradition() -> None:
+    doc = analyze(
+        "وسلم الرئيس عبد المجيد تبون على الحاضرين في قصر المرادية.",
+        [("عبد المجيد تبون", "PERSON"), ("قصر المرادية", "FAC")],
+    )
+    assert not found(doc, "06"), show(doc)
+
+
+def test_handing_over_power_to_a_council() -> None:
+    doc = analyze(
+        "أعلن الرئيس الانتقالي أحمد داود، صباح اليوم، نقل كامل صلاحياته إلى مجلس السيادة.",
+        [("أحمد داود", "PERSON"), ("مجلس السيادة", "ORG")],
+        [("صباح اليوم", "2024-05-01")],
+    )
+    assert ("أحمد داود", "مجلس السيادة") in found(doc, "08"), show(doc)
