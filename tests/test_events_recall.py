@@ -627,3 +627,11 @@ def test_handing_over_power_to_a_council() -> None:
         [("صباح اليوم", "2024-05-01")],
     )
     assert ("أحمد داود", "مجلس السيادة") in found(doc, "08"), show(doc)
+
+
+def test_controlling_the_situation_is_no_occupation() -> None:
+    doc = analyze(
+        "وأكد الوزير أن تونس سيطرت على الوضع الأمني خلال سنة 2016 بفضل جهود المؤسسة الأمنية.",
+        [("تونس", "GPE")],
+    )
+    assert not found(doc, "19"), show(doc)
