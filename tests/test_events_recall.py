@@ -631,7 +631,7 @@ def test_handing_over_power_to_a_council() -> None:
 
 def test_controlling_the_situation_is_no_occupation() -> None:
     doc = analyze(
-        "وأكد الوزير أن تونس سيطرت على الوضع الأمني خلال سنة 2016 بفضل جهود المؤسسة الأمنية.",
-        [("تونس", "GPE")],
+        "وسيطرت وحدات الحرس الوطني على الوضع في مدينة القصرين بعد ليلة من الاحتجاجات.",
+        [("الحرس الوطني", "ORG"), ("القصرين", "GPE", "city")],
     )
     assert not found(doc, "19"), show(doc)
