@@ -635,3 +635,12 @@ def test_controlling_the_situation_is_no_occupation() -> None:
         [("الحرس الوطني", "ORG"), ("القصرين", "GPE", "city")],
     )
     assert not found(doc, "19"), show(doc)
+
+
+def test_the_object_of_a_meeting_noun_after_a_place_and_a_date() -> None:
+    doc = analyze(
+        "وجاءت تصريحات الوزير ناصر بوريطة خلال لقائه في الرباط اليوم الأربعاء نظيره الموريتاني محمد سالم ولد مرزوك.",
+        [("ناصر بوريطة", "PERSON"), ("الرباط", "GPE", "capital"), ("محمد سالم ولد مرزوك", "PERSON")],
+        [("اليوم الأربعاء", "2024-05-01")],
+    )
+    assert ("ناصر بوريطة", "محمد سالم ولد مرزوك") in found(doc, "04"), show(doc)

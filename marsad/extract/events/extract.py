@@ -715,6 +715,12 @@ class EventExtractor:
                     source = take(gen)
                 elif target is None:
                     target = take(gen)
+            if target is None and gen is None and mt.enclitic and entry.gen == "agent" and entry.obj == "target":
+                # «خلال لقائه في عمّان اليوم نظيره X»: the object of a noun with its agent as a
+                # pronoun, after a place and a date
+                obj = next((p for p in after if id(p) not in used and p.marker == BARE and p.actor), None)
+                if obj is not None and self._object_gap(ctx, phrases, j, obj.t0) <= 2:
+                    target = take(obj)
             u = undergone(ctx, mt, a) if lam_prefix(mt.prefix) else None
             if u is not None and target is None:
                 # «تعرض الصحفي X لاعتداء»: X suffered it
