@@ -718,9 +718,9 @@ class EventExtractor:
             if target is None and gen is None and mt.enclitic and entry.gen == "agent" and entry.obj == "target":
                 # «خلال لقائه في عمّان اليوم نظيره X»: the object of a noun with its agent as a
                 # pronoun, after a place and a date
-                obj = next((p for p in after if id(p) not in used and p.marker == BARE and p.actor), None)
-                if obj is not None and self._object_gap(ctx, phrases, j, obj.t0) <= 2:
-                    target = take(obj)
+                later = next((p for p in after if id(p) not in used and p.marker == BARE and p.actor), None)
+                if later is not None and self._object_gap(ctx, phrases, j, later.t0) <= 2:
+                    target = take(later)
             u = undergone(ctx, mt, a) if lam_prefix(mt.prefix) else None
             if u is not None and target is None:
                 # «تعرض الصحفي X لاعتداء»: X suffered it
