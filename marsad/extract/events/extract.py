@@ -16,6 +16,9 @@ For each sentence:
      a possessive pronoun («زيارته») likewise; without one, the subject of a light verb before
      it («عقد X اجتماعا») or the agent of the event noun before it in the same sentence
      («زيارة X … وتوقيع …»);
+   * sides joined by «و» to the source or the target give one mention each (the second party of
+     a symmetric act is its target); «الجانبان» takes up the two sides of the last such event;
+     a circumstantial participle after a comma («، متهما X») is the clause subject's act on X;
    * the place: a GPE/LOC/FAC phrase after في/ب/إلى/داخل in the clause; the date: the nearest
      time expression of the sentence (not one that dates a citation or a statement), else the
      sentence before it in the same paragraph, else the publication date;
@@ -35,6 +38,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from marsad.doc import Document, Event
+from marsad.extract.entities.api import adjective_countries
 from marsad.extract.events import cameo
 from marsad.extract.events.context import PLACE_TYPES, DocContext, TimeRef, key, word_set
 from marsad.extract.events.lexicon import Form, Match, TriggerLexicon, trigger_lexicon
@@ -52,7 +56,7 @@ from marsad.extract.events.phrases import (
     family_member,
     role_words,
 )
-from marsad.lang import load_yaml
+from marsad.lang import load_list, load_yaml
 from marsad.text.sentences import Span
 
 _FULL_STOPS = frozenset(".!?؟؛:")
@@ -82,8 +86,11 @@ class Mention:
     evidence: Span = field(default_factory=lambda: Span(0, 0))
     trigger: Span = field(default_factory=lambda: Span(0, 0))
     extra: list[str] = field(default_factory=list)  # other participants (a second signer)
+    #: the (source, target) of the same act by or on the sides joined by «و» to this one's
+    pairs: list[tuple[str | None, str | None]] = field(default_factory=list)
     composed: bool = False
     inferred: bool = False  # the source is not written in the clause (the topic, a series)
+    source_titled: bool = False  # the source is written with an official title («سفير X لدى Y فلان»)
 
     @property
     def root(self) -> str:
@@ -125,6 +132,9 @@ class _Salience:
 class EventExtractor:
     def __init__(self) -> None:
         self._said: list[tuple[int, int, str | None]] = []
+        self._adjectives: dict[int, str] = {}
+        #: (sentence, source, target) of the last event with two named sides
+        self._pair: tuple[int, str, str] | None = None
         self.nominal = NominalIndex()
         self._fs: list[tuple[int, int]] = []
         self._trigger_tokens: frozenset[int] = frozenset()
@@ -137,6 +147,16 @@ class EventExtractor:
         forms = [f for v in rv["verbs"].values() if not v.get("near") for f in v.get("forms", ())]
         self.reporting = word_set(forms)
         self.quote_stops = word_set(load_yaml("quote_cues.yaml")["participles"])
+        # the words of persons' titles and ranks («ولي العهد», «الإمام الأكبر»), without the article
+        tdata = load_yaml("titles.yaml")
+        firsts = [w for part in ("ranks", "roles") for t in (tdata.get(part) or {}) for w in str(t).split()]
+        self.official_titles = frozenset(
+            k[2:] if k.startswith("ال") else k
+            for k in word_set(str(t).split()[0] for part in ("ranks", "roles") for t in (tdata.get(part) or {}))
+        )
+        self.person_titles = frozenset(
+            k[2:] if k.startswith("ال") else k for k in word_set([*firsts, *load_list("ner_titles.txt")])
+        )
 
     # ------------------------------------------------------------------------------------------
     def __call__(self, doc: Document) -> None:
@@ -154,7 +174,10 @@ class EventExtractor:
         quote_speakers = {q.cue.start: q.speaker for q in doc.quotes if q.cue is not None and q.speaker}
         self._said = [(q.start, q.end, q.speaker) for q in doc.quotes if q.speaker]
         self._decisions = []
+        self._pair = None
         self.nominal = NominalIndex.of(ctx, lambda t: self._is_verb(ctx, t))
+        #: token → the entity of the state a nationality adjective names, when the text names it
+        self._adjectives = {ctx.token_at(m.start): m.entity for m in adjective_countries(doc) if m.entity}
         for q in doc.quotes:
             if q.cue is not None and q.speaker:
                 sal.subjects.append((ctx.token_at(q.cue.start), q.speaker, _etype(ctx, q.speaker)))
@@ -216,6 +239,10 @@ class EventExtractor:
                     elif mention.source is not None:
                         agents[mention.code] = mention.source
                 out.append(mention)
+                if mention.source and mention.target and not mention.weak_target and mention.root in _PAIR_ROOTS:
+                    self._pair = (k, mention.source, mention.target)
+                for src, tgt in mention.pairs:
+                    out.append(replace(mention, source=src, target=tgt or mention.target, pairs=[]))
                 if mention.source:
                     sal.subjects.append((mention.match.i, mention.source, _etype(ctx, mention.source)))
             for ph in phrases:
@@ -482,12 +509,17 @@ class EventExtractor:
         men.trigger = ctx.span(i, j)
         # the window: up to a clause stop after, a clause mark before
         hi = j
-        while hi < b and hi - j < _MAX_AFTER:
+        dated = {t for tr in ctx.times_in(j, b) for t in range(tr.t0, tr.t1)}
+        counted = 0  # the words of the window, not counting those of dates
+        while hi < b and counted < _MAX_AFTER:
+            counted += hi not in dated
             key = ctx.keys[hi]
             if mt.form.pos == "noun" and self._light_relative(ctx, hi, j, b):
                 hi += 2  # «العملية التي قامت بها X … على قاعدة Y»: the clause describes the event
                 continue
-            if key in _FULL_STOPS or ctx.isin(hi, w.stops) or key in self.quote_stops:
+            if key in _FULL_STOPS or (
+                (ctx.isin(hi, w.stops) or key in self.quote_stops) and hi not in ctx.mention_at
+            ):  # not a word of a name («بان كي مون» is no «بأن»)
                 break
             if hi > j:
                 nxt = self.lex.match(ctx, hi)
@@ -509,6 +541,7 @@ class EventExtractor:
         before = [p for p in phrases if lo <= p.t0 and p.t1 <= i]
         used: set[int] = set()
         source = target = location = None
+        inherited_target: str | None = None
         weak_target = False
 
         def take(p: ActorPhrase) -> str | None:
@@ -547,6 +580,24 @@ class EventExtractor:
             subj = self._subject_after(ctx, after, j, used) or self._patient_after(ctx, after, j, used)
             if subj is not None and target is None:
                 target = take(subj)
+        elif mt.form.tense == "participle":
+            # «قطعت X العلاقات مع Y، متهمة Z بدعم الإرهاب»: after a comma, with the one it is
+            # about right after it, the participle tells what the subject of the clause did
+            patient = next((p for p in after if p.marker in (BARE, HEAD) and p.actor and p.t0 - j <= 2), None)
+            if patient is not None and i - 1 >= a and ctx.keys[i - 1] in ("،", ","):
+                target = take(patient)
+                source = self._topic(ctx, mt, k, earlier, sal, exclude=target)
+                men.inferred = source is not None and all(prev.source != source for prev in earlier)
+        elif mt.form.pos == "verb" and (masdar := self._masdar_subject(ctx, phrases, mt, a)) is not None:
+            # «أعلن الوزير X أمس قطع العلاقات مع Y»: the verbal noun spelled like the past verb
+            # is the object of the light verb, whose subject is its agent
+            source = take(masdar)
+            if target is None and entry.obj == "target":
+                obj = [p for p in after if id(p) not in used and p.marker in (BARE, GROUP, HEAD)]
+                if obj and obj[0].t0 - j <= 3:
+                    target = take(obj[0])
+        elif mt.form.pos == "verb" and source is None and (pair := self._pair_after(ctx, mt, k, earlier)) is not None:
+            source, target = pair  # «ووقع الجانبان مذكرة تفاهم»: the two sides of the event before
         elif mt.form.pos == "verb":
             # «ذكرت الوزارة أنها دعت X»: the subject is the pronoun, X is the object; «تقرير يتهم
             # X»: the noun before is the subject; «التقيت X» in someone's words: the speaker
@@ -565,7 +616,13 @@ class EventExtractor:
                     source = take(ante)
                     written_before = True
             first = source is None and mt.form.first_person
-            subj = self._subject_before(ctx, before, i) if source is None and not pronoun else None
+            # a long subject may start before the window («وكان أمير قطر الشيخ فلان قد وصل»)
+            near = sorted({id(p): p for p in [*before, *(p for p in phrases if a <= p.t0 and p.t1 <= i and i - p.t1 <= 3)]}
+                          .values(), key=lambda p: p.t0)
+            # (not the phrase before a verb joined by «و»: «رحبت بها X ورفضتها Y», X is another's)
+            subj = self._subject_before(ctx, near, i) if (
+                source is None and not pronoun and mt.prefix[:1] not in ("و", "ف")
+            ) else None
             if subj is None and not (pronoun or written_before or first):
                 subj = self._subject_after(ctx, after, j, used, destination=entry.root == "04")
             if source is None and subj is not None:
@@ -596,12 +653,37 @@ class EventExtractor:
                 # the subject of a verb before in the same sentence («نفى فلان أن يكون وقّع») is
                 # written; a topic from sentences before is inferred
                 men.inferred = source is not None and all(prev.source != source for prev in earlier)
+            if (
+                source is None
+                and subj is None
+                and not written_before
+                and entry.root in _FORCE_ROOTS
+                and mt.prefix[:1] in ("و", "ف")
+                and self._dropped_subject(ctx, mt, a, b)
+            ):
+                # «صعدت جماعة X هجماتها على مدينة Y، وقصفت أحياء سكنية»: force used again in the
+                # same sentence by the one named before, on the same side
+                prev = next((m for m in reversed(earlier) if m.source and m.root in _FORCE_ROOTS), None)
+                if prev is not None:
+                    source = prev.source
+                    inherited_target = prev.target
             # the object: within a few words after the verb, or after its subject
             o0 = max(j, subj.t1) if subj is not None and subj.t0 >= j else j
             if target is None and entry.obj == "target":
-                obj = [p for p in after if id(p) not in used and p.marker in (BARE, GROUP, HEAD)]
-                if obj and obj[0].t0 - o0 <= 6 and not any(ctx.isin(t, w.kinship) for t in range(o0, obj[0].t0)):
+                # after the subject (not a body named in its titles: «شيخ الأزهر … فلان»)
+                obj = [p for p in after if id(p) not in used and p.marker in (BARE, GROUP, HEAD) and p.t0 >= o0
+                       and (p.actor is None or p.actor != source)]  # not «(قسد)» after the subject
+                if obj and subj is not None and obj[0].t0 >= subj.t1 and _joined(ctx, subj.t1, obj[0].t0) and not any(
+                    subj.t1 <= p.t0 < obj[0].t0 for p in phrases
+                ):
+                    o0 = obj[0].t1  # «التقى X وسمو رئيس الوزراء Y، … Z»: Y is a second subject
+                    obj = obj[1:]
+                if obj and self._object_gap(ctx, phrases, o0, obj[0].t0) <= 6 and not any(
+                    ctx.isin(t, w.kinship) for t in range(o0, obj[0].t0)
+                ):
                     target = take(obj[0])  # not «اعتقل إحدى زوجات زعيم التنظيم X»: X's relative
+                if target is None:
+                    target = self._counterpart(ctx, o0, b)  # «التقى نظيره الإثيوبي»
             elif target is None:
                 # «رفضت حماس المقترح الإسرائيلي»: the actor whose thing the object is
                 obj = [
@@ -633,6 +715,12 @@ class EventExtractor:
                     source = take(gen)
                 elif target is None:
                     target = take(gen)
+            if target is None and gen is None and mt.enclitic and entry.gen == "agent" and entry.obj == "target":
+                # «خلال لقائه في عمّان اليوم نظيره X»: the object of a noun with its agent as a
+                # pronoun, after a place and a date
+                later = next((p for p in after if id(p) not in used and p.marker == BARE and p.actor), None)
+                if later is not None and self._object_gap(ctx, phrases, j, later.t0) <= 2:
+                    target = take(later)
             u = undergone(ctx, mt, a) if lam_prefix(mt.prefix) else None
             if u is not None and target is None:
                 # «تعرض الصحفي X لاعتداء»: X suffered it
@@ -696,12 +784,21 @@ class EventExtractor:
                         men.inferred = source is not None
             if source is None and entry.gen == "agent":
                 source = self._relative_agent(ctx, phrases, j, b)
+            if source is None and mt.prefix[:1] == "و" and not agent_noun:
+                # «أعلن X نقل صلاحياته إلى …، وإعفاء Y من منصبه»: one of the acts a light verb
+                # announces, joined by «و», is its subject's
+                source = self._coordinated_light_subject(ctx, phrases, mt, a)
             if source is None:
                 has_target = target is not None or any(
                     p.marker in (MAA, ILA) or p.marker in entry.preps for p in after if p.actor
                 )
                 source = _series_agent(ctx, mt, earlier, self.words, has_target)
                 men.inferred = source is not None
+        if source is None and entry.root == "14":
+            # «تظاهر الآلاف … بدعوة من جمعية X»: who called the protest organized it
+            caller = next((p for p in phrases if p.t0 >= j and p.marker == INVITE and p.actor and id(p) not in used), None)
+            if caller is not None:
+                source = take(caller)
         # a target after one of the trigger's prepositions (or «مع», «إلى» for any actor)
         if target is None:
             for p in after:
@@ -720,6 +817,7 @@ class EventExtractor:
                         continue  # «بمنزل بورقيبة»: where, not whom
                     target = take(p)
                     break
+        capitals_named = {p.actor for p in after if id(p) in used and p.marker in (BARE, COORD) and entry.root != "14"}
         if target is None and entry.root in _FORCE_ROOTS:
             # «عملية عسكرية لمواجهة X», «لاستعادة قاعدة X», «هجوم على قاعدة X»: what force is used
             # against, a body or a site
@@ -729,10 +827,26 @@ class EventExtractor:
                 against = p.marker in ("ل", BARE) and any(
                     f in w.against for t in (p.t0, p.t0 - 1) if j <= t < p.mt0 for f in ctx.forms(t)
                 )
+                # «غارات على مواقع تنظيم X», «على مواقع لجماعة X»: the side whose places they are
+                against = against or (p.marker in ("ل", BARE) and p.actor_type in ("ORG", "GPE", "PERSON") and any(
+                    f in w.sites for t in (p.t0, p.t0 - 1) if j <= t < p.mt0 for f in ctx.forms(t)
+                ) and (mt.form.pos == "verb" or any(ctx.base(t) == ALA for t in range(max(j, p.t0 - 3), p.t0))))
                 if against or (p.head.type == "FAC" and p.marker in entry.preps):
                     used.add(id(p))
                     target = p.actor or p.head.entity
                     break
+        if entry.gen == "patient" and (target is None or _etype(ctx, target) in PLACE_TYPES):
+            # «اعتقال 15 شخصا، بينهم X و Y»: the named among those it befell (not the place
+            # they are from)
+            for t in range(j, min(b, j + 14)):
+                if ctx.keys[t] in _AMONG and t + 1 < b:
+                    named = next((p for p in phrases if p.t0 == t + 1 and p.actor and id(p) not in used
+                                  and p.actor != source and p.actor_type in ("PERSON", "ORG")), None)
+                    if named is not None:
+                        target = take(named)
+                    break
+        if target is None and inherited_target is not None and inherited_target != source:
+            target = inherited_target
         if target is None and entry.root in _OWNER_ROOTS:
             # «رحب بالقرار الذي اتخذه X», «انتقد الإجراءات التي أقرتها X»: the one whose act it is
             owner = self._relative_owner(ctx, phrases, j, b)
@@ -795,8 +909,12 @@ class EventExtractor:
         # the place (not one named inside words quoted around the event: «قال في كلمته أمام
         # البرلمان "… في شمال إفريقيا"»)
         quoted = self._quote_spans_without(ctx, i)
+        # «وصل سفير X لدى اليمن فلان إلى صنعاء»: a place inside the subject's title is not where
+        subject_at = next((p.mt0 for p in after if id(p) in used and p.actor == source and p.t0 >= j), j)
         for p in after + before:
             if id(p) in used or p.head.type not in PLACE_TYPES or p.titled or _in_spans(ctx, p, quoted):
+                continue
+            if j <= p.t0 < subject_at:
                 continue
             pm = self._place_marker(ctx, p, a)
             if (pm in w.place_preps and pm not in (MIN, ALA)) or (
@@ -840,18 +958,188 @@ class EventExtractor:
             # «كان X قد اعتقل عام 2008», «X كان قد اختطف من قبل مجموعة»: read as a passive (the
             # spelling is the same); a private person is the one arrested or abducted
             source, target = None, source
-        if target is not None and entry.root not in _TOWN_TARGET_ROOTS and _etype_sub(ctx, target) in _TOWN_SUBTYPES:
-            # «غلق الطريق بين القيروان وسيدي بوزيد», «مداهمة منزل في نابل»: a town is where
+        elif (
+            mt.form.pos == "verb"
+            and mt.form.tense == "past"
+            and entry.gen == "patient"
+            and source is not None
+            and not any(p.marker == AGENT for p in phrases if id(p) in used)
+            and any(self.words.agent_markers.match(ctx, t) for t in range(j, min(hi + 1, b, j + 14)))
+        ):
+            # «وقتل فلان في ميلانو على يد شرطي»: an agent marker in the clause makes the verb a
+            # passive; the one after it is its patient
+            source, target = None, source
+        if (
+            target is not None
+            and entry.root not in _TOWN_TARGET_ROOTS
+            and _etype_sub(ctx, target) in _TOWN_SUBTYPES
+            and not (_etype_sub(ctx, target) == "capital" and target in capitals_named)
+        ):
+            # «غلق الطريق بين القيروان وسيدي بوزيد», «مداهمة منزل في نابل»: a town is where (but
+            # «اتهمت واشنطن طهران», «دعا الرياض وطهران»: a capital named as the one acted upon
+            # stands for its government)
             location = location or target
             target = None
         if target == source:
             target = None
+        if source is not None or target is not None:
+            target = self._conjuncts(ctx, mt, phrases, used, men, source, target)
         men.source, men.target, men.location, men.weak_target = source, target, location, weak_target
+        men.source_titled = source is not None and any(
+            id(p) in used and p.actor == source and self._titled_before(ctx, p.mt0, max(a, j if p.t0 >= j else a))
+            for p in phrases
+        )
         arg_spans = [ctx.span(p.t0, p.t1) for p in phrases if id(p) in used]
         s0 = min([men.trigger.start, *(s.start for s in arg_spans)])
         s1 = max([men.trigger.end, *(s.end for s in arg_spans)])
         men.evidence = Span(s0, s1)
         return men
+
+    def _conjuncts(
+        self,
+        ctx: DocContext,
+        mt: Match,
+        phrases: list[ActorPhrase],
+        used: set[int],
+        men: Mention,
+        source: str | None,
+        target: str | None,
+    ) -> str | None:
+        """Sides joined by «و» to the source or the target: «وقعت مصر والاتحاد الأوروبي» (the
+        two parties of a symmetric act: the second is the target), «قطعت السعودية والإمارات
+        العلاقات مع قطر», «دعا X الرياض وطهران» (one event for each). Sets ``men.pairs`` and
+        returns the target."""
+
+        def chain(actor: str | None) -> list[ActorPhrase]:
+            if actor is None:
+                return []
+            p = next((q for q in phrases if id(q) in used and q.actor == actor), None) or next(
+                (q for q in phrases if q.actor == actor and q.marker in (BARE, HEAD)), None)
+            out: list[ActorPhrase] = []
+            while p is not None:
+                nxt = next((q for q in phrases if q.t0 >= p.t1 and q.actor and not any(
+                    t in self._trigger_tokens or self._is_verb(ctx, t) for t in range(p.t1, q.mt0)) and (
+                    (q.marker == COORD and all(ctx.keys[t] in ("،", ",") for t in range(p.t1, q.t0)))
+                    or (q.marker == BARE and _joined(ctx, p.t1, q.t0)
+                        and not any(p.t1 <= r.t0 < q.t0 for r in phrases)))), None)
+                if nxt is None or nxt.actor in (source, target) or id(nxt) in used:
+                    break
+                if nxt.actor_type != p.actor_type and not {nxt.actor_type, p.actor_type} <= {"GPE", "ORG"}:
+                    break  # «السفير X والوفد المرافق»: another kind of participant
+                out.append(nxt)
+                p = nxt
+            return out
+
+        subj = chain(source)
+        symmetric = mt.entry.code[:3] in _SYMMETRIC_CODES or mt.entry.root == "06"
+        if target is None and subj and symmetric:
+            q0 = subj.pop(0)
+            target = q0.actor
+            used.add(id(q0))
+        if target is None and mt.entry.root in _BETWEEN_ROOTS:
+            subj = []  # an act of several with no target yet would merge as their act on each other
+        for q in subj:
+            used.add(id(q))
+            men.pairs.append((q.actor, None if symmetric else target))
+        if target is not None:
+            for q in chain(target):
+                used.add(id(q))
+                men.pairs.append((source, q.actor))
+        return target
+
+    def _pair_after(
+        self, ctx: DocContext, mt: Match, k: int, earlier: list[Mention]
+    ) -> tuple[str, str] | None:
+        """The two sides of the last two-sided event of this or the two sentences before, when
+        the verb's subject is a dual noun that takes them up («الجانبان», «الطرفان»)."""
+        j = mt.i + mt.n
+        if j >= len(ctx.keys) or not ctx.isin(j, self.words.pair_nouns):
+            return None
+        if mt.entry.code[:3] not in _SYMMETRIC_CODES and mt.entry.root not in ("03", "06"):
+            return None
+        for m in reversed(earlier):
+            if m.source and m.target and not m.weak_target and m.root in _PAIR_ROOTS:
+                return m.source, m.target
+        if self._pair is None or k - self._pair[0] > 2:
+            return None
+        return self._pair[1], self._pair[2]
+
+    def _counterpart(self, ctx: DocContext, t: int, b: int) -> str | None:
+        """«نظيره الإثيوبي» right at t (across a comma or a date): the state the adjective names,
+        when the text names it."""
+        while t < b and (ctx.keys[t] in ("،", ",") or any(tr.t0 <= t < tr.t1 for tr in ctx.times_in(t, t + 1))):
+            t += 1
+        if t + 1 >= b or not any(f in _COUNTERPARTS for f in ctx.forms(t)):
+            return None
+        return self._adjectives.get(t + 1)
+
+    def _coordinated_light_subject(
+        self, ctx: DocContext, phrases: list[ActorPhrase], mt: Match, a: int
+    ) -> str | None:
+        """The subject of the light verb that opens the clause, for an event noun joined by «و»
+        further on (no full stop, complementizer, relative, quote or clause of its own between)."""
+        w = self.words
+        for v in range(mt.i - 1, max(a, mt.i - 40) - 1, -1):
+            k = ctx.keys[v]
+            if self._is_light(ctx, v) and not ctx.isin(v, _WITNESS):
+                subj = next((p for p in phrases if v < p.t0 < mt.i and p.marker in (BARE, HEAD, GROUP) and p.actor
+                             and all(_skippable(ctx, t, w) or any(tr.t0 <= t < tr.t1 for tr in ctx.times_in(v, p.t0))
+                                     for t in range(v + 1, p.t0))), None)
+                return subj.actor if subj is not None else None
+            joined = ctx.base(v) != k  # «وقال», «ويرى»: a clause of its own
+            if k in _FULL_STOPS or k in "\"«»“”" or ctx.isin(v, w.stops) or (
+                joined and (ctx.isin(v, self.reporting) or self._is_verb(ctx, v))
+            ):
+                return None
+        return None
+
+    def _object_gap(self, ctx: DocContext, phrases: list[ActorPhrase], o0: int, t0: int) -> int:
+        """The words between a verb's subject (or the verb) and its object, not counting commas, a
+        date, or a place in «في/ب» («استقبل X، اليوم الأحد بقصر قرطاج، Y»)."""
+        if t0 - o0 > 30:
+            return t0 - o0
+        times = ctx.times_in(o0, t0)
+        places = [p for p in phrases if o0 <= p.t0 and p.t1 <= t0 and p.head.type in PLACE_TYPES
+                  and p.marker in self.words.place_preps]
+        if any(o0 <= p.t0 and p.t1 <= t0 and p.actor and p.head.type not in PLACE_TYPES
+               and p.marker not in self.words.place_preps for p in phrases):
+            return t0 - o0  # another actor in between: the object is no further than before
+        n = 0
+        for t in range(o0, t0):
+            if ctx.keys[t] in ("،", ","):
+                continue
+            if any(tr.t0 <= t < tr.t1 for tr in times):
+                continue
+            if any(p.mt0 - 1 <= t < p.t1 or p.t0 <= t < p.t1 for p in places):
+                continue
+            n += 1
+        return n
+
+    def _masdar_subject(self, ctx: DocContext, phrases: list[ActorPhrase], mt: Match, a: int) -> ActorPhrase | None:
+        """A past verb without a proclitic right after the subject of a light verb («أعلن X قطع»,
+        «قررت X طرد»: a verb would need «و» or «أن» there) is the verbal noun, the light verb's
+        object: the phrase of that subject, or None."""
+        if mt.form.tense != "past" or mt.prefix or mt.enclitic:
+            return None
+        v = self._light_verb_before(ctx, mt.i, a)
+        if v is None or ctx.isin(v, _WITNESS):
+            return None
+        subj = [p for p in phrases if v < p.t0 and p.t1 <= mt.i and p.marker in (BARE, HEAD, GROUP) and p.actor]
+        if not subj:
+            return None
+        p = subj[0]
+        if not all(_skippable(ctx, t, self.words) or ctx.isin(t, self.words.group_nouns)
+                   or any(tr.t0 <= t < tr.t1 for tr in ctx.times_in(v, p.t0)) for t in range(v + 1, p.t0)):
+            return None
+        # between the subject and the trigger: a date, a comma, or the other subjects joined by «و»
+        rest = [q for q in phrases if p.t1 <= q.t0 and q.t1 <= mt.i]
+        for t in range(p.t1, mt.i):
+            if ctx.keys[t] in ("،", ",") or any(q.t0 <= t < q.t1 and q.marker == COORD for q in rest):
+                continue
+            if any(tr.t0 <= t < tr.t1 for tr in ctx.times_in(p.t1, mt.i)):
+                continue
+            return None
+        return p
 
     def _nominal_subject(self, ctx: DocContext, j: int, b: int, i: int, a: int) -> str | None:
         """«ويؤدي رئيس الجمهورية زيارة», «أكدت الوزارة»: a subject named by a common noun."""
@@ -984,7 +1272,9 @@ class EventExtractor:
         t = j
         while t < b and t - j < 3 and ctx.keys[t].startswith("ال") and not ctx.isin(t, _RELATIVES):
             t += 1  # adjectives of the noun
-        if not (t < b and ctx.isin(t, _RELATIVES)):
+        if t == j and j + 1 < b and self._is_light(ctx, j) and ctx.keys[j + 1] in ("بها", "به", "بهما", "بهم"):
+            t = j - 1  # «شكاية تقدمت بها X», «عملية قامت بها X»: a describing clause without a relative
+        elif not (t < b and ctx.isin(t, _RELATIVES)):
             return None
         v = t + 1
         if not (v < b and self._is_light(ctx, v)) or _with_pronoun_in(ctx, v, _WITNESS):
@@ -1133,6 +1423,11 @@ class EventExtractor:
         """The verb follows a common noun that is its subject: a describing clause («تقرير يتهم
         X», «منظمة تدعو X») or a subject named by a common noun («الوزير التقى X»). The phrase
         after the verb is then its object, not its subject."""
+        j = mt.i + mt.n
+        if j < len(ctx.keys) and ctx.base(j) in _PREP_PRONOUNS and j + 1 in ctx.mention_at:
+            return False  # «في خطوة رحبت بها مصر»: the pronoun takes the noun up, the name is the subject
+        if mt.enclitic and j in ctx.mention_at:
+            return False  # «خطوة رفضتها إسرائيل»
         return self._noun_before(ctx, mt.i, mt.prefix, a)
 
     def _noun_before(self, ctx: DocContext, i: int, prefix: str, a: int) -> bool:
@@ -1178,6 +1473,65 @@ class EventExtractor:
                     return p
             if p.t0 - j > 8:
                 break
+        return self._titled_subject(ctx, after, j, used) or self._affiliated_subject(ctx, after, j, used)
+
+    def _affiliated_subject(
+        self, ctx: DocContext, after: list[ActorPhrase], j: int, used: set[int]
+    ) -> ActorPhrase | None:
+        """«قصفت طائرات حربية تابعة لسلاح الجو X», «اعتقلت عناصر تابعة لجهاز X»: a unit named by
+        a common noun, said to belong to X, acts for X."""
+        w = self.words
+        if j >= len(ctx.keys) or not (ctx.isin(j, w.group_nouns) or w.forces.match(ctx, j)):
+            return None
+        for t in range(j + 1, min(len(ctx.keys), j + 4)):
+            if not ctx.is_arabic(t) or t in ctx.mention_at:
+                return None
+            if ctx.isin(t, w.affiliation):
+                return next((p for p in after if p.t0 in (t, t + 1) and p.marker in ("ل", BARE) and p.actor
+                             and id(p) not in used), None)
+        return None
+
+    def _titled_before(self, ctx: DocContext, t: int, lo: int) -> bool:
+        """An office title among the words right before token t (back to lo, no comma)."""
+        for u in range(t - 1, max(lo, t - 12) - 1, -1):
+            if not ctx.is_arabic(u):
+                return False
+            if self._official_title(ctx, u):
+                return True
+        return False
+
+    def _official_title(self, ctx: DocContext, t: int) -> bool:
+        """Token t is a title of an office («سفير», «وزير», «رئيس», «الأمير»), per titles.yaml."""
+        return any((f[2:] if f.startswith("ال") else f) in self.official_titles for f in ctx.forms(t))
+
+    def _titled_subject(
+        self, ctx: DocContext, after: list[ActorPhrase], j: int, used: set[int]
+    ) -> ActorPhrase | None:
+        """«استقبل ولي العهد نائب رئيس مجلس الوزراء وزير الدفاع الأمير X», «ندد شيخ الأزهر الإمام
+        الأكبر X»: a chain of titles and the bodies they are of (no comma, verb or
+        preposition in it) ending in a person's name; that person is the subject."""
+        w = self.words
+
+        def titled(t: int) -> bool:
+            return any((f[2:] if f.startswith("ال") else f) in self.person_titles for f in ctx.forms(t))
+
+        if j >= len(ctx.keys) or not titled(j):
+            return None
+        for p in after:
+            if p.t0 - j > 14:
+                return None
+            if p.actor_type != "PERSON" or p.marker not in (BARE, HEAD, GROUP):
+                continue
+            if id(p) in used:
+                return None
+            for t in range(j, p.t0):
+                if t in ctx.mention_at:
+                    continue
+                if not ctx.is_arabic(t) or self._is_verb(ctx, t) or ctx.isin(t, w.stops):
+                    return None
+                if not (titled(t) or ctx.keys[t].startswith(("ال", "لل")) or ctx.base(t) in _TITLE_LINKS):
+                    return None
+            return p
         return None
 
     def _patient_after(
@@ -1203,8 +1557,19 @@ class EventExtractor:
         return None
 
     def _subject_before(self, ctx: DocContext, before: list[ActorPhrase], i: int) -> ActorPhrase | None:
+        last: ActorPhrase | None = None
         for p in reversed(before):
+            if p.marker == COORD and (last is None or last.marker == COORD):
+                last = last or p
+                continue  # «إن الحكومة وجماعة الحوثي اتفقتا»: the first of the joined subjects
             if p.marker not in (BARE, HEAD, GROUP):
+                return None
+            if last is not None:
+                gap = range(last.t1, i)
+                joined = all(q.t1 <= r.t0 and all(ctx.keys[t] in ("،", ",") for t in range(q.t1, r.t0))
+                             for q, r in pairwise([p, *(x for x in before if p.t1 <= x.t0 and x.t1 <= last.t1)]))
+                if joined and len(gap) <= 3 and all(ctx.isin(t, self.words.auxiliaries) for t in gap):
+                    return p
                 return None
             gap = range(p.t1, i)
             if len(gap) <= 3 and all(ctx.isin(t, self.words.auxiliaries) or ctx.keys[t] in "\"«»“”" for t in gap):
@@ -1307,6 +1672,16 @@ _CONNECTIVES = frozenset(key(w) for w in ("بعد", "قبل", "إثر", "عقب"
 _WITNESS = frozenset(key(w) for w in ("شهد", "شهدت", "يشهد", "تشهد"))
 _RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
 _MAX_REQUESTED = 25
+#: words inside a person's title: «سفير X لدى Y», «المتحدث باسم X»
+_TITLE_LINKS = frozenset(key(w) for w in ("لدى", "باسم"))
+#: «بينهم X»: the named among the people an act befell
+_AMONG = frozenset(key(w) for w in ("بينهم", "بينهن", "بينهما", "منهم", "ومنهم", "وبينهم"))
+#: «نظيره», «نظيرته» …: the counterpart of the subject, of the state the adjective after it names
+_COUNTERPARTS = frozenset(key(w + s) for w in ("نظير", "نظيرة", "نظيرت") for s in ("ه", "ها", "هم", ""))
+#: acts of two parties on one footing: «وقعت X و Y», «التقى X و Y» (the second is the target)
+_SYMMETRIC_CODES = frozenset({"019", "040", "041", "046", "050", "057"})
+#: roots of the events whose two sides «الجانبان» takes up later
+_PAIR_ROOTS = frozenset({"03", "04", "05", "06"})
 #: roots whose verbs govern what is asked, intended, refused or threatened
 _REQUEST_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 _PLACE_BOUND_ROOTS = frozenset({"04", "14", "17", "18", "19", "20"})
@@ -1370,7 +1745,14 @@ def _skippable(ctx: DocContext, t: int, w: object) -> bool:
     if ctx.kinds[t] == "punct":
         return key in "،,\"«»“”'"
     return ctx.kinds[t] in ("number",) or ctx.base(t) in ("على", "راس", "وفد", "رسميا", "اليوم", "امس", "ايضا", "بدوره",
-                                                           "بدورها", "مجددا", "هاتفيا")
+                                                           "بدورها", "مجددا", "هاتفيا") or ctx.base(t) in _PREP_PRONOUNS
+
+
+#: a preposition with a pronoun between a verb and its subject («رحبت بها مصر», «ردت عليه
+#: الوزارة»): the object comes first
+_PREP_PRONOUNS = frozenset(
+    key(p + s) for p in ("ب", "ل", "علي", "من", "مع", "في", "عن", "الي") for s in ("ه", "ها", "هم", "هما")
+)
 
 
 def _requested(ctx: DocContext, ms: list[Mention]) -> None:
@@ -1777,13 +2159,22 @@ def _event_of(ctx: DocContext, group: list[Mention], why: list[str] | None = Non
         why.append("no source")
         return None
     if target is None and source is not None and not entry.bare and entry.root not in _MONADIC_ROOTS:
-        if best.code not in _MONADIC_CODES and not (
-            # a visit to a place the text names: the place is the host
-            best.code[:3] in ("042", "043") and any(m.location and not m.weak_location for m in group)
+        placed = any(m.location and not m.weak_location for m in group)
+        # a condemnation or a refusal to comment told as done by a source named in its clause («أدانت مصر الهجوم»,
+        # «ندد فلان بالتفجير»): what is condemned need not be an actor
+        condemned = best.code[:3] in ("011", "111") and best.match.form.tense in ("past", "noun") and not best.inferred
+        if best.code not in _MONADIC_CODES and not condemned and not (
+            # a visit to a place the text names: the place is the host; force used somewhere
+            (best.code[:3] in ("042", "043") or entry.root in _FORCE_ROOTS) and placed
         ):
             why.append("no target (a statement or intent addressed to no one)")
             return None
-    if entry.official and _etype(ctx, source or "") == "PERSON" and not _office_holder(ctx, source):
+    if (
+        entry.official
+        and _etype(ctx, source or "") == "PERSON"
+        and not _office_holder(ctx, source)
+        and not any(m.source_titled and m.source == source for m in group)
+    ):
         why.append("the source holds no office the knowledge base knows")
         return None
     source = _state_for(ctx, source)
@@ -1826,10 +2217,11 @@ def _event_of(ctx: DocContext, group: list[Mention], why: list[str] | None = Non
     )
 
 
-#: roots and codes whose events need no target: a rejection (of a law, an amnesty), a protest, a
+#: roots and codes whose events need no target: an investigation (into a matter), a rejection (of a
+#: law, an amnesty), a protest, a
 #: show of force, a denial; the other statements and intents without anyone they are addressed
 #: to are not kept (they are mostly background, not who did what to whom)
-_MONADIC_ROOTS = frozenset({"12", "14", "15"})
+_MONADIC_ROOTS = frozenset({"09", "12", "14", "15"})
 _MONADIC_CODES = frozenset({"016", "0874"})
 
 

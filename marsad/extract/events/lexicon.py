@@ -19,7 +19,7 @@ from marsad.extract.events import cameo
 from marsad.extract.events.context import DocContext, key
 from marsad.lang import load_yaml
 
-_MAX_GAP = 5
+_MAX_GAP = 8
 _GAP_STOPS = frozenset(".،,؛:!?؟\"«»“”")
 #: object and possessive pronouns, longest first
 ENCLITICS = ("هما", "هم", "هن", "ها", "ه", "كم", "نا", "ني", "ك")
@@ -383,6 +383,12 @@ def trigger_lexicon() -> TriggerLexicon:
             if len(parts) > 1:
                 for form, tense, fem, plural, first in _present_forms(parts[1]):
                     add(form, Form(entry, "verb", tense, fem, plural, first))
+        for part in raw.get("participles", ()):
+            # the active participle of a circumstantial clause («، متهما X ب…»): masculine
+            # accusative, feminine, plurals
+            k = key(part)
+            for form, fem in ((k + "ا", False), (k + "ه", True), (k + "ين", False), (k + "ات", True)):
+                add(form, Form(entry, "verb", "participle", fem))
         for form in raw.get("passive", ()):
             k = key(form)
             if k not in words:  # a form shared with the active voice stays active

@@ -45,6 +45,8 @@ class RoleWords:
     series_links: frozenset[str]
     pronouns: frozenset[str]
     against: frozenset[str]
+    sites: frozenset[str]
+    pair_nouns: frozenset[str]
     agent_nouns: PhraseSet
     receive_verbs: frozenset[str]
     country_nouns: frozenset[str]
@@ -79,6 +81,8 @@ def role_words() -> RoleWords:
         series_links=word_set(r["series_links"]),
         pronouns=word_set(r["pronouns"]),
         against=word_set(r["against"]),
+        sites=word_set(r["sites"]),
+        pair_nouns=word_set(r["pair_nouns"]),
         agent_nouns=PhraseSet.of(r["agent_nouns"]),
         receive_verbs=word_set(r["receive_verbs"]),
         country_nouns=word_set(r["country_nouns"]),
