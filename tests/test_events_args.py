@@ -872,3 +872,13 @@ def test_violence_told_by_a_speaker_is_not_theirs() -> None:
     doc = analyze('وقال المسؤول مراد بن صالح إن هذا المجرم خطير وقام بالاعتداء على عون أمن منذ شهرين.',
                   [("مراد بن صالح", "PERSON")])
     assert not [e for e in doc.events if name_of(doc, e.source) == "مراد بن صالح"]
+
+
+def test_one_who_spoke_earlier_can_later_be_the_target_of_force() -> None:
+    # the speaker is kept out of force only inside his own words, not for the rest of the article
+    doc = analyze(
+        "وقال المعارض سامي داود إن الحكومة فشلت في إدارة الأزمة. وبعد يومين اعتقلته الشرطة في منزله.",
+        [("سامي داود", "PERSON"), ("الشرطة", "ORG"), ("الحكومة", "ORG")],
+    )
+    ev = one(doc, "17")
+    assert sides(doc, ev) == ("الشرطة", "سامي داود")

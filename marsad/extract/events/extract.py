@@ -879,8 +879,10 @@ class EventExtractor:
                 ref = None  # «إيقافهم»: several people, not the one person named before
             if ref is not None and entry.gen == "patient" and _etype(ctx, ref) in PLACE_TYPES and entry.root != "19":
                 ref = None  # «ويتم اختطافها» after «سليانة»: a person, not the town
-            if ref is not None and entry.root in _FORCE_ROOTS and any(ref == spk for _, _, spk in self._said):
-                ref = None  # «وبين أن مهاجمة مواطن والقيام باغتياله …»: not one who speaks
+            if ref is not None and entry.root in _FORCE_ROOTS and any(
+                ref == spk and s <= ctx.starts[i] < e for s, e, spk in self._said
+            ):
+                ref = None  # «وبين أن مهاجمة مواطن والقيام باغتياله …»: not the one whose words these are
             if mt.form.pos == "verb" and target is None:
                 target = ref
             elif mt.form.pos == "noun":
