@@ -84,6 +84,7 @@ class Rules:
         #: tokens of the complements of roles («لشؤون السياحة» in «مساعد رئيس البلدية لشؤون السياحة»)
         self.in_role: set[int] = set()
         self._described_outlets(v)
+        self._dateline_outlets(v)
         self._city_clubs(v)
         self._regions(v)
         self._places(v)
@@ -142,6 +143,84 @@ class Rules:
             s, e = span[0], span[1]
             v.add(Cand(s, e, 0, "ORG", "rule", "outlet", subtype=c.subtype, sector="MED", country=country,
                        name=v.clean_text(s, e)))
+
+    # -- datelines: «الرياض - "عكاظ"», «صنعاء - سبأ», «الدوحة في 11 سبتمبر /قنا/» ---------------
+    def _dateline_outlets(self, v: DocView) -> None:
+        """A line that opens with a city, a dash and a short name is a dateline: the name is the
+        outlet that filed the story, quoted («بيروت - "النهار"»), a letter abbreviation («و م ع»)
+        or one word the recognizer reads as an organization («صنعاء - سبأ»); so is a name between
+        slashes after the city and its date («الدوحة في 11 سبتمبر /قنا/»). A place the knowledge
+        base knows by the same name («"الخليج"», «"الشرق الأوسط"») is the outlet there; a
+        knowledge-base outlet with that name (also a weak one, «الأهرام») is linked."""
+        text = v.doc.text
+        for i in range(v.n):
+            if i and "\n" not in text[v.tokens.ends[i - 1] : v.tokens.starts[i]]:
+                continue
+            city = v.starting_at(i)
+            if city is None or city.type != "GPE" or city.strip or city.j >= v.n:
+                continue
+            span = None
+            k = city.j
+            if v.form(k) in _DASHES:
+                span = self._dateline_name(v, k + 1)
+            elif v.is_arabic(k) and v.keys[k] == "في":
+                for s in range(k + 1, min(v.n, k + 8)):
+                    if "\n" in text[v.tokens.ends[s - 1] : v.tokens.starts[s]]:
+                        break
+                    if v.form(s) == "/":
+                        e = s + 1
+                        while e < min(v.n, s + 5) and v.is_arabic(e):
+                            e += 1
+                        if e > s + 1 and e < v.n and v.form(e) == "/":
+                            span = (s + 1, e)
+                        break
+            if span is None:
+                continue
+            first, end = span
+            inner = [x for x in v.cands if x.i < end and first < x.j]
+            if any(x.i < first or x.j > end for x in inner) or any(x.type == "ORG" for x in inner):
+                continue
+            for x in inner:
+                v.remove(x)
+            key = " ".join(v.keys[first:end])
+            ids = tuple(
+                e for e in self.kb.alias_index.get(key, ())
+                if self.kb.entries[e].type == "ORG" and self.kb.entries[e].subtype in _MEDIA_SUBTYPES
+            )
+            v.add(Cand(first, end, 0, "ORG", "rule", "dateline", kb_ids=ids, subtype="media", sector="MED",
+                       name=v.clean_text(first, end)))
+
+    def _dateline_name(self, v: DocView, p: int) -> tuple[int, int] | None:
+        if p >= v.n:
+            return None
+        if v.is_quote(p) and v.form(p) != "(":
+            q = v.closing_quote(p)
+            if q is None or not 1 <= q - p - 1 <= 4:
+                return None
+            if not all(v.is_arabic(t) or v.is_latin(t) for t in range(p + 1, q)):
+                return None
+            return p + 1, q  # «الخرطوم - "السوداني"»: a quoted adjective is a name here
+        e = p
+        while e < v.n and v.is_arabic(e) and len(v.form(e)) == 1 and (e == p or not v.adjacent(e)):
+            e += 1
+        if e - p >= 2:
+            return p, e  # «و م ع», «أ ش أ»
+        if not v.is_arabic(p) or not v.is_arabic(p + 1):
+            return None
+        w = v.word(p)
+        if w.stop or w.report_verb or w.given >= 0 or w.adjective or w.conj:
+            return None
+        c = v.at(p)
+        if c is not None and (c.i != p or c.j != p + 1):
+            return None
+        if v.keys[p] in self.kb.weak_keys and any(
+            self.kb.entries[e].subtype in _MEDIA_SUBTYPES for e in self.kb.alias_index.get(v.keys[p], ())
+        ):
+            return p, p + 1  # «رام الله - وفا»: an outlet's short name that is also a word
+        model = v.model
+        if model is None or model.type_at[p] != "ORG":
+            return None
+        return p, p + 1
 
     # -- «ليفربول الإنجليزي», «برشلونة الإسباني» -------------------------------------------------
     def _city_clubs(self, v: DocView) -> None:
@@ -1143,6 +1222,8 @@ class Rules:
 _INTERVIEW_NOUNS = frozenset(
     {"تصريح", "تصريحات", "حديث", "مقابله", "حوار", "لقاء", "بيان", "تصريحه", "حديثه", "تصريحها", "حديثها"}
 )
+#: the dashes between a dateline's city and its outlet
+_DASHES = frozenset({"-", "–", "—"})
 _MEDIA_SUBTYPES = frozenset({"news_agency", "newspaper", "tv", "radio", "website", "media", "magazine"})
 def _singular(key: str) -> bool:
     """A nationality adjective in the singular (an organization's): not «بريطانيين», «ليبيون»."""

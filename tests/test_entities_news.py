@@ -1,0 +1,67 @@
+"""Names in the conventions of news writing: datelines, unknown people after titles,
+organizations and facilities named by their head nouns (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.extract.entities.stage import EntityExtractor
+from marsad.kb import KnowledgeBase, build_kb
+from tests.entities_kb import mention_texts, run
+
+KB_YAML = """\
+- {id: lebanon, type: GPE, subtype: state, name: لبنان, adjectives: [لبناني, لبنانية], country: LB, prominence: 60}
+- {id: beirut, type: GPE, subtype: capital, name: بيروت, country: LB, parent: lebanon, prominence: 60}
+- {id: sanaa, type: GPE, subtype: capital, name: صنعاء, country: YE, prominence: 50}
+- {id: doha, type: GPE, subtype: capital, name: الدوحة, country: QA, prominence: 50}
+- {id: gulf, type: LOC, subtype: sea, name: الخليج العربي, aliases: [الخليج], prominence: 50}
+- {id: saba, type: ORG, subtype: news_agency, name: وكالة سبأ, weak_aliases: [سبأ], country: YE}
+- {id: qna, type: ORG, subtype: news_agency, name: وكالة الأنباء القطرية, weak_aliases: [قنا], country: QA}
+"""
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+    f = tmp_path_factory.mktemp("kb") / "news.yaml"
+    f.write_text(KB_YAML, encoding="utf-8")
+    return build_kb([f], embedded=False, user=False)
+
+
+@pytest.fixture(scope="module")
+def ex(kb: KnowledgeBase) -> EntityExtractor:
+    return EntityExtractor(kb, use_model=False)
+
+
+def _linked(ex: EntityExtractor, text: str) -> dict[str, str | None]:
+    doc = run(ex, text)
+    return {m.text: e.kb_id for e in doc.entities for m in e.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ('بيروت - "المستقبل"\nأعلنت الحكومة خطة جديدة للكهرباء.', "المستقبل"),  # quoted
+        ('بيروت - "الخليج"\nتراجعت أسعار الوقود هذا الأسبوع.', "الخليج"),  # a place's name is the outlet here
+        ('بيروت - "اللبنانية"\nتراجعت أسعار الوقود هذا الأسبوع.', "اللبنانية"),  # a quoted adjective
+        ("صنعاء - ن ت م\nوصل وفد حكومي إلى المدينة.", "ن ت م"),  # letters of an abbreviation
+    ],
+)
+def test_the_outlet_of_a_dateline_is_an_organization(ex: EntityExtractor, text: str, outlet: str) -> None:
+    assert (outlet, "ORG") in mention_texts(run(ex, text))
+
+
+def test_a_weak_outlet_name_links_in_a_dateline(ex: EntityExtractor) -> None:
+    assert _linked(ex, "صنعاء - سبأ\nوصل وفد حكومي إلى المدينة أمس.")["سبأ"] == "saba"
+    assert _linked(ex, "الدوحة في 3 مايو /قنا/ التقى الوزير نظيره أمس.")["قنا"] == "qna"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بيروت - أعلنت الحكومة خطة جديدة للكهرباء.",  # no outlet: the story starts
+        "وصل الوفد إلى بيروت - \"الخليج\" كما ذكرنا.",  # not at the start of a line
+        "تحدث عن مياه الخليج الدافئة.",
+    ],
+)
+def test_no_dateline_no_outlet(ex: EntityExtractor, text: str) -> None:
+    assert all(t != "ORG" for _m, t in mention_texts(run(ex, text)))
