@@ -65,3 +65,20 @@ def test_a_weak_outlet_name_links_in_a_dateline(ex: EntityExtractor) -> None:
 )
 def test_no_dateline_no_outlet(ex: EntityExtractor, text: str) -> None:
     assert all(t != "ORG" for _m, t in mention_texts(run(ex, text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وأعلنت المديرة التنفيذية للصندوق ميسون الحربي أن المنحة تأخرت.", "ميسون الحربي"),
+        ("قال رئيس البعثة الأممية جاريد سولومون إن المحادثات ستستأنف.", "جاريد سولومون"),
+        ("والتقى الوزير نظيره حمدان السويدي في العاصمة.", "حمدان السويدي"),
+    ],
+)
+def test_a_given_name_opens_an_unknown_person_after_a_title(ex: EntityExtractor, text: str, person: str) -> None:
+    assert (person, "PERSON") in mention_texts(run(ex, text))
+
+
+def test_a_name_that_is_a_common_word_needs_more_than_a_definite_word_after_it(ex: EntityExtractor) -> None:
+    # «أمين» (a name and "secretary") before a definite noun: «أمين الصندوق» is a role
+    assert all(t != "PERSON" for _m, t in mention_texts(run(ex, "وحضر الاجتماع أمين الصندوق والأعضاء.")))
