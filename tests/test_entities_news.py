@@ -82,3 +82,21 @@ def test_a_given_name_opens_an_unknown_person_after_a_title(ex: EntityExtractor,
 def test_a_name_that_is_a_common_word_needs_more_than_a_definite_word_after_it(ex: EntityExtractor) -> None:
     # «أمين» (a name and "secretary") before a definite noun: «أمين الصندوق» is a role
     assert all(t != "PERSON" for _m, t in mention_texts(run(ex, "وحضر الاجتماع أمين الصندوق والأعضاء.")))
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("وأحالت النيابة العامة المتهمين إلى محكمة الجنايات.", "النيابة العامة"),
+        ("وقضى المجلس الدستوري ببطلان القانون الانتخابي.", "المجلس الدستوري"),
+        ("وصدر بيان عن الديوان الملكي مساء الخميس.", "الديوان الملكي"),
+        ("وقال المتحدث باسم مجلس الوزراء إن الاجتماع تأجل.", "مجلس الوزراء"),
+        ("ونفذت القوات الجوية غارات على مواقع المسلحين.", "القوات الجوية"),
+    ],
+)
+def test_a_states_unique_body_is_named_by_its_head_and_adjective(ex: EntityExtractor, text: str, org: str) -> None:
+    assert (org, "ORG") in mention_texts(run(ex, text))
+
+
+def test_a_descriptive_adjective_after_forces_is_not_a_name(ex: EntityExtractor) -> None:
+    assert all(t != "ORG" for _m, t in mention_texts(run(ex, "وانتشرت القوات الأمنية في الشوارع.")))
