@@ -576,8 +576,9 @@ class Rules:
                         continue
             break
         end = k
-        if head.needs == "none" and not parts:
-            # «المنتخب الوطني»: the head alone names one (the team of the outlet's country)
+        if head.needs == "none" and not named:
+            # «المنتخب الوطني»: the head alone names one (the team of the outlet's country); a
+            # common definite word after it is the clause's («أحالت النيابة العامة المتهمين»)
             return Cand(i, h_end, strip, "ORG", "rule", "org_head", name=v.clean_text(i, h_end, strip),
                         subtype=head.subtype, sector=head.sector, head=head_key)
         if not parts:
