@@ -100,3 +100,21 @@ def test_a_states_unique_body_is_named_by_its_head_and_adjective(ex: EntityExtra
 
 def test_a_descriptive_adjective_after_forces_is_not_a_name(ex: EntityExtractor) -> None:
     assert all(t != "ORG" for _m, t in mention_texts(run(ex, "وانتشرت القوات الأمنية في الشوارع.")))
+
+
+@pytest.mark.parametrize(
+    ("text", "fac"),
+    [
+        ("وتجمع المحتجون أمام القصر الجمهوري مطالبين بالإصلاح.", "القصر الجمهوري"),  # the state's one palace
+        ("وعبرت الشاحنات جسر الملك حمد بعد ظهر أمس.", "جسر الملك حمد"),  # named after a ranked person
+        ("ونقل المصابون إلى مستشفى بيروت الحكومي لتلقي العلاج.", "مستشفى بيروت الحكومي"),  # a hospital is a facility
+        ("واختتمت الندوة في قصر الثقافة بالعاصمة مساء أمس.", "قصر الثقافة"),  # the seat's city is not in the name
+    ],
+)
+def test_facilities_named_by_their_noun(ex: EntityExtractor, text: str, fac: str) -> None:
+    assert (fac, "FAC") in mention_texts(run(ex, text))
+
+
+def test_a_place_noun_before_another_is_not_named_by_it(ex: EntityExtractor) -> None:
+    found = mention_texts(run(ex, "وعمل طبيبا في مستشفى مدينة صغيرة بالشمال."))
+    assert all(t != "FAC" for _m, t in found)

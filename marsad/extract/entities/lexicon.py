@@ -172,6 +172,7 @@ class PlaceNoun:
     subtype: str | None
     strong: bool
     in_name: bool  # the noun belongs to the name («جبل الشعانبي»)
+    alone: bool = False  # the phrase alone names the one building of a state («القصر الجمهوري»)
 
 
 class Word(NamedTuple):
@@ -244,7 +245,8 @@ class EntityLexicon:
         self.place_nouns: PhraseTrie[PlaceNoun] = PhraseTrie()
         for text, info in places["nouns"].items():
             p = PlaceNoun(
-                text, info["type"], info.get("subtype"), bool(info.get("strong")), bool(info.get("in_name"))
+                text, info["type"], info.get("subtype"), bool(info.get("strong")), bool(info.get("in_name")),
+                bool(info.get("alone")),
             )
             for keys in _variants(text):
                 if keys[0].startswith(ARTICLE) and text != "العاصمة" and not text.startswith(ARTICLE):

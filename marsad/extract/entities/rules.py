@@ -294,14 +294,42 @@ class Rules:
             if m is None:
                 continue
             p, strip, noun = m
+            if noun.alone:
+                # «القصر الجمهوري»: the state's one building of that kind, named by the phrase
+                s0 = mention_strip(v.keys[i], strip)
+                v.add(Cand(i, p, s0, noun.type, "rule", "place_noun", subtype=noun.subtype,
+                           name=v.clean_text(i, p, s0)))
+                continue
             if noun.text == "العاصمة":
                 while p < v.n and v.is_arabic(p) and v.word(p).adjective:
                     p += 1
             if p >= v.n:
                 continue
             c = v.starting_at(p)
+            if noun.type == "FAC" and noun.in_name and c is None and p in self.hit_at:
+                # «جسر الملك فهد», «مطار الأمير نايف»: a facility named after a ranked person
+                h = self.hit_at[p]
+                person = self._person_name(v, h.j, after_rank=True) if h.title.kind == "rank" else None
+                if person is not None and person[2] == 0:
+                    end = person[0]
+                    while end - 1 > h.j and v.keys[end - 1][:1] in "بلك" and v.word(end - 1).given < 0:
+                        end -= 1  # «جسر الملك فهد بطلب من …»: a preposition's object ends the name
+                    s0 = mention_strip(v.keys[i], strip)
+                    v.add(Cand(i, end, s0, "FAC", "rule", "place_noun", subtype=noun.subtype,
+                               name=v.clean_text(i, end, s0)))
+                continue
             if c is not None:
-                if noun.type == "FAC" and c.type == "GPE" and c.strip == 0:
+                if noun.type == "FAC" and noun.in_name and c.type == "PERSON" and c.strip == 0 and c.method == "kb":
+                    # «مطار الملك خالد», «جامع الحسن الثاني»: named after a known person
+                    s0 = mention_strip(v.keys[i], strip)
+                    v.remove(c)
+                    v.add(Cand(i, c.j, s0, "FAC", "rule", "place_noun", subtype=noun.subtype,
+                               name=v.clean_text(i, c.j, s0)))
+                    continue
+                if (
+                    noun.type == "FAC" and c.type == "GPE" and c.strip == 0
+                    and lex.place_nouns.longest(v.keys, v.readings(p), p) is None
+                ):
                     # «مطار كوالالمبور الدولي»: a facility named after its city
                     fac_end = c.j
                     if (
@@ -346,6 +374,8 @@ class Rules:
             return None  # «المنطقة الصناعية», «ساحة مفتوحة»: an adjective, not a name
         if self.lex.org_heads.longest(v.keys, v.readings(p), p) is not None:
             return None
+        if not strong and self.lex.place_nouns.longest(v.keys, v.readings(p), p) is not None:
+            return None  # «مستشفى مدينة …»: another place noun, whose own name follows
         if w.given >= 0 and not strong:
             # «شارع الحبيب بورقيبة», «مطار محمد الخامس»: a facility named after a person
             person = self._person_name(v, p)
@@ -368,7 +398,7 @@ class Rules:
                 k2 = v.keys[end]
                 if not nxt.definite or nxt.stop or nxt.adjective or nxt.generic or nxt.conj or (
                     k2.endswith("يه") or k2.endswith("يين") or k2.endswith("يون")
-                ):
+                ) or k2[:3] in _CLITIC_ARTICLE or k2[:2] == "لل":
                     break
                 end += 1
         return end
