@@ -118,3 +118,14 @@ def test_facilities_named_by_their_noun(ex: EntityExtractor, text: str, fac: str
 def test_a_place_noun_before_another_is_not_named_by_it(ex: EntityExtractor) -> None:
     found = mention_texts(run(ex, "وعمل طبيبا في مستشفى مدينة صغيرة بالشمال."))
     assert all(t != "FAC" for _m, t in found)
+
+
+def test_governorates_of_arab_states_are_in_the_knowledge_base() -> None:
+    from marsad.kb import alias_key, load_kb
+
+    kb = load_kb()
+    for name, country in (("شبوة", "YE"), ("ذي قار", "IQ"), ("شمال دارفور", "SD"), ("الدقهلية", "EG"), ("عكار", "LB")):
+        ids = kb.alias_index.get(alias_key(name), ())
+        assert ids, name
+        entry = kb.entries[ids[0]]
+        assert (entry.type, entry.subtype, entry.country) == ("GPE", "province", country)
