@@ -129,3 +129,25 @@ def test_governorates_of_arab_states_are_in_the_knowledge_base() -> None:
         assert ids, name
         entry = kb.entries[ids[0]]
         assert (entry.type, entry.subtype, entry.country) == ("GPE", "province", country)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وقدم استقالته إلى رئيس المجلس الأعلى الطيب بوعزة، بعد أسابيع من الاحتجاج.", "الطيب بوعزة"),
+        ("والتقى الوزير بنظيره المالي علي الساحلي، اليوم الأربعاء.", "علي الساحلي"),
+    ],
+)
+def test_a_common_given_name_after_a_title_with_a_clear_end_is_a_person(
+    ex: EntityExtractor, text: str, person: str
+) -> None:
+    assert (person, "PERSON") in mention_texts(run(ex, text))
+
+
+def test_a_given_name_is_not_a_foreign_town_before_a_family_name(tmp_path_factory: pytest.TempPathFactory) -> None:
+    f = tmp_path_factory.mktemp("kb") / "town.yaml"
+    f.write_text(KB_YAML + "- {id: imus, type: GPE, subtype: city, name: آموس, country: PH, population: 480000}\n",
+                 encoding="utf-8")
+    ex = EntityExtractor(build_kb([f], embedded=False, user=False), use_model=False)
+    found = mention_texts(run(ex, "واستقبل الرئيس المبعوث الأمريكي آموس كارتر، وبحثا الوضع."))
+    assert ("آموس كارتر", "PERSON") in found

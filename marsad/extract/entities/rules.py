@@ -1122,6 +1122,10 @@ class Rules:
             return True  # Latin script after a title
         if w.given >= 0 and not w.common_name:
             return True
+        if w.given >= 0 and 2 <= parts <= 3 and (comma or self._name_ends(v, end)) and not any(
+            v.word(t).generic or v.word(t).qualifier for t in range(k + 1, end) if v.is_arabic(t)
+        ):
+            return True  # «رئيس المجلس الدستوري الطيب بلعيز،»: a given name and more, then a break
         if v.model is not None:
             # the recognizer reads a person there, or a family name follows a common given name
             return bool(v.model.agrees(k, end, "PERSON")) or (
