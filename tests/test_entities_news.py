@@ -151,3 +151,32 @@ def test_a_given_name_is_not_a_foreign_town_before_a_family_name(tmp_path_factor
     ex = EntityExtractor(build_kb([f], embedded=False, user=False), use_model=False)
     found = mention_texts(run(ex, "واستقبل الرئيس المبعوث الأمريكي آموس كارتر، وبحثا الوضع."))
     assert ("آموس كارتر", "PERSON") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ونفى المتحدث أن تكون قوات لبنانية قد عبرت الحدود.",  # an indefinite head and its nationality
+        "وقضت محكمة لبنانية بسجن المتهم عامين.",
+        "وأعلنت الشركة بناء مجمع للبتروكيماويات قرب الميناء.",  # an indefinite head and its purpose
+    ],
+)
+def test_an_indefinite_head_with_a_description_is_not_an_organization(ex: EntityExtractor, text: str) -> None:
+    assert all(t != "ORG" for _m, t in mention_texts(run(ex, text)))
+
+
+def test_an_indefinite_head_and_adjective_continued_by_a_name_is_one(ex: EntityExtractor) -> None:
+    found = mention_texts(run(ex, "وسيطرت قوات لبنانية الديمقراطية على البلدة."))
+    assert any(m.startswith("قوات لبنانية") and t == "ORG" for m, t in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأكد الملك رفض بلاده أي محاولة للتهجير.",  # a verbal noun after a rank is not a name
+        "وأعلنت الحكومة حالة الطوارئ في العاصمة لمدة أسبوعين.",  # a time word after «العاصمة»
+    ],
+)
+def test_narrative_words_are_not_names(ex: EntityExtractor, text: str) -> None:
+    found = mention_texts(run(ex, text))
+    assert all(t not in ("PERSON", "GPE") for _m, t in found)

@@ -522,6 +522,11 @@ class Rules:
             w = v.word(k)
             if w.stop or w.report_verb or w.conj or w.kinship or w.appositive or k in self.hit_at:
                 break
+            if (
+                w.adjective and not definite_head and not parts and not w.definite and not head.media
+                and not self._name_continues(v, k + 1)
+            ):
+                break  # «قوات مصرية», «ميليشيات إثيوبية»: an indefinite head and its nationality
             if (w.adjective and w.adjective_strip == 0 and _singular(v.keys[k])) or (w.regional and v.keys[k][:1] not in "وف"):
                 if w.adjective:
                     country = self.kb.entries[w.adjective].country or country
@@ -541,6 +546,8 @@ class Rules:
             if w.definite:
                 if w.given >= 0 and self._name_follows(v, k):
                     break  # «الحكومة الحبيب الصيد»: a person's name starts
+                if not definite_head and not parts and v.keys[k].startswith("لل"):
+                    break  # «مجمع للبتروكيماويات»: an indefinite head and its purpose, a description
                 if after_adjective and not v.keys[k].startswith("لل"):
                     break  # «السلطة العمانية التدخل»: a new phrase after the adjective
                 if v.keys[k].startswith("لل") and definite_head and not w.generic and not chained:
@@ -1015,6 +1022,13 @@ class Rules:
         comp.end = k
         comp.parts = tuple(parts)
         return comp
+
+    def _name_continues(self, v: DocView, k: int) -> bool:
+        """Whether token ``k`` continues an organization's name after a nationality adjective: a
+        definite word that is not a function word («قوات سورية الديمقراطية»)."""
+        return v.is_arabic(k) and v.at(k) is None and v.word(k).definite and not (
+            v.word(k).stop or v.word(k).report_verb or v.keys[k][:3] in _CLITIC_ARTICLE
+        )
 
     def _name_starts(self, v: DocView, k: int) -> bool:
         c = v.starting_at(k)
