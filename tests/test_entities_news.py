@@ -180,3 +180,27 @@ def test_an_indefinite_head_and_adjective_continued_by_a_name_is_one(ex: EntityE
 def test_narrative_words_are_not_names(ex: EntityExtractor, text: str) -> None:
     found = mention_texts(run(ex, text))
     assert all(t not in ("PERSON", "GPE") for _m, t in found)
+
+
+def test_an_outlets_own_short_name_in_parentheses_keeps_the_full_name(tmp_path_factory: pytest.TempPathFactory) -> None:
+    f = tmp_path_factory.mktemp("kb") / "agency.yaml"
+    f.write_text("- {id: ina, type: ORG, subtype: news_agency, name: وكالة الأنباء العراقية, weak_aliases: [واع]}\n",
+                 encoding="utf-8")
+    ex = EntityExtractor(build_kb([f], embedded=False, user=False), use_model=False)
+    found = mention_texts(run(ex, "وقال في تصريح لوكالة الأنباء العراقية (واع) إن الاجتماع انتهى."))
+    assert ("وكالة الأنباء العراقية", "ORG") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "fac"),
+    [
+        ("وأعيد فتح منفذ القائم الحدودي أمام الشاحنات.", "منفذ القائم الحدودي"),
+        ("وعبرت القافلة منفذ طريبيل البري صباح اليوم.", "منفذ طريبيل البري"),
+    ],
+)
+def test_a_border_crossing_is_confirmed_by_its_adjective(ex: EntityExtractor, text: str, fac: str) -> None:
+    assert (fac, "FAC") in mention_texts(run(ex, text))
+
+
+def test_the_perpetrator_is_not_a_crossing(ex: EntityExtractor) -> None:
+    assert all(t != "FAC" for _m, t in mention_texts(run(ex, "وفر منفذ الهجوم إلى جهة مجهولة.")))

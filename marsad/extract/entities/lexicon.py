@@ -173,6 +173,7 @@ class PlaceNoun:
     strong: bool
     in_name: bool  # the noun belongs to the name («جبل الشعانبي»)
     alone: bool = False  # the phrase alone names the one building of a state («القصر الجمهوري»)
+    confirm: frozenset[str] = frozenset()  # a word that must follow the name («منفذ … الحدودي»)
 
 
 class Word(NamedTuple):
@@ -246,7 +247,7 @@ class EntityLexicon:
         for text, info in places["nouns"].items():
             p = PlaceNoun(
                 text, info["type"], info.get("subtype"), bool(info.get("strong")), bool(info.get("in_name")),
-                bool(info.get("alone")),
+                bool(info.get("alone")), frozenset(alias_key(w) for w in info.get("confirm") or ()),
             )
             for keys in _variants(text):
                 if keys[0].startswith(ARTICLE) and text != "العاصمة" and not text.startswith(ARTICLE):

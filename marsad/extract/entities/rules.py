@@ -134,6 +134,8 @@ class Rules:
             span = self._latin_run(v, k) if v.is_latin(k) else self._quoted(v, k)
             if span is None:
                 continue
+            if c.kb_ids[0] in self.kb.alias_index.get(" ".join(v.keys[span[0] : span[1]]), ()):
+                continue  # «وكالة الأنباء الكويتية (كونا)»: the outlet's own short name after it
             inner = [x for x in v.cands if x.i < span[1] and span[0] < x.j]
             if any(x.i < span[0] or x.j > span[1] for x in inner):
                 continue
@@ -317,6 +319,20 @@ class Rules:
                     s0 = mention_strip(v.keys[i], strip)
                     v.add(Cand(i, end, s0, "FAC", "rule", "place_noun", subtype=noun.subtype,
                                name=v.clean_text(i, end, s0)))
+                continue
+            if noun.confirm:
+                # «منفذ الشلامجة الحدودي»: a noun that is also a common word («منفذ الهجوم») names
+                # a place only with its confirming adjective after one or two words
+                end = c.j if c is not None and c.type in ("GPE", "LOC") and c.strip == 0 else (
+                    None if c is not None else self._place_name(v, p, noun.strong)
+                )
+                at = next((t for t in range(p + 1, min(v.n, p + 3)) if v.keys[t] in noun.confirm), None)
+                if end is not None and at is not None and at <= end:
+                    if c is not None:
+                        v.remove(c)
+                    s0 = mention_strip(v.keys[i], strip)
+                    v.add(Cand(i, at + 1, s0, noun.type, "rule", "place_noun", subtype=noun.subtype,
+                               name=v.clean_text(i, at + 1, s0)))
                 continue
             if c is not None:
                 if noun.type == "FAC" and noun.in_name and c.type == "PERSON" and c.strip == 0 and c.method == "kb":
