@@ -204,3 +204,26 @@ def test_a_border_crossing_is_confirmed_by_its_adjective(ex: EntityExtractor, te
 
 def test_the_perpetrator_is_not_a_crossing(ex: EntityExtractor) -> None:
     assert all(t != "FAC" for _m, t in mention_texts(run(ex, "وفر منفذ الهجوم إلى جهة مجهولة.")))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("وقتل رجل أمام منزله في حي زيونة شرقي المدينة.", "زيونة"),  # a feminine word after a masculine noun
+        ("وانهار مبنى سكني في حي الجمرك مساء أمس.", "الجمرك"),  # a named quarter is a populated place
+    ],
+)
+def test_a_named_quarter_after_its_noun_is_a_gpe(ex: EntityExtractor, text: str, place: str) -> None:
+    assert (place, "GPE") in mention_texts(run(ex, text))
+
+
+def test_a_persons_one_word_name_after_a_place_noun_is_the_place(tmp_path_factory: pytest.TempPathFactory) -> None:
+    f = tmp_path_factory.mktemp("kb") / "person.yaml"
+    f.write_text("- {id: someone, type: PERSON, name: سامي الخطيب, aliases: [الخطيب], prominence: 30}\n",
+                 encoding="utf-8")
+    ex = EntityExtractor(build_kb([f], embedded=False, user=False), use_model=False)
+    assert ("الخطيب", "GPE") in mention_texts(run(ex, "واندلعت اشتباكات في منطقة الخطيب أمس."))
+
+
+def test_a_suffixed_word_after_a_facility_noun_is_not_its_name(ex: EntityExtractor) -> None:
+    assert all(t != "FAC" for _m, t in mention_texts(run(ex, "وقضى مدة في سجن لمحاولته الفرار.")))

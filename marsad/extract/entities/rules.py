@@ -313,21 +313,21 @@ class Rules:
                 h = self.hit_at[p]
                 person = self._person_name(v, h.j, after_rank=True) if h.title.kind == "rank" else None
                 if person is not None and person[2] == 0:
-                    end = person[0]
-                    while end - 1 > h.j and v.keys[end - 1][:1] in "بلك" and v.word(end - 1).given < 0:
-                        end -= 1  # «جسر الملك فهد بطلب من …»: a preposition's object ends the name
+                    p_end = person[0]
+                    while p_end - 1 > h.j and v.keys[p_end - 1][:1] in "بلك" and v.word(p_end - 1).given < 0:
+                        p_end -= 1  # «جسر الملك فهد بطلب من …»: a preposition's object ends the name
                     s0 = mention_strip(v.keys[i], strip)
-                    v.add(Cand(i, end, s0, "FAC", "rule", "place_noun", subtype=noun.subtype,
-                               name=v.clean_text(i, end, s0)))
+                    v.add(Cand(i, p_end, s0, "FAC", "rule", "place_noun", subtype=noun.subtype,
+                               name=v.clean_text(i, p_end, s0)))
                 continue
             if noun.confirm:
                 # «منفذ الشلامجة الحدودي»: a noun that is also a common word («منفذ الهجوم») names
                 # a place only with its confirming adjective after one or two words
-                end = c.j if c is not None and c.type in ("GPE", "LOC") and c.strip == 0 else (
+                c_end = c.j if c is not None and c.type in ("GPE", "LOC") and c.strip == 0 else (
                     None if c is not None else self._place_name(v, p, noun.strong)
                 )
                 at = next((t for t in range(p + 1, min(v.n, p + 3)) if v.keys[t] in noun.confirm), None)
-                if end is not None and at is not None and at <= end:
+                if c_end is not None and at is not None and at <= c_end:
                     if c is not None:
                         v.remove(c)
                     s0 = mention_strip(v.keys[i], strip)
@@ -335,6 +335,16 @@ class Rules:
                                name=v.clean_text(i, at + 1, s0)))
                 continue
             if c is not None:
+                if (
+                    noun.type in ("GPE", "LOC") and not noun.in_name and c.type == "PERSON" and c.strip == 0
+                    and c.j == p + 1 and c.method == "kb"
+                ):
+                    # «منطقة البغدادي», «بمنطقة فيصل»: a one-word name after a place noun is the
+                    # place's, not the person the knowledge base knows by that word
+                    v.remove(c)
+                    v.add(Cand(p, c.j, 0, noun.type, "rule", "place_noun", subtype=noun.subtype,
+                               name=v.clean_text(p, c.j)))
+                    continue
                 if noun.type == "FAC" and noun.in_name and c.type == "PERSON" and c.strip == 0 and c.method == "kb":
                     # «مطار الملك خالد», «جامع الحسن الثاني»: named after a known person
                     s0 = mention_strip(v.keys[i], strip)
@@ -359,7 +369,7 @@ class Rules:
                 continue
             if v.at(p) is not None:
                 continue
-            end = self._place_name(v, p, noun.strong)
+            end = self._place_name(v, p, noun.strong, feminine=v.keys[p - 1].endswith("ه"))
             if end is None:
                 continue
             start, s = (i, mention_strip(v.keys[i], strip)) if noun.in_name else (p, 0)
@@ -370,7 +380,7 @@ class Rules:
                 )
             )
 
-    def _place_name(self, v: DocView, p: int, strong: bool) -> int | None:
+    def _place_name(self, v: DocView, p: int, strong: bool, feminine: bool = True) -> int | None:
         if not v.is_arabic(p):
             return None
         w = v.word(p)
@@ -386,8 +396,8 @@ class Rules:
             return None  # a nisba adjective: «منطقة عسكرية»
         if not w.definite and key.endswith("ي") and (len(key) <= 4 or not strong) and not w.place_first:
             return None  # «إقليم سني», «معبر حدودي»
-        if not strong and (key.endswith("يه") or (not w.definite and key.endswith("ه"))):
-            return None  # «المنطقة الصناعية», «ساحة مفتوحة»: an adjective, not a name
+        if not strong and (key.endswith("يه") or (not w.definite and key.endswith("ه") and (feminine or key[:1] in "بلك"))):
+            return None  # «المنطقة الصناعية», «ساحة مفتوحة»: an adjective, not a name («حي زيونة» is one)
         if self.lex.org_heads.longest(v.keys, v.readings(p), p) is not None:
             return None
         if not strong and self.lex.place_nouns.longest(v.keys, v.readings(p), p) is not None:
