@@ -227,3 +227,8 @@ def test_a_persons_one_word_name_after_a_place_noun_is_the_place(tmp_path_factor
 
 def test_a_suffixed_word_after_a_facility_noun_is_not_its_name(ex: EntityExtractor) -> None:
     assert all(t != "FAC" for _m, t in mention_texts(run(ex, "وقضى مدة في سجن لمحاولته الفرار.")))
+
+
+def test_a_quoted_name_after_a_facility_noun_is_the_facility(ex: EntityExtractor) -> None:
+    found = mention_texts(run(ex, 'وتطبق الإجراءات نفسها المعمول بها في مطار "سخيبول" بهولندا.'))
+    assert ("سخيبول", "FAC") in found

@@ -307,6 +307,13 @@ class Rules:
                     p += 1
             if p >= v.n:
                 continue
+            if noun.type == "FAC" and v.is_quote(p) and v.form(p) != "(":
+                q = self._quoted(v, p)
+                if q is not None and q[1] - q[0] <= 3 and not any(v.at(t) is not None for t in range(q[0], q[1])):
+                    # «بمطار "هيثرو"», «ملعب "رادس"»: the quoted name is the facility
+                    v.add(Cand(q[0], q[1], 0, "FAC", "rule", "place_noun", subtype=noun.subtype,
+                               name=v.clean_text(q[0], q[1])))
+                continue
             c = v.starting_at(p)
             if noun.type == "FAC" and noun.in_name and c is None and p in self.hit_at:
                 # «جسر الملك فهد», «مطار الأمير نايف»: a facility named after a ranked person
