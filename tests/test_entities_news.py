@@ -232,3 +232,8 @@ def test_a_suffixed_word_after_a_facility_noun_is_not_its_name(ex: EntityExtract
 def test_a_quoted_name_after_a_facility_noun_is_the_facility(ex: EntityExtractor) -> None:
     found = mention_texts(run(ex, 'وتطبق الإجراءات نفسها المعمول بها في مطار "سخيبول" بهولندا.'))
     assert ("سخيبول", "FAC") in found
+
+
+def test_a_name_after_an_organization_closed_by_its_nationality_is_another_name(ex: EntityExtractor) -> None:
+    found = mention_texts(run(ex, "واقتحمت الشرطة اللبنانية بيروت فجر اليوم."))
+    assert ("الشرطة اللبنانية", "ORG") in found and ("بيروت", "GPE") in found

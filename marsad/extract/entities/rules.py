@@ -540,6 +540,8 @@ class Rules:
                 last_content = k
                 break
             if c is not None:
+                if after_adjective:
+                    break  # «اقتحام الشرطة الإسرائيلية المسجد الأقصى»: a nationality closed the name
                 if c.type in _ORG_LIKE and c.strip == 0 and not (head.media and c.type == "ORG"):
                     named = True
                     if c.type in ("GPE", "LOC"):
