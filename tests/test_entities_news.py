@@ -237,3 +237,9 @@ def test_a_quoted_name_after_a_facility_noun_is_the_facility(ex: EntityExtractor
 def test_a_name_after_an_organization_closed_by_its_nationality_is_another_name(ex: EntityExtractor) -> None:
     found = mention_texts(run(ex, "واقتحمت الشرطة اللبنانية بيروت فجر اليوم."))
     assert ("الشرطة اللبنانية", "ORG") in found and ("بيروت", "GPE") in found
+
+
+def test_the_datelines_outlet_quoted_again_is_the_outlet(ex: EntityExtractor) -> None:
+    text = 'بيروت - "الخليج"\nقالت مصادر مطلعة لـ"الخليج" إن المفاوضات تعثرت، فيما هدأت مياه الخليج.'
+    found = mention_texts(run(ex, text))
+    assert found.count(("الخليج", "ORG")) == 2

@@ -191,6 +191,22 @@ class Rules:
             )
             v.add(Cand(first, end, 0, "ORG", "rule", "dateline", kb_ids=ids, subtype="media", sector="MED",
                        name=v.clean_text(first, end)))
+            self._quoted_again(v, v.keys[first:end], ids)
+
+    def _quoted_again(self, v: DocView, keys: list[str], ids: tuple[str, ...]) -> None:
+        """The dateline's outlet quoted again in the story («قالت مصادر لـ"الشرق الأوسط"») is the
+        outlet too, whatever else the knowledge base calls that name."""
+        n = len(keys)
+        for k in range(v.n - n - 1):
+            if not v.is_quote(k) or v.closing_quote(k) != k + n + 1 or v.keys[k + 1 : k + n + 1] != keys:
+                continue
+            inner = [x for x in v.cands if x.i <= k + n and k + 1 < x.j]
+            if any(x.type == "ORG" or x.i < k + 1 or x.j > k + n + 1 for x in inner):
+                continue
+            for x in inner:
+                v.remove(x)
+            v.add(Cand(k + 1, k + n + 1, 0, "ORG", "rule", "dateline", kb_ids=ids, subtype="media", sector="MED",
+                       name=v.clean_text(k + 1, k + n + 1)))
 
     def _dateline_name(self, v: DocView, p: int) -> tuple[int, int] | None:
         if p >= v.n:
