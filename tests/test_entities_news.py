@@ -243,3 +243,36 @@ def test_the_datelines_outlet_quoted_again_is_the_outlet(ex: EntityExtractor) ->
     text = 'بيروت - "الخليج"\nقالت مصادر مطلعة لـ"الخليج" إن المفاوضات تعثرت، فيما هدأت مياه الخليج.'
     found = mention_texts(run(ex, text))
     assert found.count(("الخليج", "ORG")) == 2
+
+
+def test_a_given_name_alone_is_the_one_person_named_by_it_before(ex: EntityExtractor) -> None:
+    text = "معنا من بيروت المحلل السياسي جوني الحداد. أستاذ جوني، هل تتوقع تشكيل الحكومة قريبا؟"
+    doc = run(ex, text)
+    people = [e for e in doc.entities if e.type == "PERSON"]
+    assert len(people) == 1 and [m.text for m in people[0].mentions] == ["جوني الحداد", "جوني"]
+
+
+def test_a_given_name_alone_in_the_text_joins_its_bearer(ex: EntityExtractor) -> None:
+    text = "التقى الوزير ميسون الحربي أمس. وقال الوزير لـميسون إن الملف مطروح، ثم ودع ميسون، وغادر."
+    people = [e for e in run(ex, text).entities if e.type == "PERSON"]
+    assert len(people) == 1 and [m.text for m in people[0].mentions][-1] == "ميسون"
+
+
+def test_a_given_name_two_people_share_stays_alone(ex: EntityExtractor) -> None:
+    text = "والتقى جوني الحداد وجوني سلامة أمس. وقال جوني، إن اللقاء كان مثمرا."
+    doc = run(ex, text)
+    assert all(len(e.mentions) == 1 for e in doc.entities)  # the lone «جوني» joins neither
+
+
+def test_a_family_name_before_a_coordinated_one_is_the_person(ex: EntityExtractor) -> None:
+    text = "اختطف الصحفيان سفيان الهمامي ونذير الكعبي منذ سنتين. وأكد أن ملف الهمامي والكعبي مطروح."
+    found = [m.text for e in doc_entities(ex, text) for m in e.mentions]
+    assert found.count("الهمامي") == 1 and found.count("الكعبي") == 1
+
+
+def test_a_feminine_participle_after_a_name_describes_the_person(ex: EntityExtractor) -> None:
+    assert ("ميسون الحربي", "PERSON") in mention_texts(run(ex, "أفرج عن الصحفية ميسون الحربي المختطفة منذ عام."))
+
+
+def doc_entities(ex: EntityExtractor, text: str) -> list:  # type: ignore[type-arg]
+    return run(ex, text).entities

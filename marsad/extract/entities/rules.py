@@ -1155,6 +1155,8 @@ class Rules:
                 break
             if family_closed and not w.connector:
                 break  # «زياد الهاني محاولات …»: the name ended with its family name
+            if parts >= 2 and w.definite and w.given < 0 and v.keys[j].endswith("ه"):
+                break  # «نوران حواس المختطفة»: a feminine participle describes the person
             if (j > k or after_rank) and w.definite and w.given < 0:
                 family_closed = True  # «الشيخ الصلابي», «زياد الهاني»: the family name ends it
             j += 1
