@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from marsad.doc import Entity
 from marsad.extract.entities.stage import EntityExtractor
 from marsad.kb import KnowledgeBase, build_kb
 from tests.entities_kb import mention_texts, run
@@ -274,5 +275,5 @@ def test_a_feminine_participle_after_a_name_describes_the_person(ex: EntityExtra
     assert ("ميسون الحربي", "PERSON") in mention_texts(run(ex, "أفرج عن الصحفية ميسون الحربي المختطفة منذ عام."))
 
 
-def doc_entities(ex: EntityExtractor, text: str) -> list:  # type: ignore[type-arg]
+def doc_entities(ex: EntityExtractor, text: str) -> list[Entity]:
     return run(ex, text).entities

@@ -339,15 +339,15 @@ class Coref:
             if w.given < 0 or w.common_name or w.stop:
                 continue
             form = v.keys[t][w.given :]
-            owners = bearers.get(form)
-            if not owners or len(owners) != 1 or owners[0].first > v.tokens.starts[t]:
+            bearing = bearers.get(form, [])
+            if len(bearing) != 1 or bearing[0].first > v.tokens.starts[t]:
                 continue
             nxt = t + 1
             if nxt < v.n and not (
                 v.is_punct(nxt) or (v.is_arabic(nxt) and (v.word(nxt).stop or v.word(nxt).report_verb))
             ):
                 continue  # «جوني منير», «نوران الجديدة»: more words follow, another name may start
-            g = owners[0]
+            g = bearing[0]
             c = Cand(t, t + 1, w.given, "PERSON", "coref", "given_name", name=v.clean_text(t, t + 1, w.given))
             v.finalize(c)
             c.link = g.link
