@@ -307,6 +307,10 @@ class KBMatcher:
                 return True  # «القوة القاهرة» (force majeure): an adjective agreeing with its noun
         if w.adjective is None:
             return False
+        if entry.type == "GPE" and i > 0 and keys[i].startswith("وال") and tokens.infos[i - 1].kind is ARABIC:
+            prev = tokens.infos[i - 1]
+            # «العراق والسعودية»: coordinated with a name; «العراقية والسعودية»: with an adjective
+            return self.lex.word(keys[i - 1], prev.readings, prev.form).adjective is not None
         if entry.type != "GPE" or not keys[i].startswith("ال") or i == 0:
             return True
         prev = tokens.infos[i - 1]
