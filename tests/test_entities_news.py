@@ -277,3 +277,8 @@ def test_a_feminine_participle_after_a_name_describes_the_person(ex: EntityExtra
 
 def doc_entities(ex: EntityExtractor, text: str) -> list[Entity]:
     return run(ex, text).entities
+
+
+def test_managing_a_place_is_not_an_agency(ex: EntityExtractor) -> None:
+    found = mention_texts(run(ex, "ونص الاتفاق على تسلم الحكومة إدارة بيروت بالكامل."))
+    assert ("بيروت", "GPE") in found and all(t != "ORG" for _m, t in found)

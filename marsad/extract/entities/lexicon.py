@@ -163,6 +163,7 @@ class OrgHead:
     media: bool
     military: bool
     definite_ok: bool = False  # with its article, a common complement still names one («النادي الصفاقسي»)
+    masdar: bool = False  # also a verbal noun: a place after it is its object («إدارة قطاع غزة»)
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +232,7 @@ class EntityLexicon:
                 h = OrgHead(
                     text, info.get("subtype"), info.get("sector"), info.get("needs", "named"),
                     bool(info.get("media")), bool(info.get("military")), bool(info.get("definite_ok")),
+                    bool(info.get("masdar")),
                 )
                 variants = _variants(text) if not info.get("definite_only") else [alias_key(text).split(" ")]
                 for keys in variants:

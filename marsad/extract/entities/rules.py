@@ -558,6 +558,8 @@ class Rules:
             if c is not None:
                 if after_adjective:
                     break  # «اقتحام الشرطة الإسرائيلية المسجد الأقصى»: a nationality closed the name
+                if head.masdar and not definite_head and not parts and c.type in ("GPE", "LOC", "FAC"):
+                    return None  # «إدارة قطاع غزة»: managing a place, not an agency named by it
                 if c.type in _ORG_LIKE and c.strip == 0 and not (head.media and c.type == "ORG"):
                     named = True
                     if c.type in ("GPE", "LOC"):
