@@ -637,7 +637,7 @@ class Rules:
                 break
             prep_clitic = v.keys[k][:1] in "بلك" and len(v.readings(k)) > 1
             nisba = v.keys[k].endswith(("يه", "ي"))
-            if chain_open and not prep_clitic and not (nisba and not head.media):
+            if chain_open and not prep_clitic and not (nisba and not head.media) and not definite_head:
                 nxt = k + 1
                 nxt_cand = v.starting_at(nxt)
                 if (nxt_cand is not None and nxt_cand.type in _ORG_LIKE) or (
