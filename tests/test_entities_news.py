@@ -282,3 +282,8 @@ def doc_entities(ex: EntityExtractor, text: str) -> list[Entity]:
 def test_managing_a_place_is_not_an_agency(ex: EntityExtractor) -> None:
     found = mention_texts(run(ex, "ونص الاتفاق على تسلم الحكومة إدارة بيروت بالكامل."))
     assert ("بيروت", "GPE") in found and all(t != "ORG" for _m, t in found)
+
+
+def test_an_organizations_seat_after_a_place_noun_belongs_to_it(ex: EntityExtractor) -> None:
+    found = mention_texts(run(ex, "وأعلن المجلس المحلي لمدينة بيروت خطة جديدة للنقل."))
+    assert ("المجلس المحلي لمدينة بيروت", "ORG") in found
