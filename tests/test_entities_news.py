@@ -287,3 +287,14 @@ def test_managing_a_place_is_not_an_agency(ex: EntityExtractor) -> None:
 def test_an_organizations_seat_after_a_place_noun_belongs_to_it(ex: EntityExtractor) -> None:
     found = mention_texts(run(ex, "وأعلن المجلس المحلي لمدينة بيروت خطة جديدة للنقل."))
     assert ("المجلس المحلي لمدينة بيروت", "ORG") in found
+
+
+def test_a_quoted_word_after_an_organization_is_its_short_name(ex: EntityExtractor) -> None:
+    doc = run(ex, 'وشارك في اجتماع المجموعة الاقتصادية لدول غرب إفريقيا "الإيكوواس" عدد من القادة.')
+    orgs = [e for e in doc.entities if e.type == "ORG"]
+    assert len(orgs) == 1 and [m.text for m in orgs[0].mentions][-1] == "الإيكوواس"
+
+
+def test_quoted_words_after_an_organization_are_what_it_said(ex: EntityExtractor) -> None:
+    doc = run(ex, 'واستنكرت الجامعة العربية "العمل الجبان" في بيان.')
+    assert all(m.text != "العمل الجبان" for e in doc.entities for m in e.mentions)

@@ -1256,15 +1256,21 @@ class Rules:
 
     def paren_aliases(self, v: DocView, chosen: list[Cand]) -> list[Cand]:
         """«لجنة … لغربي آسيا (إسكوا)», «هيئة الإذاعة البريطانية (بي.بي.سي)»: a short name in
-        parentheses right after an organization is another name of it."""
+        parentheses (or a one-word name in quotation marks: «المجموعة الاقتصادية لدول غرب
+        إفريقيا "الإكواس"») right after an organization is another name of it."""
         out = []
         taken = {t for c in chosen for t in range(c.i, c.j)}
         for c in chosen:
-            if c.type != "ORG" or c.j >= v.n or v.form(c.j) != "(":
+            if c.type != "ORG" or c.j >= v.n or not (v.form(c.j) == "(" or v.is_quote(c.j)):
                 continue
             close = v.closing_quote(c.j)
             if close is None or not 1 <= close - c.j - 1 <= 4:
                 continue
+            if v.form(c.j) != "(" and (
+                close != c.j + 2 or v.is_quote(c.i - 1) or self._quoted(v, c.j) is None
+                or (v.is_arabic(c.j + 1) and (v.word(c.j + 1).adjective or v.keys[c.j + 1].endswith(("يه", "ي"))))
+            ):
+                continue  # «المجموعة … "الإكواس"»: one quoted word, not a quoted adjective
             s, e = c.j + 1, close
             if any(t in taken for t in range(s, e)) or any(v.kind(t) == "number" for t in range(s, e)):
                 continue
