@@ -289,7 +289,11 @@ def test_an_organizations_seat_after_a_place_noun_belongs_to_it(ex: EntityExtrac
     assert ("المجلس المحلي لمدينة بيروت", "ORG") in found
 
 
-def test_a_quoted_word_after_an_organization_is_its_short_name(ex: EntityExtractor) -> None:
+def test_a_quoted_word_after_an_organization_is_its_short_name(tmp_path_factory: pytest.TempPathFactory) -> None:
+    f = tmp_path_factory.mktemp("kb") / "ecowas.yaml"
+    f.write_text("- {id: ecowas, type: ORG, subtype: igo, name: المجموعة الاقتصادية لدول غرب إفريقيا}\n",
+                 encoding="utf-8")
+    ex = EntityExtractor(build_kb([f], embedded=False, user=False), use_model=False)
     doc = run(ex, 'وشارك في اجتماع المجموعة الاقتصادية لدول غرب إفريقيا "الإيكوواس" عدد من القادة.')
     orgs = [e for e in doc.entities if e.type == "ORG"]
     assert len(orgs) == 1 and [m.text for m in orgs[0].mentions][-1] == "الإيكوواس"
