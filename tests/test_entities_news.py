@@ -302,3 +302,12 @@ def test_a_quoted_word_after_an_organization_is_its_short_name(tmp_path_factory:
 def test_quoted_words_after_an_organization_are_what_it_said(ex: EntityExtractor) -> None:
     doc = run(ex, 'واستنكرت الجامعة العربية "العمل الجبان" في بيان.')
     assert all(m.text != "العمل الجبان" for e in doc.entities for m in e.mentions)
+
+
+def test_gulfs_and_the_green_zone_in_the_knowledge_base() -> None:
+    from marsad.kb import alias_key, load_kb
+
+    kb = load_kb()
+    suez = kb.entries[kb.alias_index[alias_key("خليج السويس")][0]]
+    zone = kb.entries[kb.alias_index[alias_key("المنطقة الخضراء")][0]]
+    assert suez.type == "LOC" and zone.type == "GPE"  # a city's district, like a named quarter
