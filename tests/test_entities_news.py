@@ -311,3 +311,14 @@ def test_gulfs_and_the_green_zone_in_the_knowledge_base() -> None:
     suez = kb.entries[kb.alias_index[alias_key("خليج السويس")][0]]
     zone = kb.entries[kb.alias_index[alias_key("المنطقة الخضراء")][0]]
     assert suez.type == "LOC" and zone.type == "GPE"  # a city's district, like a named quarter
+
+
+def test_an_institution_named_by_its_palace_is_the_building_where_one_meets(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    f = tmp_path_factory.mktemp("kb") / "palace.yaml"
+    f.write_text("- {id: presidency-x, type: ORG, subtype: presidency, name: رئاسة الجمهورية, aliases: [قصر الورد]}\n",
+                 encoding="utf-8")
+    ex = EntityExtractor(build_kb([f], embedded=False, user=False), use_model=False)
+    assert ("قصر الورد", "FAC") in mention_texts(run(ex, "وعقد اجتماع طارئ بقصر الورد مساء أمس."))
+    assert ("قصر الورد", "ORG") in mention_texts(run(ex, "وأعلن قصر الورد في بيان أن الاجتماع تأجل."))

@@ -89,6 +89,7 @@ class Rules:
         self._regions(v)
         self._places(v)
         self._orgs(v)
+        self._buildings_as_places(v)
         self._quoted_outlets(v)
         self._latin(v)
         self._people_after_titles(v)
@@ -481,6 +482,24 @@ class Rules:
             if cand is not None:
                 v.add(cand)
         self._extend_kb_orgs(v)
+
+    def _buildings_as_places(self, v: DocView) -> None:
+        """An institution the knowledge base names by its building («قصر قرطاج» for the
+        presidency) is the building where something happens in it: «اجتماع بقصر قرطاج», «في قصر
+        الإليزيه» (a facility, not the institution)."""
+        for c in list(v.cands):
+            if c.method != "kb" or c.type != "ORG" or c.j - c.i < 2 or not v.is_arabic(c.i):
+                continue
+            key = v.keys[c.i]
+            noun = self.lex.place_nouns.longest(v.keys, v.readings(c.i), c.i)
+            if noun is None or noun[0] != c.i + 1 or noun[2].type != "FAC" or not noun[2].in_name:
+                continue
+            locative = (noun[1] == 1 and key[:1] == "ب") or (c.i > 0 and v.keys[c.i - 1] == "في")
+            if not locative:
+                continue
+            v.remove(c)
+            v.add(Cand(c.i, c.j, c.strip, "FAC", "rule", "building", subtype=noun[2].subtype,
+                       name=v.clean_text(c.i, c.j, c.strip)))
 
     def _extend_kb_orgs(self, v: DocView) -> None:
         """«حزب العمال الكردستاني» is not «حزب العمال»: a knowledge-base organization that a
