@@ -322,3 +322,11 @@ def test_an_institution_named_by_its_palace_is_the_building_where_one_meets(
     ex = EntityExtractor(build_kb([f], embedded=False, user=False), use_model=False)
     assert ("قصر الورد", "FAC") in mention_texts(run(ex, "وعقد اجتماع طارئ بقصر الورد مساء أمس."))
     assert ("قصر الورد", "ORG") in mention_texts(run(ex, "وأعلن قصر الورد في بيان أن الاجتماع تأجل."))
+
+
+def test_a_government_named_by_the_person_who_leads_it(tmp_path_factory: pytest.TempPathFactory) -> None:
+    f = tmp_path_factory.mktemp("kb") / "pm.yaml"
+    f.write_text("- {id: pm-x, type: PERSON, name: سليم الخوري, aliases: [الخوري], prominence: 40}\n", encoding="utf-8")
+    ex = EntityExtractor(build_kb([f], embedded=False, user=False), use_model=False)
+    found = mention_texts(run(ex, "واحتج المتظاهرون على قرار حكومة سليم الخوري رفع الأسعار."))
+    assert ("حكومة سليم الخوري", "ORG") in found

@@ -164,6 +164,7 @@ class OrgHead:
     military: bool
     definite_ok: bool = False  # with its article, a common complement still names one («النادي الصفاقسي»)
     masdar: bool = False  # also a verbal noun: a place after it is its object («إدارة قطاع غزة»)
+    by_person: bool = False  # a person's name after it names it («حكومة سعد الحريري»)
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +233,7 @@ class EntityLexicon:
                 h = OrgHead(
                     text, info.get("subtype"), info.get("sector"), info.get("needs", "named"),
                     bool(info.get("media")), bool(info.get("military")), bool(info.get("definite_ok")),
-                    bool(info.get("masdar")),
+                    bool(info.get("masdar")), bool(info.get("by_person")),
                 )
                 variants = _variants(text) if not info.get("definite_only") else [alias_key(text).split(" ")]
                 for keys in variants:

@@ -590,6 +590,14 @@ class Rules:
                     break  # «اقتحام الشرطة الإسرائيلية المسجد الأقصى»: a nationality closed the name
                 if head.masdar and not definite_head and not parts and c.type in ("GPE", "LOC", "FAC"):
                     return None  # «إدارة قطاع غزة»: managing a place, not an agency named by it
+                if head.by_person and not definite_head and not parts and c.type == "PERSON" and c.strip == 0:
+                    # «حكومة سعد الحريري», «إدارة ترامب»: the government a person leads
+                    named = True
+                    parts.extend(v.content_key(t) for t in range(c.i, c.j))
+                    v.remove(c)
+                    k = c.j
+                    last_content = k
+                    break
                 if c.type in _ORG_LIKE and c.strip == 0 and not (head.media and c.type == "ORG"):
                     named = True
                     if c.type in ("GPE", "LOC"):
