@@ -330,3 +330,8 @@ def test_a_government_named_by_the_person_who_leads_it(tmp_path_factory: pytest.
     ex = EntityExtractor(build_kb([f], embedded=False, user=False), use_model=False)
     found = mention_texts(run(ex, "واحتج المتظاهرون على قرار حكومة سليم الخوري رفع الأسعار."))
     assert ("حكومة سليم الخوري", "ORG") in found
+
+
+def test_a_name_after_a_title_ends_before_a_conjoined_clause(ex: EntityExtractor) -> None:
+    found = mention_texts(run(ex, "واستدعت الوزارة السفير اللبناني علي رضا كوراني وسلمته مذكرة احتجاج."))
+    assert ("علي رضا كوراني", "PERSON") in found

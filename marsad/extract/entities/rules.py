@@ -1362,8 +1362,12 @@ class Rules:
         if not v.is_arabic(end):
             return False
         w = v.word(end)
-        # «… كيمورا بالتعاون»: a preposition with the article starts a new phrase
-        return w.stop or w.report_verb or v.keys[end][:3] in _CLITIC_ARTICLE or v.keys[end][:2] == "لل"
+        form = v.form(end)
+        # «… كيمورا بالتعاون»: a preposition with the article starts a new phrase; «… غوناي
+        # وسلمته»: a conjunction before a word with a pronoun suffix starts a new clause
+        return w.stop or w.report_verb or v.keys[end][:3] in _CLITIC_ARTICLE or v.keys[end][:2] == "لل" or (
+            form[:1] in "وف" and len(form) >= 5 and form.endswith(("ه", "ها", "هم")) and w.given < 0
+        )
 
 
 #: nouns after which «لـ"…"» names an outlet: «في تصريح لـ"الاستقلال"»
