@@ -335,3 +335,17 @@ def test_a_government_named_by_the_person_who_leads_it(tmp_path_factory: pytest.
 def test_a_name_after_a_title_ends_before_a_conjoined_clause(ex: EntityExtractor) -> None:
     found = mention_texts(run(ex, "واستدعت الوزارة السفير اللبناني علي رضا كوراني وسلمته مذكرة احتجاج."))
     assert ("علي رضا كوراني", "PERSON") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وأعلنت حملة مرشح انتخابات الرئاسة اللبنانية أنها تعرضت لاختراق.", "ويلاحق القضاء المرشح للرئاسة اللبنانية منذ أشهر."],
+)
+def test_the_presidency_after_an_election_word_is_the_office(
+    tmp_path_factory: pytest.TempPathFactory, text: str
+) -> None:
+    f = tmp_path_factory.mktemp("kb") / "presidency.yaml"
+    f.write_text("- {id: baabda, type: ORG, subtype: presidency, name: قصر بعبدا, aliases: [الرئاسة اللبنانية]}\n",
+                 encoding="utf-8")
+    ex = EntityExtractor(build_kb([f], embedded=False, user=False), use_model=False)
+    assert mention_texts(run(ex, text)) == []

@@ -94,6 +94,8 @@ def model_candidates(mv: ModelView, v: DocView, rules: Any) -> list[Cand]:
             continue
         if c.type == "ORG" and not rules.model_org_ok(v, c):
             continue
+        if c.type == "ORG" and rules.office_after_election_word(v, c):
+            continue  # «انتخابات الرئاسة الفرنسية», «المرشح للرئاسة الفرنسية»: the office run for
         if not _name_like(c, v, rules):
             continue
         out.append(c)

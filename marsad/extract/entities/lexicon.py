@@ -227,7 +227,7 @@ class EntityLexicon:
         heads = load_yaml("org_heads.yaml")
         self.org_heads: PhraseTrie[OrgHead] = PhraseTrie()
         for group, entries in heads.items():
-            if group in ("anaphors", "generic_complements", "regional_adjectives", "field_words"):
+            if group in ("anaphors", "generic_complements", "regional_adjectives", "field_words", "office_contexts"):
                 continue
             for text, info in entries.items():
                 h = OrgHead(
@@ -243,6 +243,7 @@ class EntityLexicon:
         }
         self.generic = _keyset(heads["generic_complements"], with_article=False)
         self.field_words = _keyset(heads.get("field_words") or (), with_article=False)
+        self.office_contexts = _keyset(heads.get("office_contexts") or (), with_article=False)
         self.regional = _keyset(heads["regional_adjectives"], with_article=False)
 
         places = load_yaml("places.yaml")

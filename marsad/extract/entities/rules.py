@@ -90,6 +90,7 @@ class Rules:
         self._places(v)
         self._orgs(v)
         self._buildings_as_places(v)
+        self._offices(v)
         self._quoted_outlets(v)
         self._latin(v)
         self._people_after_titles(v)
@@ -482,6 +483,31 @@ class Rules:
             if cand is not None:
                 v.add(cand)
         self._extend_kb_orgs(v)
+
+    def _offices(self, v: DocView) -> None:
+        """«انتخابات الرئاسة الفرنسية», «المرشح للرئاسة»: after an election word the presidency is
+        the office run for, not the institution (no mention)."""
+        for c in list(v.cands):
+            if c.type != "ORG" or c.subtype != "presidency" or c.i == 0 or not v.is_arabic(c.i - 1):
+                continue
+            if self.after_office_word(v, c.i):
+                v.remove(c)
+
+    def office_after_election_word(self, v: DocView, c: Cand) -> bool:
+        """Whether a recognizer's organization is a presidency the knowledge base knows, named
+        after an election word (the office, not the institution)."""
+        if not self.after_office_word(v, c.i) or not v.is_arabic(c.i):
+            return False
+        rest = v.keys[c.i + 1 : c.j]
+        firsts = {f for _s, f in v.all_readings(c.i)} | {"ال" + v.content_key(c.i, c.strip)}
+        return any(
+            self.kb.entries[e].subtype == "presidency"
+            for f in firsts for e in self.kb.alias_index.get(" ".join([f, *rest]), ())
+        )
+
+    def after_office_word(self, v: DocView, i: int) -> bool:
+        """Whether token ``i`` follows an election word («انتخابات», «المرشح»)."""
+        return i > 0 and v.is_arabic(i - 1) and any(f in self.lex.office_contexts for _s, f in v.readings(i - 1))
 
     def _buildings_as_places(self, v: DocView) -> None:
         """An institution the knowledge base names by its building («قصر قرطاج» for the
