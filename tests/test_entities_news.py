@@ -349,3 +349,19 @@ def test_the_presidency_after_an_election_word_is_the_office(
                  encoding="utf-8")
     ex = EntityExtractor(build_kb([f], embedded=False, user=False), use_model=False)
     assert mention_texts(run(ex, text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ووقع الزلزال في منطقة تغطيها الثلوج طوال العام.",  # a verb with a pronoun after the noun
+        "وغرق رجل حاول عبور حقل غمرته المياه.",
+    ],
+)
+def test_a_clause_after_a_place_noun_is_not_its_name(ex: EntityExtractor, text: str) -> None:
+    assert mention_texts(run(ex, text)) == []
+
+
+def test_a_body_named_alone_is_not_continued_by_a_title(ex: EntityExtractor) -> None:
+    found = mention_texts(run(ex, "وقال نائب رئيس الدولة رئيس مجلس الوزراء حاكم بيروت إن الخطة جاهزة."))
+    assert ("مجلس الوزراء", "ORG") in found

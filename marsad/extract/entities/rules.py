@@ -427,6 +427,9 @@ class Rules:
             return None
         if not strong and self.lex.place_nouns.longest(v.keys, v.readings(p), p) is not None:
             return None  # «مستشفى مدينة …»: another place noun, whose own name follows
+        form = v.form(p)
+        if len(form) >= 5 and form.endswith(("ه", "ها", "هم", "هما")) and w.given < 0:
+            return None  # «منطقة تغطيها الثلوج», «حقل غمرته المياه»: a pronoun suffix, a clause
         if w.given >= 0 and not strong:
             # «شارع الحبيب بورقيبة», «مطار محمد الخامس»: a facility named after a person
             person = self._person_name(v, p)
@@ -701,7 +704,7 @@ class Rules:
                 break
             prep_clitic = v.keys[k][:1] in "بلك" and len(v.readings(k)) > 1
             nisba = v.keys[k].endswith(("يه", "ي"))
-            if chain_open and not prep_clitic and not (nisba and not head.media) and not definite_head:
+            if chain_open and not prep_clitic and not (nisba and not head.media) and not definite_head and head.needs != "none":
                 nxt = k + 1
                 nxt_cand = v.starting_at(nxt)
                 if (nxt_cand is not None and nxt_cand.type in _ORG_LIKE) or (
