@@ -365,3 +365,12 @@ def test_a_clause_after_a_place_noun_is_not_its_name(ex: EntityExtractor, text: 
 def test_a_body_named_alone_is_not_continued_by_a_title(ex: EntityExtractor) -> None:
     found = mention_texts(run(ex, "وقال نائب رئيس الدولة رئيس مجلس الوزراء حاكم بيروت إن الخطة جاهزة."))
     assert ("مجلس الوزراء", "ORG") in found
+
+
+def test_a_definite_hospital_with_its_seat_is_the_institution(ex: EntityExtractor) -> None:
+    found = mention_texts(run(ex, "ونقل المصاب إلى المستشفى الجامعي ببيروت، حيث تلقى العلاج."))
+    assert ("المستشفى الجامعي ببيروت", "ORG") in found
+
+
+def test_a_quoted_phrase_after_a_noun_that_also_means_rule_is_not_a_base(ex: EntityExtractor) -> None:
+    assert mention_texts(run(ex, 'ويطبق القاضي ما يسمى قاعدة "القانون الأرفق" في هذه الحالات.')) == []

@@ -176,6 +176,7 @@ class PlaceNoun:
     in_name: bool  # the noun belongs to the name («جبل الشعانبي»)
     alone: bool = False  # the phrase alone names the one building of a state («القصر الجمهوري»)
     confirm: frozenset[str] = frozenset()  # a word that must follow the name («منفذ … الحدودي»)
+    quoted: bool = True  # a quoted name after it is its name («مطار "هيثرو"»; not «قاعدة "…"»)
 
 
 class Word(NamedTuple):
@@ -252,6 +253,7 @@ class EntityLexicon:
             p = PlaceNoun(
                 text, info["type"], info.get("subtype"), bool(info.get("strong")), bool(info.get("in_name")),
                 bool(info.get("alone")), frozenset(alias_key(w) for w in info.get("confirm") or ()),
+                bool(info.get("quoted", True)),
             )
             for keys in _variants(text):
                 if keys[0].startswith(ARTICLE) and text != "العاصمة" and not text.startswith(ARTICLE):

@@ -325,7 +325,7 @@ class Rules:
                     p += 1
             if p >= v.n:
                 continue
-            if noun.type == "FAC" and v.is_quote(p) and v.form(p) != "(":
+            if noun.type == "FAC" and noun.quoted and v.is_quote(p) and v.form(p) != "(":
                 q = self._quoted(v, p)
                 if q is not None and q[1] - q[0] <= 3 and not any(v.at(t) is not None for t in range(q[0], q[1])):
                     # «بمطار "هيثرو"», «ملعب "رادس"»: the quoted name is the facility
@@ -378,7 +378,7 @@ class Rules:
                                name=v.clean_text(i, c.j, s0)))
                     continue
                 if (
-                    noun.type == "FAC" and c.type == "GPE" and c.strip == 0
+                    noun.type == "FAC" and c.type in ("GPE", "LOC") and c.strip == 0
                     and lex.place_nouns.longest(v.keys, v.readings(p), p) is None
                 ):
                     # «مطار كوالالمبور الدولي»: a facility named after its city
