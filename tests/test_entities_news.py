@@ -374,3 +374,16 @@ def test_a_definite_hospital_with_its_seat_is_the_institution(ex: EntityExtracto
 
 def test_a_quoted_phrase_after_a_noun_that_also_means_rule_is_not_a_base(ex: EntityExtractor) -> None:
     assert mention_texts(run(ex, 'ويطبق القاضي ما يسمى قاعدة "القانون الأرفق" في هذه الحالات.')) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("وأمرت نيابة أمن الدولة العليا بحبس المتهمين.", [("نيابة أمن الدولة العليا", "ORG")]),
+        ("وألقى الوزير كلمة نيابة عن الرئيس أمس.", []),  # «نيابة عن»: on behalf of
+    ],
+)
+def test_a_prosecution_office_named_by_its_complement(
+    ex: EntityExtractor, text: str, found: list[tuple[str, str]]
+) -> None:
+    assert mention_texts(run(ex, text)) == found
