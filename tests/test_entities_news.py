@@ -387,3 +387,11 @@ def test_a_prosecution_office_named_by_its_complement(
     ex: EntityExtractor, text: str, found: list[tuple[str, str]]
 ) -> None:
     assert mention_texts(run(ex, text)) == found
+
+
+def test_city_districts_in_the_knowledge_base() -> None:
+    from marsad.kb import alias_key, load_kb
+
+    kb = load_kb()
+    for name, etype in (("الضاحية الجنوبية", "GPE"), ("الكرادة", "GPE"), ("الغوطة الشرقية", "LOC")):
+        assert kb.entries[kb.alias_index[alias_key(name)][0]].type == etype, name
