@@ -77,3 +77,29 @@ def test_a_maghrebi_family_name_with_bal_after_a_given_name_is_kept(tmp: Path) -
 
 def test_a_count_is_not_a_name(tmp: Path) -> None:
     assert _found(tmp, "وقال إن لدينا ثلاثة أهداف هذا العام.", {"ثلاثة أهداف": ("PERSON", 0.99)}) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "etype"),
+    [
+        ("ظل الملف ساحة مفتوحة للتجاذب بين الأطراف.", "ساحة مفتوحة", "FAC"),  # passive participle
+        ("عثر الجنود على سجن مهجور قرب الحدود.", "سجن مهجور", "FAC"),  # masculine participle
+        ("تحولت الأرض إلى منطقة واسعة للرعي.", "منطقة واسعة", "LOC"),  # feminine head + feminine adjective
+    ],
+)
+def test_an_indefinite_noun_and_its_adjective_are_not_a_place(tmp: Path, text: str, phrase: str, etype: str) -> None:
+    assert _found(tmp, text, {phrase: (etype, 0.99)}) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "etype"),
+    [
+        ("هبطت الطائرة في مطار قرطاج مساء أمس.", "مطار قرطاج", "FAC"),  # a known name after the noun
+        ("نقل المعتقلون إلى سجن مجدو شمال البلاد.", "سجن مجدو", "FAC"),  # an unknown name, not a participle
+        ("اقتحمت القوات قرية برقة فجر اليوم.", "قرية برقة", "GPE"),  # an administrative unit names what follows
+    ],
+)
+def test_a_place_noun_and_a_name_stay_a_place(tmp: Path, text: str, phrase: str, etype: str) -> None:
+    ex = EntityExtractor(make_kb(tmp), model=PhraseTagger({phrase: (etype, 0.99)}))
+    doc = run(ex, text)
+    assert any(phrase.split()[1] in m.text for e in doc.entities for m in e.mentions)

@@ -128,3 +128,20 @@ def test_latin_alias_in_arabic_text(tmp_path: Path) -> None:
     doc = run(ex, "نقلت وكالة Reuters عن مصادر أن رويترز علمت بذلك.")
     assert [e.kb_id for e in doc.entities] == ["reuters"]
     assert [m.text for m in doc.entities[0].mentions] == ["Reuters", "رويترز"]
+
+
+def test_a_state_named_like_an_adjective_after_a_coordinating_waw(tmp_path: Path) -> None:
+    """A state's name that is also a feminine adjective («السعودية») coordinated with a name is the
+    state; coordinated with an adjective it qualifies the noun before."""
+    from marsad.kb import build_kb
+
+    f = tmp_path / "kb.yaml"
+    f.write_text(
+        "- {id: iraq, type: GPE, subtype: state, name: العراق, adjectives: [عراقي, عراقية], country: IQ}\n"
+        "- {id: saudi, type: GPE, subtype: state, name: السعودية, adjectives: [سعودي, سعودية], country: SA}\n",
+        encoding="utf-8",
+    )
+    ex = EntityExtractor(build_kb([f], embedded=False, user=False), use_model=False)
+    found = mention_texts(run(ex, "ووقع العراق والسعودية اتفاقا للربط الكهربائي."))
+    assert ("السعودية", "GPE") in found
+    assert mention_texts(run(ex, "ووقعت الحكومتان العراقية والسعودية اتفاقا.")) == []

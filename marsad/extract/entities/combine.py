@@ -94,6 +94,8 @@ def model_candidates(mv: ModelView, v: DocView, rules: Any) -> list[Cand]:
             continue
         if c.type == "ORG" and not rules.model_org_ok(v, c):
             continue
+        if c.type == "ORG" and rules.office_after_election_word(v, c):
+            continue  # «انتخابات الرئاسة الفرنسية», «المرشح للرئاسة الفرنسية»: the office run for
         if not _name_like(c, v, rules):
             continue
         out.append(c)
@@ -165,7 +167,44 @@ def _name_like(c: Cand, v: DocView, rules: Any) -> bool:
                     not v.word(m[0]).definite and nxt.endswith(("ي", "يه")) and v.word(m[0]).given < 0
                 ):
                     return False  # «ساحة عامة», «ملعب بلدي»: a place noun and an adjective
+                if _indefinite_description(v, rules, m[0], c.j, m[2]):
+                    return False  # «ساحة مفتوحة», «سجن مهجور»: a common noun and its adjective
     return True
+
+
+def _proper_word(v: DocView, rules: Any, t: int) -> bool:
+    """Whether token ``t`` could be (part of) a proper name: not Arabic (a Latin name, a number),
+    a given name, or a name of the knowledge base."""
+    if not v.is_arabic(t):
+        return True
+    w = v.word(t)
+    return w.given >= 0 or w.place_first or w.connector or any(
+        f in rules.kb.alias_index for _s, f in v.readings(t)
+    )
+
+
+def _adjective_shape(key: str) -> bool:
+    """A word shaped like the passive participle مفعول/مفعولة («مفتوح», «مهجورة»)."""
+    stem = key[:-1] if key.endswith("ه") else key
+    return len(stem) == 5 and stem[0] == "م" and stem[3] == "و"
+
+
+def _indefinite_description(v: DocView, rules: Any, p: int, end: int, noun: Any) -> bool:
+    """Whether the words ``[p, end)`` after a common place noun (the token before ``p``) are
+    an indefinite adjective describing it, not a name («ساحة مفتوحة», «سجن مهجور», «منطقة
+    واسعة»): every word indefinite and none a proper-name word (a given name, a knowledge-base
+    name, a Latin word), and the first shaped like an adjective: a passive participle, or, after
+    a feminine noun that is not an administrative unit (those name what follows them: «قرية
+    برقة»), a word with the feminine ending too. A noun phrase that names ([strong] nouns take
+    any name), or a word the knowledge base knows («مطار قرطاج»), stays a name."""
+    for t in range(p, end):
+        if not v.is_arabic(t) or v.word(t).definite or _proper_word(v, rules, t):
+            return False
+    key = v.keys[p]
+    if _adjective_shape(key):
+        return True
+    head = v.keys[p - 1]
+    return not noun.strong and head.endswith("ه") and key.endswith("ه") and len(key) >= 4
 
 
 def _trim_titles(c: Cand, v: DocView, rules: Any) -> None:

@@ -93,6 +93,7 @@ class Coref:
         glist = self._org_short_forms(glist)
         self._repeats(v, glist)
         self._family_names(v, glist)
+        glist = self._given_names(v, glist)
         self._kinship(v, glist)
         self._anaphors(v, glist)
         self._rank_anaphors(v, glist, ranks)
@@ -287,8 +288,8 @@ class Coref:
             w = v.word(t)
             if w.stop or w.adjective or w.report_verb:
                 continue
-            if form.startswith("ال") and v.is_arabic(t + 1) and v.word(t + 1).definite:
-                continue  # «الصيد البحري»: a noun with its adjective, not the family name
+            if form.startswith("ال") and v.is_arabic(t + 1) and v.word(t + 1).definite and not v.word(t + 1).conj:
+                continue  # «الصيد البحري»: a noun with its adjective, not the family name («الشورابي والقطاري» is)
             owners = bearers[form]
             best = max(owners, key=self._prominence)
             if strip == 0 and t > 0 and v.is_arabic(t - 1):
@@ -302,6 +303,57 @@ class Coref:
             c.link = best.link
             best.cands.append(c)
             covered[t] = True
+
+    # -- 5b. a given name met alone («أستاذ جوني،», «في ملف نوران،») ------------------------------
+    def _given_names(self, v: DocView, groups: list[Group]) -> list[Group]:
+        """A given name alone, before a break (punctuation, a function word, a reporting verb),
+        is the one person of the article named by it before (an interview's «أستاذ جوني،», a
+        hostage's first name). Given names that are also common words, and names two people of
+        the article share, are left alone."""
+        bearers: dict[str, list[Group]] = defaultdict(list)
+        for g in groups:
+            if g.type != "PERSON" or all(c.method == "model" and c.score < _SURE_MODEL for c in g.cands):
+                continue
+            for first in {c_names[0] for c_names in g.name_tokens() if len(c_names) >= 2}:
+                bearers[first].append(g)
+        if not bearers:
+            return groups
+        merged: set[int] = set()
+        for g in groups:  # «أستاذ جوني»: a rule found the given name alone after a title
+            if g.type != "PERSON" or g.link or not g.cands or any(c.j - c.i != 1 for c in g.cands):
+                continue
+            c0 = min(g.cands, key=lambda c: c.start)
+            w = v.word(c0.i) if v.is_arabic(c0.i) else None
+            if w is None or w.given < 0 or w.common_name:
+                continue
+            owners = [o for o in bearers.get(v.keys[c0.i][w.given :], []) if o is not g]
+            if len(owners) == 1 and owners[0].first < c0.start:
+                self._merge(owners[0], g)
+                merged.add(id(g))
+        groups = [g for g in groups if id(g) not in merged]
+        covered = self._covered(v, groups)
+        for t in range(v.n):
+            if covered[t] or not v.is_arabic(t):
+                continue
+            w = v.word(t)
+            if w.given < 0 or w.common_name or w.stop:
+                continue
+            form = v.keys[t][w.given :]
+            bearing = bearers.get(form, [])
+            if len(bearing) != 1 or bearing[0].first > v.tokens.starts[t]:
+                continue
+            nxt = t + 1
+            if nxt < v.n and not (
+                v.is_punct(nxt) or (v.is_arabic(nxt) and (v.word(nxt).stop or v.word(nxt).report_verb))
+            ):
+                continue  # «جوني منير», «نوران الجديدة»: more words follow, another name may start
+            g = bearing[0]
+            c = Cand(t, t + 1, w.given, "PERSON", "coref", "given_name", name=v.clean_text(t, t + 1, w.given))
+            v.finalize(c)
+            c.link = g.link
+            g.cands.append(c)
+            covered[t] = True
+        return groups
 
     # -- 6. «نجل حفتر» -----------------------------------------------------------------------------
     def _kinship(self, v: DocView, groups: list[Group]) -> None:

@@ -163,6 +163,8 @@ class OrgHead:
     media: bool
     military: bool
     definite_ok: bool = False  # with its article, a common complement still names one («النادي الصفاقسي»)
+    masdar: bool = False  # also a verbal noun: a place after it is its object («إدارة قطاع غزة»)
+    by_person: bool = False  # a person's name after it names it («حكومة سعد الحريري»)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +174,9 @@ class PlaceNoun:
     subtype: str | None
     strong: bool
     in_name: bool  # the noun belongs to the name («جبل الشعانبي»)
+    alone: bool = False  # the phrase alone names the one building of a state («القصر الجمهوري»)
+    confirm: frozenset[str] = frozenset()  # a word that must follow the name («منفذ … الحدودي»)
+    quoted: bool = True  # a quoted name after it is its name («مطار "هيثرو"»; not «قاعدة "…"»)
 
 
 class Word(NamedTuple):
@@ -223,12 +228,13 @@ class EntityLexicon:
         heads = load_yaml("org_heads.yaml")
         self.org_heads: PhraseTrie[OrgHead] = PhraseTrie()
         for group, entries in heads.items():
-            if group in ("anaphors", "generic_complements", "regional_adjectives", "field_words"):
+            if group in ("anaphors", "generic_complements", "regional_adjectives", "field_words", "office_contexts"):
                 continue
             for text, info in entries.items():
                 h = OrgHead(
                     text, info.get("subtype"), info.get("sector"), info.get("needs", "named"),
                     bool(info.get("media")), bool(info.get("military")), bool(info.get("definite_ok")),
+                    bool(info.get("masdar")), bool(info.get("by_person")),
                 )
                 variants = _variants(text) if not info.get("definite_only") else [alias_key(text).split(" ")]
                 for keys in variants:
@@ -238,13 +244,16 @@ class EntityLexicon:
         }
         self.generic = _keyset(heads["generic_complements"], with_article=False)
         self.field_words = _keyset(heads.get("field_words") or (), with_article=False)
+        self.office_contexts = _keyset(heads.get("office_contexts") or (), with_article=False)
         self.regional = _keyset(heads["regional_adjectives"], with_article=False)
 
         places = load_yaml("places.yaml")
         self.place_nouns: PhraseTrie[PlaceNoun] = PhraseTrie()
         for text, info in places["nouns"].items():
             p = PlaceNoun(
-                text, info["type"], info.get("subtype"), bool(info.get("strong")), bool(info.get("in_name"))
+                text, info["type"], info.get("subtype"), bool(info.get("strong")), bool(info.get("in_name")),
+                bool(info.get("alone")), frozenset(alias_key(w) for w in info.get("confirm") or ()),
+                bool(info.get("quoted", True)),
             )
             for keys in _variants(text):
                 if keys[0].startswith(ARTICLE) and text != "العاصمة" and not text.startswith(ARTICLE):

@@ -189,7 +189,7 @@ class KBMatcher:
                 if weak and end - i == 1 and entry.type in ("FAC", "LOC") and self._after_definite_noun(tokens, keys, i, strip):
                     continue  # «الحد الأقصى»: an adjective, not the mosque
                 if (weak and not self.weak_context(tokens, keys, i, end, strip, ids)) or (
-                    self._doubtful(cand, entry) and not phrase_ending_at(self.lex.place_nouns, keys, tokens, i)  # type: ignore[arg-type]
+                    self._doubtful(cand, entry, keys[i][strip:]) and not phrase_ending_at(self.lex.place_nouns, keys, tokens, i)  # type: ignore[arg-type]
                 ):
                     if doubtful is None:
                         doubtful = cand
@@ -307,6 +307,10 @@ class KBMatcher:
                 return True  # «القوة القاهرة» (force majeure): an adjective agreeing with its noun
         if w.adjective is None:
             return False
+        if entry.type == "GPE" and i > 0 and keys[i].startswith("وال") and tokens.infos[i - 1].kind is ARABIC:
+            prev = tokens.infos[i - 1]
+            # «العراق والسعودية»: coordinated with a name; «العراقية والسعودية»: with an adjective
+            return self.lex.word(keys[i - 1], prev.readings, prev.form).adjective is not None
         if entry.type != "GPE" or not keys[i].startswith("ال") or i == 0:
             return True
         prev = tokens.infos[i - 1]
@@ -358,12 +362,14 @@ class KBMatcher:
             return False
         return not phrase_ending_at(lex.titles, keys, tokens, i)  # type: ignore[arg-type]
 
-    def _doubtful(self, cand: Cand, entry: KBEntry) -> bool:
+    def _doubtful(self, cand: Cand, entry: KBEntry, form: str = "") -> bool:
         """A small town named by one word: kept only when the article is about its country (see
         :meth:`_decide`); a common word is more likely than the town. A town read after
         stripping a proclitic («بلاتر» → لاتر) is doubtful up to a larger size."""
         if cand.j - cand.i != 1 or entry.type != "GPE" or entry.subtype != "city" or entry.prominence >= 30:
             return False
+        if form in self.lex.given:
+            return True  # «آموس» (Imus), «عمران»: a given name before a city of another country
         limit = SMALL_TOWN if not cand.strip else STRIPPED_TOWN
         return (entry.population or 0) < limit
 

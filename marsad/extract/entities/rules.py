@@ -84,10 +84,13 @@ class Rules:
         #: tokens of the complements of roles («لشؤون السياحة» in «مساعد رئيس البلدية لشؤون السياحة»)
         self.in_role: set[int] = set()
         self._described_outlets(v)
+        self._dateline_outlets(v)
         self._city_clubs(v)
         self._regions(v)
         self._places(v)
         self._orgs(v)
+        self._buildings_as_places(v)
+        self._offices(v)
         self._quoted_outlets(v)
         self._latin(v)
         self._people_after_titles(v)
@@ -133,6 +136,8 @@ class Rules:
             span = self._latin_run(v, k) if v.is_latin(k) else self._quoted(v, k)
             if span is None:
                 continue
+            if c.kb_ids[0] in self.kb.alias_index.get(" ".join(v.keys[span[0] : span[1]]), ()):
+                continue  # «وكالة الأنباء الكويتية (كونا)»: the outlet's own short name after it
             inner = [x for x in v.cands if x.i < span[1] and span[0] < x.j]
             if any(x.i < span[0] or x.j > span[1] for x in inner):
                 continue
@@ -142,6 +147,100 @@ class Rules:
             s, e = span[0], span[1]
             v.add(Cand(s, e, 0, "ORG", "rule", "outlet", subtype=c.subtype, sector="MED", country=country,
                        name=v.clean_text(s, e)))
+
+    # -- datelines: «الرياض - "عكاظ"», «صنعاء - سبأ», «الدوحة في 11 سبتمبر /قنا/» ---------------
+    def _dateline_outlets(self, v: DocView) -> None:
+        """A line that opens with a city, a dash and a short name is a dateline: the name is the
+        outlet that filed the story, quoted («بيروت - "النهار"»), a letter abbreviation («و م ع»)
+        or one word the recognizer reads as an organization («صنعاء - سبأ»); so is a name between
+        slashes after the city and its date («الدوحة في 11 سبتمبر /قنا/»). A place the knowledge
+        base knows by the same name («"الخليج"», «"الشرق الأوسط"») is the outlet there; a
+        knowledge-base outlet with that name (also a weak one, «الأهرام») is linked."""
+        text = v.doc.text
+        for i in range(v.n):
+            if i and "\n" not in text[v.tokens.ends[i - 1] : v.tokens.starts[i]]:
+                continue
+            city = v.starting_at(i)
+            if city is None or city.type != "GPE" or city.strip or city.j >= v.n:
+                continue
+            span = None
+            k = city.j
+            if v.form(k) in _DASHES:
+                span = self._dateline_name(v, k + 1)
+            elif v.is_arabic(k) and v.keys[k] == "في":
+                for s in range(k + 1, min(v.n, k + 8)):
+                    if "\n" in text[v.tokens.ends[s - 1] : v.tokens.starts[s]]:
+                        break
+                    if v.form(s) == "/":
+                        e = s + 1
+                        while e < min(v.n, s + 5) and v.is_arabic(e):
+                            e += 1
+                        if e > s + 1 and e < v.n and v.form(e) == "/":
+                            span = (s + 1, e)
+                        break
+            if span is None:
+                continue
+            first, end = span
+            inner = [x for x in v.cands if x.i < end and first < x.j]
+            if any(x.i < first or x.j > end for x in inner) or any(x.type == "ORG" for x in inner):
+                continue
+            for x in inner:
+                v.remove(x)
+            key = " ".join(v.keys[first:end])
+            ids = tuple(
+                e for e in self.kb.alias_index.get(key, ())
+                if self.kb.entries[e].type == "ORG" and self.kb.entries[e].subtype in _MEDIA_SUBTYPES
+            )
+            v.add(Cand(first, end, 0, "ORG", "rule", "dateline", kb_ids=ids, subtype="media", sector="MED",
+                       name=v.clean_text(first, end)))
+            self._quoted_again(v, v.keys[first:end], ids)
+
+    def _quoted_again(self, v: DocView, keys: list[str], ids: tuple[str, ...]) -> None:
+        """The dateline's outlet quoted again in the story («قالت مصادر لـ"الشرق الأوسط"») is the
+        outlet too, whatever else the knowledge base calls that name."""
+        n = len(keys)
+        for k in range(v.n - n - 1):
+            if not v.is_quote(k) or v.closing_quote(k) != k + n + 1 or v.keys[k + 1 : k + n + 1] != keys:
+                continue
+            inner = [x for x in v.cands if x.i <= k + n and k + 1 < x.j]
+            if any(x.type == "ORG" or x.i < k + 1 or x.j > k + n + 1 for x in inner):
+                continue
+            for x in inner:
+                v.remove(x)
+            v.add(Cand(k + 1, k + n + 1, 0, "ORG", "rule", "dateline", kb_ids=ids, subtype="media", sector="MED",
+                       name=v.clean_text(k + 1, k + n + 1)))
+
+    def _dateline_name(self, v: DocView, p: int) -> tuple[int, int] | None:
+        if p >= v.n:
+            return None
+        if v.is_quote(p) and v.form(p) != "(":
+            q = v.closing_quote(p)
+            if q is None or not 1 <= q - p - 1 <= 4:
+                return None
+            if not all(v.is_arabic(t) or v.is_latin(t) for t in range(p + 1, q)):
+                return None
+            return p + 1, q  # «الخرطوم - "السوداني"»: a quoted adjective is a name here
+        e = p
+        while e < v.n and v.is_arabic(e) and len(v.form(e)) == 1 and (e == p or not v.adjacent(e)):
+            e += 1
+        if e - p >= 2:
+            return p, e  # «و م ع», «أ ش أ»
+        if not v.is_arabic(p) or not v.is_arabic(p + 1):
+            return None
+        w = v.word(p)
+        if w.stop or w.report_verb or w.given >= 0 or w.adjective or w.conj:
+            return None
+        c = v.at(p)
+        if c is not None and (c.i != p or c.j != p + 1):
+            return None
+        if v.keys[p] in self.kb.weak_keys and any(
+            self.kb.entries[e].subtype in _MEDIA_SUBTYPES for e in self.kb.alias_index.get(v.keys[p], ())
+        ):
+            return p, p + 1  # «رام الله - وفا»: an outlet's short name that is also a word
+        model = v.model
+        if model is None or model.type_at[p] != "ORG":
+            return None
+        return p, p + 1
 
     # -- «ليفربول الإنجليزي», «برشلونة الإسباني» -------------------------------------------------
     def _city_clubs(self, v: DocView) -> None:
@@ -215,14 +314,73 @@ class Rules:
             if m is None:
                 continue
             p, strip, noun = m
+            if noun.alone:
+                # «القصر الجمهوري»: the state's one building of that kind, named by the phrase
+                s0 = mention_strip(v.keys[i], strip)
+                v.add(Cand(i, p, s0, noun.type, "rule", "place_noun", subtype=noun.subtype,
+                           name=v.clean_text(i, p, s0)))
+                continue
             if noun.text == "العاصمة":
                 while p < v.n and v.is_arabic(p) and v.word(p).adjective:
                     p += 1
             if p >= v.n:
                 continue
+            if noun.type == "FAC" and noun.quoted and v.is_quote(p) and v.form(p) != "(":
+                q = self._quoted(v, p)
+                if q is not None and q[1] - q[0] <= 3 and not any(v.at(t) is not None for t in range(q[0], q[1])):
+                    # «بمطار "هيثرو"», «ملعب "رادس"»: the quoted name is the facility
+                    v.add(Cand(q[0], q[1], 0, "FAC", "rule", "place_noun", subtype=noun.subtype,
+                               name=v.clean_text(q[0], q[1])))
+                continue
             c = v.starting_at(p)
+            if noun.type == "FAC" and noun.in_name and c is None and p in self.hit_at:
+                # «جسر الملك فهد», «مطار الأمير نايف»: a facility named after a ranked person
+                h = self.hit_at[p]
+                person = self._person_name(v, h.j, after_rank=True) if h.title.kind == "rank" else None
+                if person is not None and person[2] == 0:
+                    p_end = person[0]
+                    while p_end - 1 > h.j and v.keys[p_end - 1][:1] in "بلك" and v.word(p_end - 1).given < 0:
+                        p_end -= 1  # «جسر الملك فهد بطلب من …»: a preposition's object ends the name
+                    s0 = mention_strip(v.keys[i], strip)
+                    v.add(Cand(i, p_end, s0, "FAC", "rule", "place_noun", subtype=noun.subtype,
+                               name=v.clean_text(i, p_end, s0)))
+                continue
+            if noun.confirm:
+                # «منفذ الشلامجة الحدودي»: a noun that is also a common word («منفذ الهجوم») names
+                # a place only with its confirming adjective after one or two words
+                c_end = c.j if c is not None and c.type in ("GPE", "LOC") and c.strip == 0 else (
+                    None if c is not None else self._place_name(v, p, noun.strong)
+                )
+                at = next((t for t in range(p + 1, min(v.n, p + 3)) if v.keys[t] in noun.confirm), None)
+                if c_end is not None and at is not None and at <= c_end:
+                    if c is not None:
+                        v.remove(c)
+                    s0 = mention_strip(v.keys[i], strip)
+                    v.add(Cand(i, at + 1, s0, noun.type, "rule", "place_noun", subtype=noun.subtype,
+                               name=v.clean_text(i, at + 1, s0)))
+                continue
             if c is not None:
-                if noun.type == "FAC" and c.type == "GPE" and c.strip == 0:
+                if (
+                    noun.type in ("GPE", "LOC") and not noun.in_name and c.type == "PERSON" and c.strip == 0
+                    and c.j == p + 1 and c.method == "kb"
+                ):
+                    # «منطقة البغدادي», «بمنطقة فيصل»: a one-word name after a place noun is the
+                    # place's, not the person the knowledge base knows by that word
+                    v.remove(c)
+                    v.add(Cand(p, c.j, 0, noun.type, "rule", "place_noun", subtype=noun.subtype,
+                               name=v.clean_text(p, c.j)))
+                    continue
+                if noun.type == "FAC" and noun.in_name and c.type == "PERSON" and c.strip == 0 and c.method == "kb":
+                    # «مطار الملك خالد», «جامع الحسن الثاني»: named after a known person
+                    s0 = mention_strip(v.keys[i], strip)
+                    v.remove(c)
+                    v.add(Cand(i, c.j, s0, "FAC", "rule", "place_noun", subtype=noun.subtype,
+                               name=v.clean_text(i, c.j, s0)))
+                    continue
+                if (
+                    noun.type == "FAC" and c.type in ("GPE", "LOC") and c.strip == 0
+                    and lex.place_nouns.longest(v.keys, v.readings(p), p) is None
+                ):
                     # «مطار كوالالمبور الدولي»: a facility named after its city
                     fac_end = c.j
                     if (
@@ -236,7 +394,7 @@ class Rules:
                 continue
             if v.at(p) is not None:
                 continue
-            end = self._place_name(v, p, noun.strong)
+            end = self._place_name(v, p, noun.strong, feminine=v.keys[p - 1].endswith("ه"))
             if end is None:
                 continue
             start, s = (i, mention_strip(v.keys[i], strip)) if noun.in_name else (p, 0)
@@ -247,7 +405,7 @@ class Rules:
                 )
             )
 
-    def _place_name(self, v: DocView, p: int, strong: bool) -> int | None:
+    def _place_name(self, v: DocView, p: int, strong: bool, feminine: bool = True) -> int | None:
         if not v.is_arabic(p):
             return None
         w = v.word(p)
@@ -263,10 +421,15 @@ class Rules:
             return None  # a nisba adjective: «منطقة عسكرية»
         if not w.definite and key.endswith("ي") and (len(key) <= 4 or not strong) and not w.place_first:
             return None  # «إقليم سني», «معبر حدودي»
-        if not strong and (key.endswith("يه") or (not w.definite and key.endswith("ه"))):
-            return None  # «المنطقة الصناعية», «ساحة مفتوحة»: an adjective, not a name
+        if not strong and (key.endswith("يه") or (not w.definite and key.endswith("ه") and (feminine or key[:1] in "بلك"))):
+            return None  # «المنطقة الصناعية», «ساحة مفتوحة»: an adjective, not a name («حي زيونة» is one)
         if self.lex.org_heads.longest(v.keys, v.readings(p), p) is not None:
             return None
+        if not strong and self.lex.place_nouns.longest(v.keys, v.readings(p), p) is not None:
+            return None  # «مستشفى مدينة …»: another place noun, whose own name follows
+        form = v.form(p)
+        if len(form) >= 5 and form.endswith(("ه", "ها", "هم", "هما")) and w.given < 0:
+            return None  # «منطقة تغطيها الثلوج», «حقل غمرته المياه»: a pronoun suffix, a clause
         if w.given >= 0 and not strong:
             # «شارع الحبيب بورقيبة», «مطار محمد الخامس»: a facility named after a person
             person = self._person_name(v, p)
@@ -289,7 +452,7 @@ class Rules:
                 k2 = v.keys[end]
                 if not nxt.definite or nxt.stop or nxt.adjective or nxt.generic or nxt.conj or (
                     k2.endswith("يه") or k2.endswith("يين") or k2.endswith("يون")
-                ):
+                ) or k2[:3] in _CLITIC_ARTICLE or k2[:2] == "لل":
                     break
                 end += 1
         return end
@@ -323,6 +486,49 @@ class Rules:
             if cand is not None:
                 v.add(cand)
         self._extend_kb_orgs(v)
+
+    def _offices(self, v: DocView) -> None:
+        """«انتخابات الرئاسة الفرنسية», «المرشح للرئاسة»: after an election word the presidency is
+        the office run for, not the institution (no mention)."""
+        for c in list(v.cands):
+            if c.type != "ORG" or c.subtype != "presidency" or c.i == 0 or not v.is_arabic(c.i - 1):
+                continue
+            if self.after_office_word(v, c.i):
+                v.remove(c)
+
+    def office_after_election_word(self, v: DocView, c: Cand) -> bool:
+        """Whether a recognizer's organization is a presidency the knowledge base knows, named
+        after an election word (the office, not the institution)."""
+        if not self.after_office_word(v, c.i) or not v.is_arabic(c.i):
+            return False
+        rest = v.keys[c.i + 1 : c.j]
+        firsts = {f for _s, f in v.all_readings(c.i)} | {"ال" + v.content_key(c.i, c.strip)}
+        return any(
+            self.kb.entries[e].subtype == "presidency"
+            for f in firsts for e in self.kb.alias_index.get(" ".join([f, *rest]), ())
+        )
+
+    def after_office_word(self, v: DocView, i: int) -> bool:
+        """Whether token ``i`` follows an election word («انتخابات», «المرشح»)."""
+        return i > 0 and v.is_arabic(i - 1) and any(f in self.lex.office_contexts for _s, f in v.readings(i - 1))
+
+    def _buildings_as_places(self, v: DocView) -> None:
+        """An institution the knowledge base names by its building («قصر قرطاج» for the
+        presidency) is the building where something happens in it: «اجتماع بقصر قرطاج», «في قصر
+        الإليزيه» (a facility, not the institution)."""
+        for c in list(v.cands):
+            if c.method != "kb" or c.type != "ORG" or c.j - c.i < 2 or not v.is_arabic(c.i):
+                continue
+            key = v.keys[c.i]
+            noun = self.lex.place_nouns.longest(v.keys, v.readings(c.i), c.i)
+            if noun is None or noun[0] != c.i + 1 or noun[2].type != "FAC" or not noun[2].in_name:
+                continue
+            locative = (noun[1] == 1 and key[:1] == "ب") or (c.i > 0 and v.keys[c.i - 1] == "في")
+            if not locative:
+                continue
+            v.remove(c)
+            v.add(Cand(c.i, c.j, c.strip, "FAC", "rule", "building", subtype=noun[2].subtype,
+                       name=v.clean_text(c.i, c.j, c.strip)))
 
     def _extend_kb_orgs(self, v: DocView) -> None:
         """«حزب العمال الكردستاني» is not «حزب العمال»: a knowledge-base organization that a
@@ -386,6 +592,17 @@ class Rules:
                         country = self.kb.entries[w.adjective].country or country
                 break
             c = v.starting_at(k)
+            if c is None and parts and definite_head and v.is_arabic(k) and v.keys[k][:1] in "بل":
+                m = self.lex.place_nouns.longest(v.keys, v.readings(k), k)
+                seat = v.starting_at(m[0]) if m is not None and m[1] == 1 and m[2].strong else None
+                if seat is not None and seat.type == "GPE" and seat.strip == 0:
+                    # «المجلس العسكري لمدينة مصراتة», «المحكمة الابتدائية بولاية صفاقس»: the seat
+                    named = True
+                    country = self._country_of(seat) or country
+                    parts.extend(v.content_key(t) for t in range(seat.i, seat.j))
+                    k = seat.j
+                    last_content = k
+                    break
             if (
                 c is not None and c.type == "GPE" and c.strip == 1 and parts and definite_head
                 and v.keys[k][:1] in "بل"
@@ -398,6 +615,18 @@ class Rules:
                 last_content = k
                 break
             if c is not None:
+                if after_adjective:
+                    break  # «اقتحام الشرطة الإسرائيلية المسجد الأقصى»: a nationality closed the name
+                if head.masdar and not definite_head and not parts and c.type in ("GPE", "LOC", "FAC"):
+                    return None  # «إدارة قطاع غزة»: managing a place, not an agency named by it
+                if head.by_person and not definite_head and not parts and c.type == "PERSON" and c.strip == 0:
+                    # «حكومة سعد الحريري», «إدارة ترامب»: the government a person leads
+                    named = True
+                    parts.extend(v.content_key(t) for t in range(c.i, c.j))
+                    v.remove(c)
+                    k = c.j
+                    last_content = k
+                    break
                 if c.type in _ORG_LIKE and c.strip == 0 and not (head.media and c.type == "ORG"):
                     named = True
                     if c.type in ("GPE", "LOC"):
@@ -413,6 +642,11 @@ class Rules:
             w = v.word(k)
             if w.stop or w.report_verb or w.conj or w.kinship or w.appositive or k in self.hit_at:
                 break
+            if (
+                w.adjective and not definite_head and not parts and not w.definite and not head.media
+                and not self._name_continues(v, k + 1)
+            ):
+                break  # «قوات مصرية», «ميليشيات إثيوبية»: an indefinite head and its nationality
             if (w.adjective and w.adjective_strip == 0 and _singular(v.keys[k])) or (w.regional and v.keys[k][:1] not in "وف"):
                 if w.adjective:
                     country = self.kb.entries[w.adjective].country or country
@@ -432,6 +666,8 @@ class Rules:
             if w.definite:
                 if w.given >= 0 and self._name_follows(v, k):
                     break  # «الحكومة الحبيب الصيد»: a person's name starts
+                if not definite_head and not parts and v.keys[k].startswith("لل"):
+                    break  # «مجمع للبتروكيماويات»: an indefinite head and its purpose, a description
                 if after_adjective and not v.keys[k].startswith("لل"):
                     break  # «السلطة العمانية التدخل»: a new phrase after the adjective
                 if v.keys[k].startswith("لل") and definite_head and not w.generic and not chained:
@@ -468,7 +704,7 @@ class Rules:
                 break
             prep_clitic = v.keys[k][:1] in "بلك" and len(v.readings(k)) > 1
             nisba = v.keys[k].endswith(("يه", "ي"))
-            if chain_open and not prep_clitic and not (nisba and not head.media):
+            if chain_open and not prep_clitic and not (nisba and not head.media) and not definite_head and head.needs != "none":
                 nxt = k + 1
                 nxt_cand = v.starting_at(nxt)
                 if (nxt_cand is not None and nxt_cand.type in _ORG_LIKE) or (
@@ -497,8 +733,9 @@ class Rules:
                         continue
             break
         end = k
-        if head.needs == "none" and not parts:
-            # «المنتخب الوطني»: the head alone names one (the team of the outlet's country)
+        if head.needs == "none" and not named:
+            # «المنتخب الوطني»: the head alone names one (the team of the outlet's country); a
+            # common definite word after it is the clause's («أحالت النيابة العامة المتهمين»)
             return Cand(i, h_end, strip, "ORG", "rule", "org_head", name=v.clean_text(i, h_end, strip),
                         subtype=head.subtype, sector=head.sector, head=head_key)
         if not parts:
@@ -906,6 +1143,13 @@ class Rules:
         comp.parts = tuple(parts)
         return comp
 
+    def _name_continues(self, v: DocView, k: int) -> bool:
+        """Whether token ``k`` continues an organization's name after a nationality adjective: a
+        definite word that is not a function word («قوات سورية الديمقراطية»)."""
+        return v.is_arabic(k) and v.at(k) is None and v.word(k).definite and not (
+            v.word(k).stop or v.word(k).report_verb or v.keys[k][:3] in _CLITIC_ARTICLE
+        )
+
     def _name_starts(self, v: DocView, k: int) -> bool:
         c = v.starting_at(k)
         if c is not None:
@@ -980,6 +1224,8 @@ class Rules:
                 break
             if family_closed and not w.connector:
                 break  # «زياد الهاني محاولات …»: the name ended with its family name
+            if parts >= 2 and w.definite and w.given < 0 and v.keys[j].endswith("ه"):
+                break  # «نوران حواس المختطفة»: a feminine participle describes the person
             if (j > k or after_rank) and w.definite and w.given < 0:
                 family_closed = True  # «الشيخ الصلابي», «زياد الهاني»: the family name ends it
             j += 1
@@ -1012,6 +1258,10 @@ class Rules:
             return True  # Latin script after a title
         if w.given >= 0 and not w.common_name:
             return True
+        if w.given >= 0 and 2 <= parts <= 3 and (comma or self._name_ends(v, end)) and not any(
+            v.word(t).generic or v.word(t).qualifier for t in range(k + 1, end) if v.is_arabic(t)
+        ):
+            return True  # «رئيس المجلس الدستوري الطيب بلعيز،»: a given name and more, then a break
         if v.model is not None:
             # the recognizer reads a person there, or a family name follows a common given name
             return bool(v.model.agrees(k, end, "PERSON")) or (
@@ -1062,15 +1312,21 @@ class Rules:
 
     def paren_aliases(self, v: DocView, chosen: list[Cand]) -> list[Cand]:
         """«لجنة … لغربي آسيا (إسكوا)», «هيئة الإذاعة البريطانية (بي.بي.سي)»: a short name in
-        parentheses right after an organization is another name of it."""
+        parentheses (or a one-word name in quotation marks: «المجموعة الاقتصادية لدول غرب
+        إفريقيا "الإكواس"») right after an organization is another name of it."""
         out = []
         taken = {t for c in chosen for t in range(c.i, c.j)}
         for c in chosen:
-            if c.type != "ORG" or c.j >= v.n or v.form(c.j) != "(":
+            if c.type != "ORG" or c.j >= v.n or not (v.form(c.j) == "(" or v.is_quote(c.j)):
                 continue
             close = v.closing_quote(c.j)
             if close is None or not 1 <= close - c.j - 1 <= 4:
                 continue
+            if v.form(c.j) != "(" and (
+                close != c.j + 2 or v.is_quote(c.i - 1) or self._quoted(v, c.j) is None
+                or (v.is_arabic(c.j + 1) and (v.word(c.j + 1).adjective or v.keys[c.j + 1].endswith(("يه", "ي"))))
+            ):
+                continue  # «المجموعة … "الإكواس"»: one quoted word, not a quoted adjective
             s, e = c.j + 1, close
             if any(t in taken for t in range(s, e)) or any(v.kind(t) == "number" for t in range(s, e)):
                 continue
@@ -1135,14 +1391,20 @@ class Rules:
         if not v.is_arabic(end):
             return False
         w = v.word(end)
-        # «… كيمورا بالتعاون»: a preposition with the article starts a new phrase
-        return w.stop or w.report_verb or v.keys[end][:3] in _CLITIC_ARTICLE or v.keys[end][:2] == "لل"
+        form = v.form(end)
+        # «… كيمورا بالتعاون»: a preposition with the article starts a new phrase; «… غوناي
+        # وسلمته»: a conjunction before a word with a pronoun suffix starts a new clause
+        return w.stop or w.report_verb or v.keys[end][:3] in _CLITIC_ARTICLE or v.keys[end][:2] == "لل" or (
+            form[:1] in "وف" and len(form) >= 5 and form.endswith(("ه", "ها", "هم")) and w.given < 0
+        )
 
 
 #: nouns after which «لـ"…"» names an outlet: «في تصريح لـ"الاستقلال"»
 _INTERVIEW_NOUNS = frozenset(
     {"تصريح", "تصريحات", "حديث", "مقابله", "حوار", "لقاء", "بيان", "تصريحه", "حديثه", "تصريحها", "حديثها"}
 )
+#: the dashes between a dateline's city and its outlet
+_DASHES = frozenset({"-", "–", "—"})
 _MEDIA_SUBTYPES = frozenset({"news_agency", "newspaper", "tv", "radio", "website", "media", "magazine"})
 def _singular(key: str) -> bool:
     """A nationality adjective in the singular (an organization's): not «بريطانيين», «ليبيون»."""
