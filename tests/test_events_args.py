@@ -882,3 +882,13 @@ def test_one_who_spoke_earlier_can_later_be_the_target_of_force() -> None:
     )
     ev = one(doc, "17")
     assert sides(doc, ev) == ("الشرطة", "سامي داود")
+
+
+def test_a_title_chain_with_a_link_and_a_name_in_apposition_is_the_subject() -> None:
+    # «المبعوث الخاص إلى …، فلان،»: the name after the comma is the one who acts
+    doc = analyze(
+        "استقبل السفير الجديد لدى المغرب، كريم الحسني، صباح اليوم في الرباط وزير الداخلية عمر بنعلي.",
+        [("المغرب", "GPE"), ("كريم الحسني", "PERSON"), ("الرباط", "GPE"), ("عمر بنعلي", "PERSON")],
+    )
+    ev = one(doc, "04")
+    assert sides(doc, ev) == ("كريم الحسني", "عمر بنعلي")

@@ -1522,16 +1522,20 @@ class EventExtractor:
         for p in after:
             if p.t0 - j > 14:
                 return None
-            if p.actor_type != "PERSON" or p.marker not in (BARE, HEAD, GROUP):
+            # «المبعوثة الخاصة إلى ليبيا، فلانة»: the phrase of a title link may end in the name
+            linked = ctx.base(p.t0) in w.title_links and any(ctx.keys[t] in ("،", ",") for t in range(p.t0, p.t1))
+            if p.actor_type != "PERSON" or (p.marker not in (BARE, HEAD, GROUP) and not linked):
                 continue
             if id(p) in used:
                 return None
             for t in range(j, p.t0):
                 if t in ctx.mention_at:
                     continue
+                if t == p.t0 - 1 and t > j and ctx.keys[t] in ("،", ","):
+                    continue  # «المبعوثة الخاصة إلى ليبيا، فلانة»: the name in apposition
                 if not ctx.is_arabic(t) or self._is_verb(ctx, t) or ctx.isin(t, w.stops):
                     return None
-                if not (titled(t) or ctx.keys[t].startswith(("ال", "لل")) or ctx.base(t) in _TITLE_LINKS):
+                if not (titled(t) or ctx.keys[t].startswith(("ال", "لل")) or ctx.base(t) in w.title_links):
                     return None
             return p
         return None
@@ -1675,7 +1679,6 @@ _WITNESS = frozenset(key(w) for w in ("شهد", "شهدت", "يشهد", "تشه�
 _RELATIVES = frozenset(key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
 _MAX_REQUESTED = 25
 #: words inside a person's title: «سفير X لدى Y», «المتحدث باسم X»
-_TITLE_LINKS = frozenset(key(w) for w in ("لدى", "باسم"))
 #: «بينهم X»: the named among the people an act befell
 _AMONG = frozenset(key(w) for w in ("بينهم", "بينهن", "بينهما", "منهم", "ومنهم", "وبينهم"))
 #: «نظيره», «نظيرته» …: the counterpart of the subject, of the state the adjective after it names

@@ -58,6 +58,7 @@ class RoleWords:
     channels: frozenset[str]
     decisions: frozenset[str]
     decision_links: frozenset[str]
+    title_links: frozenset[str]
 
 
 @cache
@@ -94,6 +95,7 @@ def role_words() -> RoleWords:
         channels=word_set(r["channels"]),
         decisions=word_set(r["decisions"]),
         decision_links=word_set(r["decision_links"]),
+        title_links=word_set(r["title_links"]),
     )
 
 
