@@ -605,3 +605,22 @@ def test_a_person_a_few_words_after_a_title_chain() -> None:
         [("المستشفى الجهوي", "ORG"), ("أحمد بنور", "PERSON")],
     )
     assert speaker_of(doc, "تؤكد مدى تضامن") == "أحمد بنور"
+
+
+def test_an_appeal_whose_whole_object_is_quoted_is_a_direct_quote_without_the_preposition() -> None:
+    doc = analyze(
+        'وطالبت النقابة في بيانها الحكومة بالتحرك، ودعت رئيسها سلمى بنعيسى إلى "فتح باب الحوار مع كل الأطراف دون شروط".',
+        [("سلمى بنعيسى", "PERSON")],
+    )
+    q = next(q for q in doc.quotes if "فتح باب الحوار" in q.text)
+    assert q.kind == "direct"
+    assert q.text == "فتح باب الحوار مع كل الأطراف دون شروط"  # not «إلى "…"»
+
+
+def test_a_quotation_closing_indirect_words_keeps_both_marks() -> None:
+    doc = analyze(
+        'وقال المتحدث نبيل الورفلي إن الاجتماع ناقش "سبل دعم المسار الانتخابي في البلاد".',
+        [("نبيل الورفلي", "PERSON")],
+    )
+    q = next(q for q in doc.quotes if "سبل دعم" in q.text)
+    assert q.text.count('"') in (0, 2), q.text

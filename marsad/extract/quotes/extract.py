@@ -961,6 +961,11 @@ class QuoteExtractor:
                 # «طالب X بـ"…"», «دعا الحزب كل الأطراف، إلى "…"»: what is asked for, when the
                 # text quotes it (an appeal in the journalist's words is no quotation)
                 if any(t <= o < end and _words(ctx, o + 1, e) >= 2 for o, e in st.speech):
+                    whole = next((e for o, e in st.speech if o == t + 1), None)
+                    if ctx.isin(t, _DEMAND_PREPS) and whole is not None and all(
+                        ctx.kinds[u] == "punct" for u in range(whole + 1, end)
+                    ):
+                        return (t + 1, end, False)  # «دعا إلى "…".»: the quotation alone, direct
                     return (t, end, False)
                 return None
             if t > cue.j + 1 and ctx.keys[t - 1] in ("،", ",") and self._conjoined_word(ctx, t):
@@ -2179,12 +2184,22 @@ def _content_spans(
 
 
 def _trim(ctx: DocContext, s: int, e: int) -> tuple[int, int] | None:
-    """Tokens [s, e) without punctuation and quotation marks at either end."""
+    """Tokens [s, e) without punctuation and quotation marks at either end, except a mark that
+    pairs one left inside («اللقاء تناول "…"»: the closing mark stays with its opening one)."""
+    s0, e0 = s, e
     while s < e and ctx.kinds[s] == "punct":
         s += 1
     while e > s and ctx.kinds[e - 1] == "punct":
         e -= 1
-    return (s, e) if e > s else None
+    if e <= s:
+        return None
+    inside = sum(1 for t in range(s, e) if ctx.keys[t] in QUOTE_MARKS)
+    if inside % 2:
+        if e < e0 and ctx.keys[e] in QUOTE_MARKS:
+            e += 1
+        elif s > s0 and ctx.keys[s - 1] in QUOTE_MARKS:
+            s -= 1
+    return (s, e)
 
 
 def _pronoun_suffixed(ctx: DocContext, u: int) -> bool:
