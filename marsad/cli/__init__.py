@@ -62,6 +62,33 @@ def main() -> None:
     """
 
 
+def check_output(path: str, option: str = "-o") -> None:
+    """Refuse, before any work, a file that cannot be written (ConfigError naming it and the fix)."""
+    from pathlib import Path
+
+    from marsad.errors import ConfigError
+
+    p = Path(path)
+    if p.is_dir():
+        raise ConfigError(f"{option} {path}: is a folder; give a file name such as {p / 'out.txt'}")
+    folder = p.parent
+    if not folder.is_dir():
+        raise ConfigError(f"{option} {path}: the folder {folder} does not exist; create it or give another file")
+    if not os.access(folder, os.W_OK) or (p.exists() and not os.access(p, os.W_OK)):
+        raise ConfigError(f"{option} {path}: cannot write there (permission denied); give another file")
+
+
+def open_output(path: str, option: str = "-o") -> Any:
+    """``open(path, "w")`` for a command's output file, with a clear error instead of a traceback."""
+    from marsad.errors import ConfigError
+
+    check_output(path, option)
+    try:
+        return open(path, "w", encoding="utf-8", newline="")
+    except OSError as e:
+        raise ConfigError(f"{option} {path}: cannot write there ({e.strerror or e}); give another file") from e
+
+
 #: modules whose commands register themselves on ``main`` when imported
 COMMAND_MODULES = (
     "marsad.cli.analyze",

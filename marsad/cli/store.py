@@ -16,8 +16,8 @@ from typing import Any
 
 import click
 
-from marsad.cli import main
-from marsad.errors import InputError
+from marsad.cli import check_output, main, open_output
+from marsad.errors import InputError, PathNotFoundError
 
 FORMATS = ("table", "json", "csv")
 
@@ -109,6 +109,14 @@ def ingest(
 
         _load()  # fail now, before a long run, when the model is not installed
     limit = max_input_bytes(max_size)
+    if report:
+        check_output(report, "--report")  # now, not after a long run
+    missing = [p for p in paths if not (Path(p).exists() or Path(p).is_symlink())]
+    if len(missing) == len(paths):  # nothing to read: say so before creating or opening a database
+        raise PathNotFoundError(
+            f"no such file or folder: {', '.join(missing)} (give files or folders of articles, "
+            "e.g. 'marsad ingest news/ --db marsad.db')"
+        )
     store = _open(db, write=True)
     try:
         summary = run(
@@ -118,7 +126,7 @@ def ingest(
     finally:
         store.close()
     if report:
-        with open(report, "w", encoding="utf-8") as f:
+        with open_output(report, "--report") as f:
             for failure in summary.failures:
                 f.write(json.dumps(failure.to_dict(), ensure_ascii=False) + "\n")
     if fmt == "json":
@@ -134,7 +142,8 @@ def ingest(
         if len(summary.failures) > len(shown):
             click.echo(f"  … and {len(summary.failures) - len(shown)} more" + (f" (all in {report})" if report else
                        " (write them all with --report FILE)"), err=True)
-        raise _Failures(f"{len(summary.failures)} inputs could not be stored (listed above); the rest was stored")
+        n = len(summary.failures)
+        raise _Failures(f"{n} input{'' if n == 1 else 's'} could not be stored (listed above); the rest was stored")
 
 
 class _Failures(InputError):

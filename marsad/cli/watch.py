@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from marsad.cli import main
+from marsad.cli import check_output, main, open_output
 from marsad.cli.store import _emit, _open, db_option
 from marsad.errors import ConfigError, InputError, PathNotFoundError
 
@@ -335,6 +335,8 @@ def network(db: str | None, actor: str | None, date_from: str | None, date_to: s
     """
     from marsad.explain.network import build_network, to_csv, to_gexf
 
+    if output:
+        check_output(output)
     store = _open(db)
     try:
         net = build_network(store, actor=actor, date_from=date_from, date_to=date_to, kind=kind,
@@ -344,7 +346,8 @@ def network(db: str | None, actor: str | None, date_from: str | None, date_to: s
     text = (json.dumps(net, ensure_ascii=False, indent=1) + "\n" if fmt == "json"
             else to_csv(net) if fmt == "csv" else to_gexf(net))
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        with open_output(output) as out:
+            out.write(text)
         click.echo(f"{len(net['nodes'])} actors, {len(net['edges'])} links written to {output}", err=True)
     else:
         sys.stdout.write(text)

@@ -58,7 +58,8 @@ class Summary:
         rate = self.items / self.seconds if self.seconds else 0.0
         share = self.storage_seconds / self.seconds if self.seconds else 0.0
         return [
-            f"{self.items:,} articles read from {self.files:,} files in {self.seconds:.1f} s ({rate:,.0f}/s): "
+            f"{self.items:,} article{'' if self.items == 1 else 's'} read from {self.files:,} "
+            f"file{'' if self.files == 1 else 's'} in {self.seconds:.1f} s ({rate:,.0f}/s): "
             f"{self.new:,} new, {self.duplicates:,} duplicate, {self.near_duplicates:,} near-duplicate, "
             f"{self.unchanged:,} already stored, {self.failed:,} failed",
             f"the run waited {self.storage_seconds:.1f} s on the store ({share:.0%} of it); "

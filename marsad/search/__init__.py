@@ -46,9 +46,12 @@ class Hit:
 def _day(value: str | None, name: str) -> str | None:
     if value is None or value == "":
         return None
-    parsed = parse_published(value, strict=True)
+    try:
+        parsed = parse_published(value, strict=True)
+    except ConfigError:  # its message speaks of a publication date: name the option instead
+        parsed = None
     if parsed is None:
-        raise ConfigError(f"{name} {value!r} is not a date: give it as YYYY-MM-DD")
+        raise ConfigError(f"{name} {value!r} is not a date: give it as YYYY-MM-DD (2017-04-03)")
     return parsed.isoformat()
 
 

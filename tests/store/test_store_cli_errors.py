@@ -1,0 +1,97 @@
+"""Errors a first-time user meets: one clear line naming the bad value and the fix, the documented
+exit code, no traceback, and nothing created or lost on the way."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner
+
+from marsad.cli import main
+
+SENTENCE = "أعلنت وزارة الفلاحة يوم الخميس عن خطة جديدة لدعم صغار المزارعين في ولاية القيروان."
+
+
+def run(*args: str) -> Any:
+    return CliRunner().invoke(main, list(args))
+
+
+def _db(tmp_path: Path) -> str:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(SENTENCE, "utf-8")
+    db = str(tmp_path / "m.db")
+    result = run("ingest", str(tmp_path / "in"), "--db", db, "--no-watch")
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_ingest_of_missing_paths_creates_no_database(tmp_path: Path) -> None:
+    db = tmp_path / "new.db"
+    result = run("ingest", str(tmp_path / "nope"), str(tmp_path / "nope2"), "--db", str(db))
+    assert result.exit_code == 3
+    assert "no such file or folder" in result.output and "nope2" in result.output
+    assert "Traceback" not in result.output
+    assert not db.exists()
+
+
+def test_ingest_binary_file_does_not_suggest_ingest(tmp_path: Path) -> None:
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00binary")
+    result = run("ingest", str(tmp_path / "bad.txt"), "--db", str(tmp_path / "m.db"))
+    assert result.exit_code == 3
+    assert "NUL byte" in result.output
+    assert "use 'marsad ingest'" not in result.output
+    assert "1 input could not be stored" in result.output
+    assert "from 1 file in" in result.output
+
+
+def test_report_in_a_missing_folder_is_refused_before_the_run(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(SENTENCE, "utf-8")
+    db = tmp_path / "m.db"
+    result = run("ingest", str(tmp_path / "a.txt"), "--db", str(db), "--report", str(tmp_path / "no" / "r.jsonl"))
+    assert result.exit_code == 4
+    assert "--report" in result.output and "does not exist" in result.output
+    assert not db.exists()
+
+
+def test_bad_dates_name_the_option(tmp_path: Path) -> None:
+    db = _db(tmp_path)
+    for command in (("search", "الفلاحة"), ("events",)):
+        result = run(*command, "--db", db, "--from", "2017-02-30")
+        assert result.exit_code == 4, result.output
+        assert "--from '2017-02-30' is not a date" in result.output
+        assert "publication date" not in result.output
+        result = run(*command, "--db", db, "--to", "أمس")
+        assert result.exit_code == 4 and "--to 'أمس' is not a date" in result.output
+
+
+def test_output_file_in_a_missing_folder_is_one_line_not_a_bug(tmp_path: Path) -> None:
+    db = _db(tmp_path)
+    result = run("network", "--db", db, "--format", "csv", "-o", str(tmp_path / "no" / "net.csv"))
+    assert result.exit_code == 4, result.output
+    assert "-o " in result.output and "does not exist" in result.output
+    assert "internal error" not in result.output
+
+
+def test_export_keeps_the_old_file_when_an_input_is_bad(tmp_path: Path) -> None:
+    out = tmp_path / "events.jsonl"
+    out.write_text("earlier export\n", "utf-8")
+    (tmp_path / "a.txt").write_text(SENTENCE, "utf-8")
+    result = run("export", "events", str(tmp_path / "a.txt"), "-o", str(out))
+    assert result.exit_code == 3
+    assert out.read_text("utf-8") == "earlier export\n"
+    missing = run("export", "events", str(tmp_path / "a.txt"), "-o", str(tmp_path / "no" / "x.jsonl"))
+    assert missing.exit_code == 4 and "does not exist" in missing.output
+
+
+def test_export_writes_the_file_when_inputs_are_good(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("اعتقلت الشرطة التونسية خمسة أشخاص في صفاقس يوم الأحد.", "utf-8")
+    analyzed = CliRunner().invoke(main, ["analyze", str(tmp_path / "a.txt")])
+    assert analyzed.exit_code == 0, analyzed.output
+    (tmp_path / "a.json").write_text(analyzed.stdout, "utf-8")
+    out = tmp_path / "events.jsonl"
+    result = run("export", "events", str(tmp_path / "a.json"), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    for line in out.read_text("utf-8").splitlines():
+        assert json.loads(line)["cameo"]
