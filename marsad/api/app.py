@@ -374,8 +374,13 @@ def create_app(
 
     @app.get("/api/timeline", summary="An actor's events in date order, with the articles reporting each")
     def timeline(actor: Annotated[str, Query(min_length=1, max_length=300)], limit: int = limit_q(200)) -> dict[str, Any]:
+        from marsad.explain.network import actor_entity_ids
+
         with store() as s:
-            return {"actor": actor, "items": s.timeline(actor, limit)}
+            items = s.timeline(actor, limit)
+            if not items:
+                actor_entity_ids(s, actor)  # an actor the store does not know: 400 saying so
+            return {"actor": actor, "items": items}
 
     @app.get("/api/quotes", summary="Quotes with speaker and channel, in date order")
     def quotes(speaker: Annotated[str | None, Query(max_length=300)] = None, limit: int = limit_q(100)) -> dict[str, Any]:
@@ -432,9 +437,14 @@ def create_app(
         limit: int = limit_q(100),
         offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
     ) -> dict[str, Any]:
-        from marsad.watch import list_alerts
+        from marsad.watch import get_rule, list_alerts
 
         with store() as s:
+            if rule is not None:
+                try:
+                    get_rule(s, rule)
+                except ConfigError as e:
+                    raise NotFound(str(e)) from None
             return {"items": list_alerts(s, since=since, rule_id=rule, article=article, limit=limit, offset=offset)}
 
     @app.get("/api/watch", summary="The watch rules, with their alert counts")

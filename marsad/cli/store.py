@@ -211,6 +211,14 @@ def entities(db: str | None, type_: str | None, top: int, fmt: str) -> None:
     _emit(rows, fmt, ("name", "type", "subtype", "name_en", "kb_id", "articles", "mentions"))
 
 
+def _known_actor(store: Any, name: str | None) -> None:
+    """When a query on an actor finds nothing, say whether the store knows the actor at all."""
+    if name:
+        from marsad.explain.network import actor_entity_ids
+
+        actor_entity_ids(store, name)  # ConfigError: no actor NAME in the stored articles
+
+
 def _day(value: str | None, option: str) -> str | None:
     from marsad.search import _day as parse
 
@@ -234,6 +242,8 @@ def events(db: str | None, actor: str | None, code: str | None, date_from: str |
     store = _open(db)
     try:
         rows = store.events(actor, f.code, f.date_from, f.date_to, limit)
+        if not rows:
+            _known_actor(store, actor)
     finally:
         store.close()
     _emit(rows, fmt, ("date", "code", "label", "source", "target", "location", "mode", "article", "evidence"))
@@ -249,6 +259,8 @@ def timeline(actor: str, db: str | None, limit: int, fmt: str) -> None:
     store = _open(db)
     try:
         rows = store.timeline(actor, limit)
+        if not rows:
+            _known_actor(store, actor)
     finally:
         store.close()
     if fmt != "json":
@@ -266,6 +278,8 @@ def quotes(db: str | None, speaker: str | None, limit: int, fmt: str) -> None:
     store = _open(db)
     try:
         rows = store.quotes(speaker, limit)
+        if not rows:
+            _known_actor(store, speaker)
     finally:
         store.close()
     _emit(rows, fmt, ("date", "speaker", "channel", "kind", "text", "article"))

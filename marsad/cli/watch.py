@@ -208,12 +208,14 @@ def watch_list(db: str | None, fmt: str) -> None:
 
 def _rule_command(name: str, help_: str, action: Callable[[Any, int], str]) -> None:
     @watch.command(name, help=help_)
-    @click.argument("rule_id", type=int, metavar="RULE")
+    @click.argument("rule_ref", metavar="RULE")
     @db_option
-    def command(rule_id: int, db: str | None) -> None:
+    def command(rule_ref: str, db: str | None) -> None:
+        from marsad.watch.engine import resolve_rule
+
         store = _open(db, write=True)
         try:
-            click.echo(action(store, rule_id))
+            click.echo(action(store, resolve_rule(store, rule_ref)))
         finally:
             store.close()
 
@@ -269,18 +271,21 @@ def _report_run(summary: Any, fmt: str, err: bool = False) -> None:
 
 @watch.command("run")
 @db_option
-@click.option("--rule", "rule_ids", type=int, multiple=True, metavar="RULE", help="Only this rule (repeatable).")
+@click.option("--rule", "rule_refs", multiple=True, metavar="RULE",
+              help="Only this rule, by number or name (repeatable).")
 @click.option("--all", "full", is_flag=True, help="Check every stored article again, not only the new ones.")
 @_TABLE_JSON
-def watch_run(db: str | None, rule_ids: tuple[int, ...], full: bool, fmt: str) -> None:
+def watch_run(db: str | None, rule_refs: tuple[str, ...], full: bool, fmt: str) -> None:
     """Check the articles stored since the last run against the rules; raise the new alerts.
 
     Running again raises no alert twice. 'marsad ingest' runs this by itself when there are rules.
     """
     from marsad.watch import run_watch
+    from marsad.watch.engine import resolve_rule
 
     store = _open(db, write=True)
     try:
+        rule_ids = [resolve_rule(store, r) for r in rule_refs]
         summary = run_watch(store, rule_ids=list(rule_ids) or None, full=full)
     finally:
         store.close()
@@ -293,16 +298,18 @@ def watch_run(db: str | None, rule_ids: tuple[int, ...], full: bool, fmt: str) -
 @main.command()
 @db_option
 @click.option("--since", metavar="WHEN", help="Raised since: a day, a UTC time, or a span back (24h, 7d).")
-@click.option("--rule", "rule_id", type=int, metavar="RULE", help="Only the alerts of this rule.")
+@click.option("--rule", "rule_ref", metavar="RULE", help="Only the alerts of this rule (its number or name).")
 @click.option("--article", metavar="ID", help="Only the alerts on this article.")
 @click.option("-n", "--limit", type=click.IntRange(min=1), default=100, show_default=True)
 @_TABLE_JSON
-def alerts(db: str | None, since: str | None, rule_id: int | None, article: str | None, limit: int, fmt: str) -> None:
+def alerts(db: str | None, since: str | None, rule_ref: str | None, article: str | None, limit: int, fmt: str) -> None:
     """Alerts the watch rules raised, newest first, with their evidence."""
     from marsad.watch import list_alerts
+    from marsad.watch.engine import resolve_rule
 
     store = _open(db)
     try:
+        rule_id = resolve_rule(store, rule_ref) if rule_ref is not None else None
         rows = list_alerts(store, since=since, rule_id=rule_id, article=article, limit=limit)
     finally:
         store.close()
