@@ -241,9 +241,9 @@ def _resume(store: Any, rule_id: int) -> str:
     return f"rule {rule_id} active"
 
 
-_rule_command("remove", "Delete a rule and its alerts.", _remove)
-_rule_command("pause", "Stop a rule raising alerts (it and its alerts stay).", _pause)
-_rule_command("resume", "Make a paused rule raise alerts again.", _resume)
+_rule_command("remove", "Delete a rule and its alerts. RULE is its number or its name (see 'marsad watch list').", _remove)
+_rule_command("pause", "Stop a rule raising alerts (it and its alerts stay). RULE is its number or its name.", _pause)
+_rule_command("resume", "Make a paused rule raise alerts again. RULE is its number or its name.", _resume)
 
 
 def _evidence_line(ev: dict[str, Any]) -> str:
