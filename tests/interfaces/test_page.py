@@ -108,3 +108,24 @@ def test_page_in_chromium(server: str, tmp_path: Path) -> None:
     assert "🇱🇾📰" in dom  # the text before the names is whole
     dom = _dom(server + "/#timeline/khalifa-haftar", tmp_path / "profile2")
     assert dom.count('class="card"') >= 3 and "a3-meeting" in dom
+
+
+_COUNTS = [0, 1, 2, 3, 10, 11, 99, 100, 101, 102, 103, 111, 1489, 2000]
+
+
+def test_arabic_counts_in_python() -> None:
+    from marsad.explain.brief import count_ar
+
+    got = [count_ar(n) for n in _COUNTS]
+    assert got == ["0 مقال", "مقال واحد", "مقالان", "3 مقالات", "10 مقالات", "11 مقالا", "99 مقالا", "100 مقال",
+                   "101 مقال", "102 مقال", "103 مقالات", "111 مقالا", "1489 مقالا", "2000 مقال"]
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed: the page's count code is not run outside a browser")
+def test_arabic_counts_agree_between_page_and_brief() -> None:
+    from marsad.explain.brief import count_ar
+
+    script = "const S = require(process.argv[1]); process.stdout.write(JSON.stringify(%s.map(n => S.countAr(n))));"
+    r = subprocess.run([str(NODE), "-e", script % json.dumps(_COUNTS), str(static_dir() / "spans.js")],
+                       capture_output=True, text=True, timeout=30, check=True)
+    assert json.loads(r.stdout) == [count_ar(n) for n in _COUNTS]

@@ -456,7 +456,7 @@
   window.addEventListener("hashchange", route);
 
   api("/api/health").then(function (h) {
-    $("store-status").textContent = h.store ? ("المخزن: " + h.store.articles + " مقالا") : "لا مخزن: التحليل وحده متاح";
+    $("store-status").textContent = h.store ? ("المخزن: " + S.countAr(h.store.articles)) : "لا مخزن: التحليل وحده متاح";
   }).catch(function () { $("store-status").textContent = ""; });
   route();
 })();
