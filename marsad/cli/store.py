@@ -150,8 +150,8 @@ class _Failures(InputError):
     pass
 
 
-@main.command()
-@click.argument("query")
+@main.command(context_settings={"ignore_unknown_options": True})
+@click.argument("words", nargs=-1, required=True, metavar="QUERY...")
 @db_option
 @click.option("--entity", metavar="NAME", help="Only articles that mention this entity.")
 @click.option("--code", metavar="CAMEO", help="Only articles with an event of this CAMEO code (a prefix: 04).")
@@ -162,16 +162,19 @@ class _Failures(InputError):
 @click.option("--semantic", is_flag=True, help="Rank by meaning (multilingual embeddings; the semantic extra).")
 @format_option
 def search(
-    query: str, db: str | None, entity: str | None, code: str | None, source: str | None, date_from: str | None,
+    words: tuple[str, ...], db: str | None, entity: str | None, code: str | None, source: str | None, date_from: str | None,
     date_to: str | None, limit: int, semantic: bool, fmt: str,
 ) -> None:
     """Search the stored articles, Arabic-aware.
 
     Diacritics, alef and taa-marbuta forms and clitics do not matter; words are stemmed for
     recall. All words must match; "quoted words" match as a phrase; OR between words makes
-    either enough; -word excludes; word* matches the words that start with it.
+    either enough; -word excludes; word* matches the words that start with it. The query may be
+    one quoted argument or several words.
     """
     from marsad.search import search as run
+
+    query = _query_of(words)
 
     tty = fmt == "table" and sys.stdout.isatty()
     marks = ("\x1b[1m", "\x1b[0m") if tty else ("[", "]")
@@ -193,6 +196,15 @@ def search(
         click.echo(f"{rank}. {h.title or '(untitled)'}")
         click.echo(f"   {meta}")
         click.echo(f"   {h.snippet}\n")
+
+
+def _query_of(words: tuple[str, ...]) -> str:
+    """The words of 'marsad search' as one query; a word such as --fro is a mistyped option."""
+    for w in words:
+        if w.startswith("--") and len(w) > 2:
+            raise click.UsageError(f"no such option: {w} (see 'marsad search --help'; to search for the word, "
+                                   f"quote it inside the query: '\"{w}\"')")
+    return " ".join(words)
 
 
 @main.command()

@@ -95,3 +95,20 @@ def test_export_writes_the_file_when_inputs_are_good(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     for line in out.read_text("utf-8").splitlines():
         assert json.loads(line)["cameo"]
+
+
+def test_search_takes_several_words_and_a_leading_exclusion(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(SENTENCE, "utf-8")
+    (tmp_path / "in" / "b.txt").write_text("تابع مسؤولو الفلاحة في سوسة موسم الزيتون.", "utf-8")
+    db = str(tmp_path / "m.db")
+    assert run("ingest", str(tmp_path / "in"), "--db", db, "--no-watch").exit_code == 0
+    both = run("search", "خطة", "الفلاحة", "--db", db, "--format", "json")
+    assert both.exit_code == 0, both.output
+    assert len(both.output.splitlines()) == 1  # both words, in a.txt only
+    excluded = run("search", "الفلاحة", "-القيروان", "--db", db, "--format", "json")
+    assert excluded.exit_code == 0, excluded.output
+    assert len(excluded.output.splitlines()) == 1 and "سوسة" in excluded.output
+    assert "القيروان" not in excluded.output
+    typo = run("search", "الفلاحة", "--fro", "2024-01-01", "--db", db)
+    assert typo.exit_code == 2 and "no such option: --fro" in typo.output
