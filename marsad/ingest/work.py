@@ -86,8 +86,11 @@ def fragment_text(html: str) -> str:
 def _page(html: bytes | str) -> tuple[str | None, dict[str, Any]]:
     import trafilatura
 
+    # the date from the page's metadata, <time>, URL or a full date in it; not the extensive
+    # guess, which turns a bare year («12 مارس 2024», months it cannot read) into YYYY-01-01
     doc = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True
+        html, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if doc is None:
         return None, {}

@@ -112,3 +112,24 @@ def test_search_takes_several_words_and_a_leading_exclusion(tmp_path: Path) -> N
     assert "القيروان" not in excluded.output
     typo = run("search", "الفلاحة", "--fro", "2024-01-01", "--db", db)
     assert typo.exit_code == 2 and "no such option: --fro" in typo.output
+
+
+_PAGE = ('<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">{head}<title>{title}</title></head>'
+         '<body><article><h1>{title}</h1><p>{body}</p><p>{body}</p></article></body></html>')
+
+
+def test_html_without_a_readable_date_gets_none_not_new_year(tmp_path: Path) -> None:
+    """A page whose only date is «12 مارس 2024» in the text must not be dated 2024-01-01."""
+    body = ("صفاقس، 12 مارس 2024 — افتتح والي صفاقس يوم الثلاثاء معرضا للصناعات التقليدية "
+            "بمشاركة أكثر من مئة حرفي من مختلف الجهات.")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "no-meta.html").write_text(_PAGE.format(head="", title="معرض للحرف", body=body), "utf-8")
+    meta = '<meta property="article:published_time" content="2024-03-12T09:00:00+01:00">'
+    (tmp_path / "in" / "meta.html").write_text(
+        _PAGE.format(head=meta, title="معرض للحرف في صفاقس", body=body.replace("معرضا", "معرضا كبيرا")), "utf-8")
+    db = str(tmp_path / "m.db")
+    result = run("ingest", str(tmp_path / "in"), "--db", db, "--no-watch")
+    assert result.exit_code == 0, result.output
+    hits = run("search", "الصناعات", "التقليدية", "--db", db, "--format", "json")
+    dates = {json.loads(line)["title"]: json.loads(line)["published"] for line in hits.output.splitlines()}
+    assert dates == {"معرض للحرف": None, "معرض للحرف في صفاقس": "2024-03-12"}
