@@ -319,6 +319,9 @@ def reanalyze(db: str | None, everything: bool, jobs: int, dask_address: str | N
         store.close()
     if fmt == "json":
         click.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
+    elif not summary.articles:
+        click.echo("nothing to analyze again: every stored article was analyzed by this version of marsad "
+                   "with these stages ('--all' analyzes them all again)")
     else:
         click.echo(f"{summary.reanalyzed:,} of {summary.articles:,} articles analyzed again in "
                    f"{summary.seconds:.1f} s, {summary.failed:,} failed")

@@ -37,7 +37,7 @@ def watch() -> None:
 
 
 def _rule_row(rule: Any, alerts: dict[int, int] | None = None) -> dict[str, Any]:
-    row = {"id": rule.id, "active": rule.active, "name": rule.name, "watches": rule.describe(),
+    row = {"id": rule.id, "active": "yes" if rule.active else "paused", "name": rule.name, "watches": rule.describe(),
            "created": rule.created_at}
     if alerts is not None:
         row["alerts"] = alerts.get(rule.id or -1, 0)

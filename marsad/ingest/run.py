@@ -67,6 +67,11 @@ class Summary:
         ]
 
 
+def _clock(seconds: float) -> str:
+    s = int(seconds)
+    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
+
+
 class Progress:
     """One status line on a terminal, redrawn at most ten times a second; silent elsewhere."""
 
@@ -87,12 +92,13 @@ class Progress:
         elapsed = max(now - self.start, 1e-9)
         done = summary.new + summary.duplicates + summary.near_duplicates + summary.unchanged + summary.failed
         bar = ""
-        if files_total:
+        if files_total and files_total > 1:  # with one file, a bar would stand at 0 until the end
             filled = int(20 * min(summary.files, files_total) / files_total)
             bar = "[" + "#" * filled + "." * (20 - filled) + f"] {summary.files}/{files_total} files · "
         line = (
             f"\r{bar}{done:,} articles · {summary.new:,} new · {summary.duplicates:,} dup · "
-            f"{summary.near_duplicates:,} near · {summary.failed:,} failed · {done / elapsed:,.0f}/s"
+            f"{summary.near_duplicates:,} near · {summary.failed:,} failed · {done / elapsed:,.0f}/s · "
+            f"{_clock(elapsed)}"
         )
         self.stream.write(line.ljust(self.width))
         self.width = len(line)

@@ -77,3 +77,9 @@ def test_api_unknown_rule_and_actor(watched: str) -> None:
         r = c.get("/api/timeline", params={"actor": "مصطفى الغائب"})
         assert r.status_code == 400 and "no actor" in r.json()["error"]["message"]
         assert c.get("/api/timeline", params={"actor": "حفتر"}).json()["items"]
+
+
+def test_watch_list_says_paused(watched: str) -> None:
+    assert invoke("watch", "pause", "1", "--db", watched).exit_code == 0
+    lines = invoke("watch", "list", "--db", watched).output.splitlines()
+    assert lines[2].split()[:2] == ["1", "paused"] and lines[3].split()[:2] == ["2", "yes"]

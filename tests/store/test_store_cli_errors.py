@@ -133,3 +133,12 @@ def test_html_without_a_readable_date_gets_none_not_new_year(tmp_path: Path) -> 
     hits = run("search", "الصناعات", "التقليدية", "--db", db, "--format", "json")
     dates = {json.loads(line)["title"]: json.loads(line)["published"] for line in hits.output.splitlines()}
     assert dates == {"معرض للحرف": None, "معرض للحرف في صفاقس": "2024-03-12"}
+
+
+def test_reanalyze_with_nothing_outdated_says_so(tmp_path: Path) -> None:
+    db = _db(tmp_path)
+    result = run("reanalyze", "--db", db, "--no-watch")
+    assert result.exit_code == 0, result.output
+    assert "nothing to analyze again" in result.output and "--all" in result.output
+    again = run("reanalyze", "--db", db, "--all", "--no-watch")
+    assert again.exit_code == 0 and "1 of 1 articles analyzed again" in again.output
