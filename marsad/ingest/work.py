@@ -98,6 +98,12 @@ def _page(html: bytes | str) -> tuple[str | None, dict[str, Any]]:
     return d.get("text"), d
 
 
+def main_text(html: bytes | str) -> tuple[str | None, dict[str, Any]]:
+    """The main text of an HTML page (no navigation or boilerplate) and its metadata (title,
+    date, url, sitename), as 'marsad ingest' reads pages; (None, {}) when there is none."""
+    return _page(html)
+
+
 def prepare(raw: RawItem, max_bytes: int | None = None) -> Prepared | Failure:
     """Extract the text (HTML pages through trafilatura), check it, hash it."""
     from marsad.dates import parse_published
