@@ -129,3 +129,18 @@ def test_arabic_counts_agree_between_page_and_brief() -> None:
     r = subprocess.run([str(NODE), "-e", script % json.dumps(_COUNTS), str(static_dir() / "spans.js")],
                        capture_output=True, text=True, timeout=30, check=True)
     assert json.loads(r.stdout) == [count_ar(n) for n in _COUNTS]
+
+
+def test_error_box_reads_left_to_right() -> None:
+    """The API's messages are English with Arabic values inside: in the right-to-left page they are
+    laid out left to right, or «no actor 'X' in …» comes out scrambled."""
+    html = (static_dir() / "index.html").read_text("utf-8")
+    box = re.search(r'<div id="error"[^>]*>', html)
+    assert box and 'dir="ltr"' in box.group(0)
+    assert re.search(r'<html[^>]*dir="rtl"', html)
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium, or 'make browser')")
+def test_page_shows_api_errors(server: str, tmp_path: Path) -> None:
+    dom = _dom(server + "/#timeline/%D9%85%D8%AC%D9%87%D9%88%D9%84", tmp_path / "p1")  # «مجهول»
+    assert re.search(r'id="error"[^>]*>no actor \'مجهول\'', dom), dom[-2000:]
