@@ -234,11 +234,20 @@ def create_app(
         return Query(default, ge=1, le=MAX_LIMIT, description=f"At most {MAX_LIMIT}.")
 
     # -- the page ------------------------------------------------------------------------------
-    @app.get("/", include_in_schema=False)
+    # no-cache: the browser asks again (a 304 when unchanged), so a new marsad's page is never
+    # mixed with the old version's scripts
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     def page() -> FileResponse:
-        return FileResponse(static_dir() / "index.html", media_type="text/html; charset=utf-8")
+        return FileResponse(static_dir() / "index.html", media_type="text/html; charset=utf-8",
+                            headers={"Cache-Control": "no-cache"})
 
-    app.mount("/static", StaticFiles(directory=static_dir()), name="static")
+    class _Static(StaticFiles):
+        def file_response(self, *args: Any, **kwargs: Any) -> Response:
+            response = super().file_response(*args, **kwargs)
+            response.headers["Cache-Control"] = "no-cache"
+            return response
+
+    app.mount("/static", _Static(directory=static_dir()), name="static")
 
     # -- about ---------------------------------------------------------------------------------
     @app.get("/api", summary="What this server offers")
