@@ -142,3 +142,12 @@ def test_reanalyze_with_nothing_outdated_says_so(tmp_path: Path) -> None:
     assert "nothing to analyze again" in result.output and "--all" in result.output
     again = run("reanalyze", "--db", db, "--all", "--no-watch")
     assert again.exit_code == 0 and "1 of 1 articles analyzed again" in again.output
+
+
+def test_migrate_and_ingest_agree_on_a_missing_folder(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(SENTENCE, "utf-8")
+    target = str(tmp_path / "no" / "m.db")
+    for args in (("migrate",), ("ingest", str(tmp_path / "a.txt"))):
+        result = run(*args, "--db", target)
+        assert result.exit_code == 6, (args, result.output)
+        assert f"the folder {tmp_path / 'no'} does not exist" in result.output
