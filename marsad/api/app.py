@@ -352,6 +352,10 @@ def create_app(
         with store() as s:
             hits = run(s, q, entity=entity, code=code, source=source, date_from=date_from, date_to=date_to,
                        limit=limit, offset=offset, marks=_MARKS)
+            if not hits and offset == 0:  # an outlet or entity the store lacks: 400 naming it
+                from marsad.search import make_filters, unknown_filter
+
+                unknown_filter(s, make_filters(entity, code, source, date_from, date_to))
         items = []
         for h in hits:
             d = h.to_dict()

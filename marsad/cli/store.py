@@ -182,6 +182,10 @@ def search(
     try:
         hits = run(store, query, entity=entity, code=code, source=source, date_from=date_from, date_to=date_to,
                    limit=limit, semantic=semantic, marks=marks, verbose=True)
+        if not hits:
+            from marsad.search import make_filters, unknown_filter
+
+            unknown_filter(store, make_filters(entity, code, source, date_from, date_to))
     finally:
         store.close()
     rows = [h.to_dict() for h in hits]

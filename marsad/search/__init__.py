@@ -70,6 +70,22 @@ def make_filters(
     return f
 
 
+def unknown_filter(store: Store, filters: SearchFilters) -> None:
+    """When a filtered search finds nothing, name the filter the store has nothing for (ConfigError):
+    an outlet or an entity that is not there reads otherwise like "no article matches"."""
+    if filters.source and not store.sources_like(filters.source):
+        known = store.sources(10)
+        raise ConfigError(
+            f"no outlet {filters.source!r} in the store: "
+            + (f"give one of {', '.join(known)} (any case)" if known else "no stored article names its outlet")
+        )
+    if filters.entity and not store.entity_ids(filters.entity):
+        raise ConfigError(
+            f"no entity {filters.entity!r} in the stored articles: 'marsad entities' lists the names found "
+            "(a knowledge-base id such as khalifa-haftar works too)"
+        )
+
+
 def search(
     store: Store,
     query: str,
@@ -125,4 +141,4 @@ def search(
     return hits
 
 
-__all__ = ["Hit", "make_filters", "search"]
+__all__ = ["Hit", "make_filters", "search", "unknown_filter"]

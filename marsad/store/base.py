@@ -496,6 +496,14 @@ class Store(ABC):
         rows = self.execute("SELECT DISTINCT source FROM articles WHERE source IS NOT NULL").fetchall()
         return [r[0] for r in rows if " ".join(str(r[0]).split()).casefold() == wanted]
 
+    def sources(self, limit: int = 20) -> list[str]:
+        """The outlets with the most stored articles, most first."""
+        rows = self.execute(
+            "SELECT source, COUNT(*) AS n FROM articles WHERE source IS NOT NULL GROUP BY source "
+            "ORDER BY n DESC, source LIMIT ?", (limit,),
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
     def filter_sql(self, filters: SearchFilters, column: str) -> tuple[str, list[Any]]:
         """SQL conditions on an article id ``column`` for the filters, and their parameters."""
         conds: list[str] = []

@@ -83,3 +83,20 @@ def test_watch_list_says_paused(watched: str) -> None:
     assert invoke("watch", "pause", "1", "--db", watched).exit_code == 0
     lines = invoke("watch", "list", "--db", watched).output.splitlines()
     assert lines[2].split()[:2] == ["1", "paused"] and lines[3].split()[:2] == ["2", "yes"]
+
+
+def test_api_search_names_an_unknown_outlet(filled: Store, db: str) -> None:
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from marsad.api import create_app
+
+    filled.close()
+    with TestClient(create_app(db)) as c:
+        r = c.get("/api/search", params={"q": "حفتر", "source": "وكالة مجهولة"})
+        assert r.status_code == 400 and "no outlet 'وكالة مجهولة'" in r.json()["error"]["message"]
+        assert "وكالة تجريبية" in r.json()["error"]["message"]
+        r = c.get("/api/search", params={"q": "حفتر", "source": "وكالة تجريبية"})
+        assert r.status_code == 200 and r.json()["items"]
+        r = c.get("/api/search", params={"q": "كلمةغائبة", "source": "وكالة تجريبية"})
+        assert r.status_code == 200 and r.json()["items"] == []

@@ -151,3 +151,20 @@ def test_migrate_and_ingest_agree_on_a_missing_folder(tmp_path: Path) -> None:
         result = run(*args, "--db", target)
         assert result.exit_code == 6, (args, result.output)
         assert f"the folder {tmp_path / 'no'} does not exist" in result.output
+
+
+def test_search_names_an_outlet_or_entity_the_store_does_not_have(tmp_path: Path) -> None:
+    (tmp_path / "s.jsonl").write_text(
+        json.dumps({"id": "x1", "source": "إذاعة الساحل", "title": "أمطار غزيرة",
+                    "text": "تهاطلت أمطار غزيرة على مدينة سوسة ليلة السبت وأغلقت عدة طرقات."}, ensure_ascii=False)
+        + "\n", "utf-8")
+    db = str(tmp_path / "m.db")
+    assert run("ingest", str(tmp_path / "s.jsonl"), "--db", db, "--no-watch").exit_code == 0
+    result = run("search", "أمطار", "--source", "إذاعة", "--db", db)
+    assert result.exit_code == 4 and "no outlet 'إذاعة' in the store: give one of إذاعة الساحل" in result.output
+    result = run("search", "أمطار", "--entity", "نابل", "--db", db)
+    assert result.exit_code == 4 and "no entity 'نابل'" in result.output
+    found = run("search", "أمطار", "--source", "إذاعة  الساحل", "--db", db, "--format", "json")
+    assert found.exit_code == 0 and json.loads(found.output)["id"] == "x1"
+    nothing = run("search", "ثلوج", "--source", "إذاعة الساحل", "--db", db)
+    assert nothing.exit_code == 0 and "(nothing found)" in nothing.output  # a known outlet: just no match
