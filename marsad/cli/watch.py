@@ -263,8 +263,10 @@ def _report_run(summary: Any, fmt: str, err: bool = False) -> None:
     if fmt == "json":
         click.echo(json.dumps(summary.to_dict(), ensure_ascii=False), err=err)
         return
-    click.echo(f"watch: {summary.rules} rule{'s' if summary.rules != 1 else ''} checked over "
-               f"{summary.checked:,} article{'s' if summary.checked != 1 else ''}: {summary.new_alerts} new "
+    # «checked» counts the articles a rule's index look-up left to read in full, not the whole store
+    click.echo(f"watch: {summary.rules} rule{'s' if summary.rules != 1 else ''} checked, "
+               f"{summary.checked:,} candidate article{'s' if summary.checked != 1 else ''} read: "
+               f"{summary.new_alerts} new "
                f"alert{'s' if summary.new_alerts != 1 else ''}" + (" (marsad alerts)" if summary.new_alerts else ""),
                err=err)
 

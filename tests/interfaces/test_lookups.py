@@ -53,7 +53,7 @@ def test_rules_by_number_or_name(watched: str) -> None:
     r = invoke("watch", "pause", "حفتر", "--db", watched)
     assert r.exit_code == 0 and "rule 2 paused" in r.output
     r = invoke("watch", "run", "--rule", "هدنة ليبيا", "--db", watched)
-    assert r.exit_code == 0 and "1 rule checked" in r.output
+    assert r.exit_code == 0 and "1 rule checked, " in r.output and "candidate article" in r.output
 
 
 def test_resolve_rule_refuses_an_ambiguous_name(filled: Store) -> None:
