@@ -89,9 +89,12 @@ def _open(db: str | None, write: bool = False) -> Any:
 @click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True,
               help="The summary as text or as one JSON object.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+@click.option("--limit", type=click.IntRange(min=1), metavar="N",
+              help="Read only the first N articles (try a slice of a large corpus; run again without it to go on).")
 def ingest(
     paths: tuple[str, ...], db: str | None, jobs: int, dask_address: str | None, source: str | None,
     max_size: float | None, semantic: bool, report: str | None, fmt: str, progress: bool | None,
+    limit: int | None,
 ) -> None:
     """Store articles, analyzed, from files and folders: text, HTML, JSON lines (.jsonl,
     .jsonl.gz), RSS/Atom feeds, TREC <DOC> files.
@@ -108,7 +111,7 @@ def ingest(
         from marsad.search.semantic import _load
 
         _load()  # fail now, before a long run, when the model is not installed
-    limit = max_input_bytes(max_size)
+    max_bytes = max_input_bytes(max_size)
     if report:
         check_output(report, "--report")  # now, not after a long run
     missing = [p for p in paths if not (Path(p).exists() or Path(p).is_symlink())]
@@ -120,8 +123,8 @@ def ingest(
     store = _open(db, write=True)
     try:
         summary = run(
-            list(paths), store, jobs=jobs, dask=dask_address, max_bytes=limit, source=source, embed=semantic,
-            progress=Progress(enabled=progress),
+            list(paths), store, jobs=jobs, dask=dask_address, max_bytes=max_bytes, source=source, embed=semantic,
+            progress=Progress(enabled=progress), limit=limit,
         )
     finally:
         store.close()

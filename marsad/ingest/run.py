@@ -269,8 +269,12 @@ def ingest(
     embed: bool = False,
     progress: Progress | None = None,
     on_batch: Callable[[Summary], None] | None = None,
+    limit: int | None = None,
 ) -> Summary:
-    """Ingest files and folders into ``store``; returns what happened (failures included)."""
+    """Ingest files and folders into ``store``; returns what happened (failures included).
+
+    ``limit``: read only the first that many articles of the input (to try a slice of a large
+    corpus; a later run with a larger limit, or none, goes on where it stopped)."""
     t0 = time.perf_counter()
     summary = Summary()
     runner: Runner = make_runner(jobs, dask)
@@ -289,6 +293,9 @@ def ingest(
                     summary.failed += 1
                     summary.failures.append(item)
                     continue
+                if limit is not None and summary.items >= limit:
+                    summary.files += 1  # read in part
+                    return
                 if source and not item.source:
                     item.source = source
                 summary.items += 1

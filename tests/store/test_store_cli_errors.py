@@ -168,3 +168,18 @@ def test_search_names_an_outlet_or_entity_the_store_does_not_have(tmp_path: Path
     assert found.exit_code == 0 and json.loads(found.output)["id"] == "x1"
     nothing = run("search", "ثلوج", "--source", "إذاعة الساحل", "--db", db)
     assert nothing.exit_code == 0 and "(nothing found)" in nothing.output  # a known outlet: just no match
+
+
+def test_ingest_limit_reads_a_slice_and_a_later_run_goes_on(tmp_path: Path) -> None:
+    towns = ["سوسة", "صفاقس", "قابس", "بنزرت", "نابل", "القيروان", "توزر"]
+    lines = [json.dumps({"id": f"t{i}", "title": f"سوق أسبوعية في {t}",
+                         "text": f"افتتحت بلدية {t} سوقا أسبوعية جديدة للخضر والغلال يوم {i + 1} من الشهر."},
+                        ensure_ascii=False) for i, t in enumerate(towns)]
+    (tmp_path / "c.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+    db = str(tmp_path / "m.db")
+    first = run("ingest", str(tmp_path / "c.jsonl"), "--limit", "3", "--db", db, "--format", "json")
+    assert first.exit_code == 0, first.output
+    assert (json.loads(first.output)["items"], json.loads(first.output)["new"]) == (3, 3)
+    rest = run("ingest", str(tmp_path / "c.jsonl"), "--db", db, "--format", "json")
+    summary = json.loads(rest.output)
+    assert (summary["new"], summary["unchanged"]) == (4, 3)
