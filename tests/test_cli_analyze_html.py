@@ -48,3 +48,13 @@ def test_options_win_over_the_page_and_a_page_without_text_fails(tmp_path: Path)
     empty.write_text("<html><head><title>فارغ</title></head><body><script>var a = 1;</script></body></html>", "utf-8")
     result = CliRunner().invoke(main, ["analyze", str(empty)])
     assert result.exit_code == 3 and "no main text found" in result.output
+
+
+def test_a_folder_includes_its_pages(tmp_path: Path) -> None:
+    _write(tmp_path, "b.htm")
+    (tmp_path / "a.txt").write_text("عقد المجلس البلدي بقابس جلسته العادية يوم الجمعة.", "utf-8")
+    (tmp_path / "notes.csv").write_text("a,b\n", "utf-8")
+    result = CliRunner().invoke(main, ["analyze", str(tmp_path), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    titles = [json.loads(line)["document"]["title"] for line in result.stdout.splitlines()]
+    assert len(titles) == 2 and "وزير الصحة يزور مستشفى قابس" in titles

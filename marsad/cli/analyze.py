@@ -42,17 +42,17 @@ def analyze(
     """Analyze Arabic articles: entities, dates, events, quotes, indicators.
 
     PATH is a UTF-8 text file, an HTML page (its main text, title and date are read), a folder
-    (every .txt/.text/.md file in it, recursively) or '-' for standard input. With several files each one is analyzed on its own; a file that fails
+    (every .txt/.text/.md/.html/.htm file in it, recursively) or '-' for standard input. With several files each one is analyzed on its own; a file that fails
     is reported on stderr and the others go on (the exit code is then 3).
     """
     import marsad
     from marsad.dates import parse_published
-    from marsad.io import expand_paths, read_article
+    from marsad.io import TEXT_SUFFIXES, expand_paths, read_article
     from marsad.pipeline import Pipeline, default_pipeline
 
     pub = parse_published(published)
     pipeline = Pipeline(stages.split(",")) if stages else default_pipeline()
-    files = list(expand_paths(paths))
+    files = list(expand_paths(paths, TEXT_SUFFIXES + _HTML_SUFFIXES))
     several = len(files) > 1
     fmt = fmt or ("jsonl" if several else "json")
     out = sys.stdout
