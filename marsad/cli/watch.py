@@ -319,7 +319,8 @@ def alerts(db: str | None, since: str | None, rule_ref: str | None, article: str
         for r in rows:
             click.echo(json.dumps(r, ensure_ascii=False))
         return
-    _emit([{**r, "evidence": _evidence_line(r["evidence"])} for r in rows], "table",
+    _emit([{**r, "rule": f"{r['rule']} {r.get('rule_name') or ''}".strip()[:30],
+             "evidence": _evidence_line(r["evidence"])} for r in rows], "table",
           ("id", "raised_at", "rule", "day", "article_id", "article_title", "evidence"))
 
 

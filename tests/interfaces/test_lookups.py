@@ -100,3 +100,9 @@ def test_api_search_names_an_unknown_outlet(filled: Store, db: str) -> None:
         assert r.status_code == 200 and r.json()["items"]
         r = c.get("/api/search", params={"q": "كلمةغائبة", "source": "وكالة تجريبية"})
         assert r.status_code == 200 and r.json()["items"] == []
+
+
+def test_alerts_table_names_the_rule(watched: str) -> None:
+    r = invoke("alerts", "--db", watched)
+    assert r.exit_code == 0
+    assert any("1 هدنة ليبيا" in line and "a2-tripoli" in line for line in r.output.splitlines()), r.output
