@@ -24,3 +24,10 @@ def test_undated_events_and_quotes_come_last(store: Store) -> None:
     events = store.events(None, None, None, None, 10)
     assert [e["article"] for e in events] == ["later", "nodate"]
     assert [q["article"] for q in store.quotes(None, 10)] == ["later", "nodate"]
+
+
+def test_sources_most_articles_first(store: Store) -> None:
+    for i, src in enumerate(["إذاعة الجنوب", "وكالة الأنباء", "وكالة الأنباء", None]):
+        add(store, f"s{i}", f"خبر قصير رقم {i} عن الطقس في الجنوب التونسي.", source=src)
+    assert store.sources(10) == ["وكالة الأنباء", "إذاعة الجنوب"]
+    assert store.sources(1) == ["وكالة الأنباء"]
