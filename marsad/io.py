@@ -48,14 +48,17 @@ def _too_large(name: str, size: int, limit: int) -> InputTooLargeError:
     )
 
 
+#: what 'marsad analyze' adds to a refusal; 'marsad ingest' drops it (it is already that command)
+INGEST_HINT = " (for HTML, JSON lines or feeds use 'marsad ingest')"
+
+
 def decode_article(data: bytes, name: str) -> str:
     """Decode UTF-8 bytes of one article, refusing binary data with a message that says why."""
     head = data[:8192]
     nul = head.find(b"\x00")
     if nul >= 0:
         raise BinaryInputError(
-            f"{name} is not a text file (NUL byte at offset {nul}); marsad reads UTF-8 text "
-            "(for HTML, JSON lines or feeds use 'marsad ingest')"
+            f"{name} is not a text file (NUL byte at offset {nul}); marsad reads UTF-8 text" + INGEST_HINT
         )
     try:
         text = data.decode("utf-8")

@@ -234,11 +234,20 @@ def create_app(
         return Query(default, ge=1, le=MAX_LIMIT, description=f"At most {MAX_LIMIT}.")
 
     # -- the page ------------------------------------------------------------------------------
-    @app.get("/", include_in_schema=False)
+    # no-cache: the browser asks again (a 304 when unchanged), so a new marsad's page is never
+    # mixed with the old version's scripts
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     def page() -> FileResponse:
-        return FileResponse(static_dir() / "index.html", media_type="text/html; charset=utf-8")
+        return FileResponse(static_dir() / "index.html", media_type="text/html; charset=utf-8",
+                            headers={"Cache-Control": "no-cache"})
 
-    app.mount("/static", StaticFiles(directory=static_dir()), name="static")
+    class _Static(StaticFiles):
+        def file_response(self, *args: Any, **kwargs: Any) -> Response:
+            response = super().file_response(*args, **kwargs)
+            response.headers["Cache-Control"] = "no-cache"
+            return response
+
+    app.mount("/static", _Static(directory=static_dir()), name="static")
 
     # -- about ---------------------------------------------------------------------------------
     @app.get("/api", summary="What this server offers")
@@ -343,6 +352,10 @@ def create_app(
         with store() as s:
             hits = run(s, q, entity=entity, code=code, source=source, date_from=date_from, date_to=date_to,
                        limit=limit, offset=offset, marks=_MARKS)
+            if not hits and offset == 0:  # an outlet or entity the store lacks: 400 naming it
+                from marsad.search import make_filters, unknown_filter
+
+                unknown_filter(s, make_filters(entity, code, source, date_from, date_to))
         items = []
         for h in hits:
             d = h.to_dict()
@@ -374,8 +387,13 @@ def create_app(
 
     @app.get("/api/timeline", summary="An actor's events in date order, with the articles reporting each")
     def timeline(actor: Annotated[str, Query(min_length=1, max_length=300)], limit: int = limit_q(200)) -> dict[str, Any]:
+        from marsad.explain.network import actor_entity_ids
+
         with store() as s:
-            return {"actor": actor, "items": s.timeline(actor, limit)}
+            items = s.timeline(actor, limit)
+            if not items:
+                actor_entity_ids(s, actor)  # an actor the store does not know: 400 saying so
+            return {"actor": actor, "items": items}
 
     @app.get("/api/quotes", summary="Quotes with speaker and channel, in date order")
     def quotes(speaker: Annotated[str | None, Query(max_length=300)] = None, limit: int = limit_q(100)) -> dict[str, Any]:
@@ -432,9 +450,14 @@ def create_app(
         limit: int = limit_q(100),
         offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
     ) -> dict[str, Any]:
-        from marsad.watch import list_alerts
+        from marsad.watch import get_rule, list_alerts
 
         with store() as s:
+            if rule is not None:
+                try:
+                    get_rule(s, rule)
+                except ConfigError as e:
+                    raise NotFound(str(e)) from None
             return {"items": list_alerts(s, since=since, rule_id=rule, article=article, limit=limit, offset=offset)}
 
     @app.get("/api/watch", summary="The watch rules, with their alert counts")

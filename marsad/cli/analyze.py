@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from datetime import date
 
 import click
 
@@ -40,18 +41,18 @@ def analyze(
 ) -> None:
     """Analyze Arabic articles: entities, dates, events, quotes, indicators.
 
-    PATH is a UTF-8 text file, a folder (every .txt/.text/.md file in it, recursively) or '-'
-    for standard input. With several files each one is analyzed on its own; a file that fails
+    PATH is a UTF-8 text file, an HTML page (its main text, title and date are read), a folder
+    (every .txt/.text/.md/.html/.htm file in it, recursively) or '-' for standard input. With several files each one is analyzed on its own; a file that fails
     is reported on stderr and the others go on (the exit code is then 3).
     """
     import marsad
     from marsad.dates import parse_published
-    from marsad.io import expand_paths, read_article
+    from marsad.io import TEXT_SUFFIXES, expand_paths, read_article
     from marsad.pipeline import Pipeline, default_pipeline
 
     pub = parse_published(published)
     pipeline = Pipeline(stages.split(",")) if stages else default_pipeline()
-    files = list(expand_paths(paths))
+    files = list(expand_paths(paths, TEXT_SUFFIXES + _HTML_SUFFIXES))
     several = len(files) > 1
     fmt = fmt or ("jsonl" if several else "json")
     out = sys.stdout
@@ -64,7 +65,10 @@ def analyze(
         try:
             text = read_article(path, max_size)
             source = "stdin" if str(path) == "-" else path.name
-            analysis = marsad.analyze(text, pub, title, source=source, pipeline=pipeline)
+            page_title, page_pub = None, None
+            if _is_html(str(path), text):
+                text, page_title, page_pub = _from_html(text, str(path))
+            analysis = marsad.analyze(text, pub or page_pub, title or page_title, source=source, pipeline=pipeline)
             if check:
                 from marsad.contract import problems
 
@@ -97,6 +101,25 @@ def analyze(
         out.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
     if failures:
         raise _Failures(f"{failures} of {len(files)} files could not be analyzed (see the lines above)")
+
+
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+def _is_html(name: str, text: str) -> bool:
+    head = text.lstrip("\ufeff \t\r\n")[:200].lower()
+    return name.lower().endswith(_HTML_SUFFIXES) or head.startswith(("<!doctype html", "<html"))
+
+
+def _from_html(html: str, name: str) -> tuple[str, str | None, date | None]:
+    """An HTML page's main text, title and date, read as 'marsad ingest' reads pages."""
+    from marsad.dates import parse_published
+    from marsad.ingest.work import main_text
+
+    page_text, meta = main_text(html)
+    if not page_text or not page_text.strip():
+        raise InputError(f"{name}: no main text found in the HTML page (only scripts, navigation or boilerplate?)")
+    return page_text, meta.get("title"), parse_published(meta.get("date"), strict=False)
 
 
 class _FileProgress:

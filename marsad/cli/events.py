@@ -6,11 +6,12 @@ that ``marsad analyze`` writes, so they work without a database.)
 
 from __future__ import annotations
 
+import io
 import sys
 
 import click
 
-from marsad.cli import main
+from marsad.cli import check_output, main, open_output
 
 
 @main.group("export")
@@ -39,11 +40,16 @@ def export_events(paths: tuple[str, ...], fmt: str, output: str | None, all_mode
     """Export the events of one or many analyses (files from 'marsad analyze --format json|jsonl')."""
     from marsad.extract.events.export import read_analyses, write_export
 
+    if output:
+        check_output(output)
     analyses = read_analyses(paths)
     modes = None if all_modes else ("asserted",)
     if output:
-        with open(output, "w", encoding="utf-8", newline="") as out:
-            n = write_export(analyses, out, fmt, modes=modes, min_confidence=min_confidence)
+        # build the export first: an unreadable input must not leave the old file emptied
+        buffer = io.StringIO(newline="")
+        n = write_export(analyses, buffer, fmt, modes=modes, min_confidence=min_confidence)
+        with open_output(output) as out:
+            out.write(buffer.getvalue())
     else:
         n = write_export(analyses, sys.stdout, fmt, modes=modes, min_confidence=min_confidence)
     click.echo(f"{n} event(s) exported", err=True)

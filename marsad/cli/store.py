@@ -16,8 +16,8 @@ from typing import Any
 
 import click
 
-from marsad.cli import main
-from marsad.errors import InputError
+from marsad.cli import check_output, main, open_output
+from marsad.errors import InputError, PathNotFoundError
 
 FORMATS = ("table", "json", "csv")
 
@@ -89,9 +89,12 @@ def _open(db: str | None, write: bool = False) -> Any:
 @click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True,
               help="The summary as text or as one JSON object.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+@click.option("--limit", type=click.IntRange(min=1), metavar="N",
+              help="Read only the first N articles (try a slice of a large corpus; run again without it to go on).")
 def ingest(
     paths: tuple[str, ...], db: str | None, jobs: int, dask_address: str | None, source: str | None,
     max_size: float | None, semantic: bool, report: str | None, fmt: str, progress: bool | None,
+    limit: int | None,
 ) -> None:
     """Store articles, analyzed, from files and folders: text, HTML, JSON lines (.jsonl,
     .jsonl.gz), RSS/Atom feeds, TREC <DOC> files.
@@ -108,17 +111,25 @@ def ingest(
         from marsad.search.semantic import _load
 
         _load()  # fail now, before a long run, when the model is not installed
-    limit = max_input_bytes(max_size)
+    max_bytes = max_input_bytes(max_size)
+    if report:
+        check_output(report, "--report")  # now, not after a long run
+    missing = [p for p in paths if not (Path(p).exists() or Path(p).is_symlink())]
+    if len(missing) == len(paths):  # nothing to read: say so before creating or opening a database
+        raise PathNotFoundError(
+            f"no such file or folder: {', '.join(missing)} (give files or folders of articles, "
+            "e.g. 'marsad ingest news/ --db marsad.db')"
+        )
     store = _open(db, write=True)
     try:
         summary = run(
-            list(paths), store, jobs=jobs, dask=dask_address, max_bytes=limit, source=source, embed=semantic,
-            progress=Progress(enabled=progress),
+            list(paths), store, jobs=jobs, dask=dask_address, max_bytes=max_bytes, source=source, embed=semantic,
+            progress=Progress(enabled=progress), limit=limit,
         )
     finally:
         store.close()
     if report:
-        with open(report, "w", encoding="utf-8") as f:
+        with open_output(report, "--report") as f:
             for failure in summary.failures:
                 f.write(json.dumps(failure.to_dict(), ensure_ascii=False) + "\n")
     if fmt == "json":
@@ -134,15 +145,16 @@ def ingest(
         if len(summary.failures) > len(shown):
             click.echo(f"  … and {len(summary.failures) - len(shown)} more" + (f" (all in {report})" if report else
                        " (write them all with --report FILE)"), err=True)
-        raise _Failures(f"{len(summary.failures)} inputs could not be stored (listed above); the rest was stored")
+        n = len(summary.failures)
+        raise _Failures(f"{n} input{'' if n == 1 else 's'} could not be stored (listed above); the rest was stored")
 
 
 class _Failures(InputError):
     pass
 
 
-@main.command()
-@click.argument("query")
+@main.command(context_settings={"ignore_unknown_options": True})
+@click.argument("words", nargs=-1, required=True, metavar="QUERY...")
 @db_option
 @click.option("--entity", metavar="NAME", help="Only articles that mention this entity.")
 @click.option("--code", metavar="CAMEO", help="Only articles with an event of this CAMEO code (a prefix: 04).")
@@ -153,16 +165,19 @@ class _Failures(InputError):
 @click.option("--semantic", is_flag=True, help="Rank by meaning (multilingual embeddings; the semantic extra).")
 @format_option
 def search(
-    query: str, db: str | None, entity: str | None, code: str | None, source: str | None, date_from: str | None,
+    words: tuple[str, ...], db: str | None, entity: str | None, code: str | None, source: str | None, date_from: str | None,
     date_to: str | None, limit: int, semantic: bool, fmt: str,
 ) -> None:
     """Search the stored articles, Arabic-aware.
 
     Diacritics, alef and taa-marbuta forms and clitics do not matter; words are stemmed for
     recall. All words must match; "quoted words" match as a phrase; OR between words makes
-    either enough; -word excludes; word* matches the words that start with it.
+    either enough; -word excludes; word* matches the words that start with it. The query may be
+    one quoted argument or several words.
     """
     from marsad.search import search as run
+
+    query = _query_of(words)
 
     tty = fmt == "table" and sys.stdout.isatty()
     marks = ("\x1b[1m", "\x1b[0m") if tty else ("[", "]")
@@ -170,6 +185,10 @@ def search(
     try:
         hits = run(store, query, entity=entity, code=code, source=source, date_from=date_from, date_to=date_to,
                    limit=limit, semantic=semantic, marks=marks, verbose=True)
+        if not hits:
+            from marsad.search import make_filters, unknown_filter
+
+            unknown_filter(store, make_filters(entity, code, source, date_from, date_to))
     finally:
         store.close()
     rows = [h.to_dict() for h in hits]
@@ -186,6 +205,15 @@ def search(
         click.echo(f"   {h.snippet}\n")
 
 
+def _query_of(words: tuple[str, ...]) -> str:
+    """The words of 'marsad search' as one query; a word such as --fro is a mistyped option."""
+    for w in words:
+        if w.startswith("--") and len(w) > 2:
+            raise click.UsageError(f"no such option: {w} (see 'marsad search --help'; to search for the word, "
+                                   f"quote it inside the query: '\"{w}\"')")
+    return " ".join(words)
+
+
 @main.command()
 @db_option
 @click.option("--type", "type_", type=click.Choice(("PERSON", "ORG", "GPE", "LOC", "FAC"), case_sensitive=False),
@@ -200,6 +228,14 @@ def entities(db: str | None, type_: str | None, top: int, fmt: str) -> None:
     finally:
         store.close()
     _emit(rows, fmt, ("name", "type", "subtype", "name_en", "kb_id", "articles", "mentions"))
+
+
+def _known_actor(store: Any, name: str | None) -> None:
+    """When a query on an actor finds nothing, say whether the store knows the actor at all."""
+    if name:
+        from marsad.explain.network import actor_entity_ids
+
+        actor_entity_ids(store, name)  # ConfigError: no actor NAME in the stored articles
 
 
 def _day(value: str | None, option: str) -> str | None:
@@ -225,6 +261,8 @@ def events(db: str | None, actor: str | None, code: str | None, date_from: str |
     store = _open(db)
     try:
         rows = store.events(actor, f.code, f.date_from, f.date_to, limit)
+        if not rows:
+            _known_actor(store, actor)
     finally:
         store.close()
     _emit(rows, fmt, ("date", "code", "label", "source", "target", "location", "mode", "article", "evidence"))
@@ -240,6 +278,8 @@ def timeline(actor: str, db: str | None, limit: int, fmt: str) -> None:
     store = _open(db)
     try:
         rows = store.timeline(actor, limit)
+        if not rows:
+            _known_actor(store, actor)
     finally:
         store.close()
     if fmt != "json":
@@ -257,6 +297,8 @@ def quotes(db: str | None, speaker: str | None, limit: int, fmt: str) -> None:
     store = _open(db)
     try:
         rows = store.quotes(speaker, limit)
+        if not rows:
+            _known_actor(store, speaker)
     finally:
         store.close()
     _emit(rows, fmt, ("date", "speaker", "channel", "kind", "text", "article"))
@@ -284,6 +326,9 @@ def reanalyze(db: str | None, everything: bool, jobs: int, dask_address: str | N
         store.close()
     if fmt == "json":
         click.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
+    elif not summary.articles:
+        click.echo("nothing to analyze again: every stored article was analyzed by this version of marsad "
+                   "with these stages ('--all' analyzes them all again)")
     else:
         click.echo(f"{summary.reanalyzed:,} of {summary.articles:,} articles analyzed again in "
                    f"{summary.seconds:.1f} s, {summary.failed:,} failed")
@@ -295,12 +340,7 @@ def reanalyze(db: str | None, everything: bool, jobs: int, dask_address: str | N
 @db_option
 def migrate(db: str | None) -> None:
     """Create the database, or bring its tables up to this version of marsad."""
-    from marsad.store import resolve_url
-
-    url = resolve_url(db)
-    if "://" not in url and not Path(url).parent.exists():
-        raise click.BadParameter(f"the folder of {url} does not exist", param_hint="--db")
-    store = _open(db, write=True)
+    store = _open(db, write=True)  # a missing folder is a store error (exit 6), as for ingest
     try:
         click.echo(f"{store.display_url}: schema version {store.schema_version()}")
     finally:

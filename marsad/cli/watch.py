@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from marsad.cli import main
+from marsad.cli import check_output, main, open_output
 from marsad.cli.store import _emit, _open, db_option
 from marsad.errors import ConfigError, InputError, PathNotFoundError
 
@@ -37,7 +37,7 @@ def watch() -> None:
 
 
 def _rule_row(rule: Any, alerts: dict[int, int] | None = None) -> dict[str, Any]:
-    row = {"id": rule.id, "active": rule.active, "name": rule.name, "watches": rule.describe(),
+    row = {"id": rule.id, "active": "yes" if rule.active else "paused", "name": rule.name, "watches": rule.describe(),
            "created": rule.created_at}
     if alerts is not None:
         row["alerts"] = alerts.get(rule.id or -1, 0)
@@ -208,12 +208,14 @@ def watch_list(db: str | None, fmt: str) -> None:
 
 def _rule_command(name: str, help_: str, action: Callable[[Any, int], str]) -> None:
     @watch.command(name, help=help_)
-    @click.argument("rule_id", type=int, metavar="RULE")
+    @click.argument("rule_ref", metavar="RULE")
     @db_option
-    def command(rule_id: int, db: str | None) -> None:
+    def command(rule_ref: str, db: str | None) -> None:
+        from marsad.watch.engine import resolve_rule
+
         store = _open(db, write=True)
         try:
-            click.echo(action(store, rule_id))
+            click.echo(action(store, resolve_rule(store, rule_ref)))
         finally:
             store.close()
 
@@ -239,9 +241,9 @@ def _resume(store: Any, rule_id: int) -> str:
     return f"rule {rule_id} active"
 
 
-_rule_command("remove", "Delete a rule and its alerts.", _remove)
-_rule_command("pause", "Stop a rule raising alerts (it and its alerts stay).", _pause)
-_rule_command("resume", "Make a paused rule raise alerts again.", _resume)
+_rule_command("remove", "Delete a rule and its alerts. RULE is its number or its name (see 'marsad watch list').", _remove)
+_rule_command("pause", "Stop a rule raising alerts (it and its alerts stay). RULE is its number or its name.", _pause)
+_rule_command("resume", "Make a paused rule raise alerts again. RULE is its number or its name.", _resume)
 
 
 def _evidence_line(ev: dict[str, Any]) -> str:
@@ -261,26 +263,31 @@ def _report_run(summary: Any, fmt: str, err: bool = False) -> None:
     if fmt == "json":
         click.echo(json.dumps(summary.to_dict(), ensure_ascii=False), err=err)
         return
-    click.echo(f"watch: {summary.rules} rule{'s' if summary.rules != 1 else ''} checked over "
-               f"{summary.checked:,} article{'s' if summary.checked != 1 else ''}: {summary.new_alerts} new "
+    # «checked» counts the articles a rule's index look-up left to read in full, not the whole store
+    click.echo(f"watch: {summary.rules} rule{'s' if summary.rules != 1 else ''} checked, "
+               f"{summary.checked:,} candidate article{'s' if summary.checked != 1 else ''} read: "
+               f"{summary.new_alerts} new "
                f"alert{'s' if summary.new_alerts != 1 else ''}" + (" (marsad alerts)" if summary.new_alerts else ""),
                err=err)
 
 
 @watch.command("run")
 @db_option
-@click.option("--rule", "rule_ids", type=int, multiple=True, metavar="RULE", help="Only this rule (repeatable).")
+@click.option("--rule", "rule_refs", multiple=True, metavar="RULE",
+              help="Only this rule, by number or name (repeatable).")
 @click.option("--all", "full", is_flag=True, help="Check every stored article again, not only the new ones.")
 @_TABLE_JSON
-def watch_run(db: str | None, rule_ids: tuple[int, ...], full: bool, fmt: str) -> None:
+def watch_run(db: str | None, rule_refs: tuple[str, ...], full: bool, fmt: str) -> None:
     """Check the articles stored since the last run against the rules; raise the new alerts.
 
     Running again raises no alert twice. 'marsad ingest' runs this by itself when there are rules.
     """
     from marsad.watch import run_watch
+    from marsad.watch.engine import resolve_rule
 
     store = _open(db, write=True)
     try:
+        rule_ids = [resolve_rule(store, r) for r in rule_refs]
         summary = run_watch(store, rule_ids=list(rule_ids) or None, full=full)
     finally:
         store.close()
@@ -293,16 +300,18 @@ def watch_run(db: str | None, rule_ids: tuple[int, ...], full: bool, fmt: str) -
 @main.command()
 @db_option
 @click.option("--since", metavar="WHEN", help="Raised since: a day, a UTC time, or a span back (24h, 7d).")
-@click.option("--rule", "rule_id", type=int, metavar="RULE", help="Only the alerts of this rule.")
+@click.option("--rule", "rule_ref", metavar="RULE", help="Only the alerts of this rule (its number or name).")
 @click.option("--article", metavar="ID", help="Only the alerts on this article.")
 @click.option("-n", "--limit", type=click.IntRange(min=1), default=100, show_default=True)
 @_TABLE_JSON
-def alerts(db: str | None, since: str | None, rule_id: int | None, article: str | None, limit: int, fmt: str) -> None:
+def alerts(db: str | None, since: str | None, rule_ref: str | None, article: str | None, limit: int, fmt: str) -> None:
     """Alerts the watch rules raised, newest first, with their evidence."""
     from marsad.watch import list_alerts
+    from marsad.watch.engine import resolve_rule
 
     store = _open(db)
     try:
+        rule_id = resolve_rule(store, rule_ref) if rule_ref is not None else None
         rows = list_alerts(store, since=since, rule_id=rule_id, article=article, limit=limit)
     finally:
         store.close()
@@ -310,7 +319,8 @@ def alerts(db: str | None, since: str | None, rule_id: int | None, article: str 
         for r in rows:
             click.echo(json.dumps(r, ensure_ascii=False))
         return
-    _emit([{**r, "evidence": _evidence_line(r["evidence"])} for r in rows], "table",
+    _emit([{**r, "rule": f"{r['rule']} {r.get('rule_name') or ''}".strip()[:30],
+             "evidence": _evidence_line(r["evidence"])} for r in rows], "table",
           ("id", "raised_at", "rule", "day", "article_id", "article_title", "evidence"))
 
 
@@ -335,6 +345,8 @@ def network(db: str | None, actor: str | None, date_from: str | None, date_to: s
     """
     from marsad.explain.network import build_network, to_csv, to_gexf
 
+    if output:
+        check_output(output)
     store = _open(db)
     try:
         net = build_network(store, actor=actor, date_from=date_from, date_to=date_to, kind=kind,
@@ -344,7 +356,8 @@ def network(db: str | None, actor: str | None, date_from: str | None, date_to: s
     text = (json.dumps(net, ensure_ascii=False, indent=1) + "\n" if fmt == "json"
             else to_csv(net) if fmt == "csv" else to_gexf(net))
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        with open_output(output) as out:
+            out.write(text)
         click.echo(f"{len(net['nodes'])} actors, {len(net['edges'])} links written to {output}", err=True)
     else:
         sys.stdout.write(text)

@@ -293,6 +293,30 @@ _HEAD = {
 }
 
 
+#: the forms of «مقال» a number takes: one, two, 3-10 (plural), 11-99 (accusative singular), 100s
+_AR_ARTICLES = ("مقال واحد", "مقالان", "مقالات", "مقالا", "مقال")
+
+
+def count_ar(n: int, forms: tuple[str, str, str, str, str] = _AR_ARTICLES) -> str:
+    """«N noun» with the noun in the form Arabic grammar gives that number (مقال واحد، مقالان،
+    3 مقالات، 11 مقالا، 100 مقال، 103 مقالات)."""
+    one, two, plural, accusative, singular = forms
+    if n == 1:
+        return one
+    if n == 2:
+        return two
+    rest = n % 100
+    if 3 <= rest <= 10:
+        return f"{n} {plural}"
+    if 11 <= rest <= 99:
+        return f"{n} {accusative}"
+    return f"{n} {singular}"
+
+
+def _count(n: int, h: dict[str, str], key: str) -> str:
+    return count_ar(n) if h is _HEAD["ar"] else f"{n} {h[key]}" if n != 1 else f"1 {h[key][:-1]}"
+
+
 def _refs(refs: list[int] | int) -> str:
     items = [refs] if isinstance(refs, int) else refs
     return "".join(f"[{r}]" for r in items)
@@ -309,7 +333,7 @@ def to_markdown(brief: dict[str, Any], lang: str = "en") -> str:
     lines = [f"# {h['brief']}: {title}", ""]
     period = brief["period"]
     window = f"{s.get('from') or period['first'] or '…'} – {s.get('to') or period['last'] or '…'}"
-    lines.append(f"*{brief['articles']} {h['articles']} · {h['period']} {window} · {h['generated']} "
+    lines.append(f"*{_count(brief['articles'], h, 'articles')} · {h['period']} {window} · {h['generated']} "
                  f"{brief['generated_at']}*")
 
     def section(name: str, items: list[str]) -> None:
@@ -317,7 +341,7 @@ def to_markdown(brief: dict[str, Any], lang: str = "en") -> str:
         lines.extend(items or [h["none"]])
 
     section("actors", [f"- {a['name']} ({a['type']}" + (f", {a['kb_id']}" if a.get("kb_id") else "")
-                       + f") · {a['articles']} {h['in_articles']} {_refs(a['sources'])}" for a in brief["actors"]])
+                       + f") · {_count(a['articles'], h, 'in_articles')} {_refs(a['sources'])}" for a in brief["actors"]])
     timeline = []
     for e in brief["timeline"]:
         who = f"{e.get('source') or '?'} → {e.get('target') or '?'}"

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from marsad.errors import InputError
-from marsad.io import max_input_bytes, read_article
+from marsad.io import INGEST_HINT, max_input_bytes, read_article
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -135,7 +135,7 @@ def read(path: Path, max_bytes: int | None = None) -> Iterator[RawItem | Failure
     except _Fail as e:
         yield Failure(name, str(e))
     except InputError as e:
-        yield Failure(name, _strip_name(str(e), name))
+        yield Failure(name, _strip_name(str(e), name).replace(INGEST_HINT, ""))
     except OSError as e:
         yield Failure(name, f"cannot read the file: {e.strerror or e}")
 

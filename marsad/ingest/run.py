@@ -58,12 +58,18 @@ class Summary:
         rate = self.items / self.seconds if self.seconds else 0.0
         share = self.storage_seconds / self.seconds if self.seconds else 0.0
         return [
-            f"{self.items:,} articles read from {self.files:,} files in {self.seconds:.1f} s ({rate:,.0f}/s): "
+            f"{self.items:,} article{'' if self.items == 1 else 's'} read from {self.files:,} "
+            f"file{'' if self.files == 1 else 's'} in {self.seconds:.1f} s ({rate:,.0f}/s): "
             f"{self.new:,} new, {self.duplicates:,} duplicate, {self.near_duplicates:,} near-duplicate, "
             f"{self.unchanged:,} already stored, {self.failed:,} failed",
             f"the run waited {self.storage_seconds:.1f} s on the store ({share:.0%} of it); "
             f"writing took {self.write_seconds:.1f} s, alongside the analysis",
         ]
+
+
+def _clock(seconds: float) -> str:
+    s = int(seconds)
+    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
 
 
 class Progress:
@@ -86,12 +92,13 @@ class Progress:
         elapsed = max(now - self.start, 1e-9)
         done = summary.new + summary.duplicates + summary.near_duplicates + summary.unchanged + summary.failed
         bar = ""
-        if files_total:
+        if files_total and files_total > 1:  # with one file, a bar would stand at 0 until the end
             filled = int(20 * min(summary.files, files_total) / files_total)
             bar = "[" + "#" * filled + "." * (20 - filled) + f"] {summary.files}/{files_total} files · "
         line = (
             f"\r{bar}{done:,} articles · {summary.new:,} new · {summary.duplicates:,} dup · "
-            f"{summary.near_duplicates:,} near · {summary.failed:,} failed · {done / elapsed:,.0f}/s"
+            f"{summary.near_duplicates:,} near · {summary.failed:,} failed · {done / elapsed:,.0f}/s · "
+            f"{_clock(elapsed)}"
         )
         self.stream.write(line.ljust(self.width))
         self.width = len(line)
@@ -262,8 +269,12 @@ def ingest(
     embed: bool = False,
     progress: Progress | None = None,
     on_batch: Callable[[Summary], None] | None = None,
+    limit: int | None = None,
 ) -> Summary:
-    """Ingest files and folders into ``store``; returns what happened (failures included)."""
+    """Ingest files and folders into ``store``; returns what happened (failures included).
+
+    ``limit``: read only the first that many articles of the input (to try a slice of a large
+    corpus; a later run with a larger limit, or none, goes on where it stopped)."""
     t0 = time.perf_counter()
     summary = Summary()
     runner: Runner = make_runner(jobs, dask)
@@ -282,6 +293,9 @@ def ingest(
                     summary.failed += 1
                     summary.failures.append(item)
                     continue
+                if limit is not None and summary.items >= limit:
+                    summary.files += 1  # read in part
+                    return
                 if source and not item.source:
                     item.source = source
                 summary.items += 1

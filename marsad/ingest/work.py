@@ -86,13 +86,22 @@ def fragment_text(html: str) -> str:
 def _page(html: bytes | str) -> tuple[str | None, dict[str, Any]]:
     import trafilatura
 
+    # the date from the page's metadata, <time>, URL or a full date in it; not the extensive
+    # guess, which turns a bare year («12 مارس 2024», months it cannot read) into YYYY-01-01
     doc = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True
+        html, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if doc is None:
         return None, {}
     d = doc if isinstance(doc, dict) else doc.as_dict()
     return d.get("text"), d
+
+
+def main_text(html: bytes | str) -> tuple[str | None, dict[str, Any]]:
+    """The main text of an HTML page (no navigation or boilerplate) and its metadata (title,
+    date, url, sitename), as 'marsad ingest' reads pages; (None, {}) when there is none."""
+    return _page(html)
 
 
 def prepare(raw: RawItem, max_bytes: int | None = None) -> Prepared | Failure:

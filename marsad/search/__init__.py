@@ -46,9 +46,12 @@ class Hit:
 def _day(value: str | None, name: str) -> str | None:
     if value is None or value == "":
         return None
-    parsed = parse_published(value, strict=True)
+    try:
+        parsed = parse_published(value, strict=True)
+    except ConfigError:  # its message speaks of a publication date: name the option instead
+        parsed = None
     if parsed is None:
-        raise ConfigError(f"{name} {value!r} is not a date: give it as YYYY-MM-DD")
+        raise ConfigError(f"{name} {value!r} is not a date: give it as YYYY-MM-DD (2017-04-03)")
     return parsed.isoformat()
 
 
@@ -65,6 +68,22 @@ def make_filters(
     if f.date_from and f.date_to and f.date_from > f.date_to:
         raise ConfigError(f"--from {f.date_from} is after --to {f.date_to}: swap them")
     return f
+
+
+def unknown_filter(store: Store, filters: SearchFilters) -> None:
+    """When a filtered search finds nothing, name the filter the store has nothing for (ConfigError):
+    an outlet or an entity that is not there reads otherwise like "no article matches"."""
+    if filters.source and not store.sources_like(filters.source):
+        known = store.sources(10)
+        raise ConfigError(
+            f"no outlet {filters.source!r} in the store: "
+            + (f"give one of {', '.join(known)} (any case)" if known else "no stored article names its outlet")
+        )
+    if filters.entity and not store.entity_ids(filters.entity):
+        raise ConfigError(
+            f"no entity {filters.entity!r} in the stored articles: 'marsad entities' lists the names found "
+            "(a knowledge-base id such as khalifa-haftar works too)"
+        )
 
 
 def search(
@@ -122,4 +141,4 @@ def search(
     return hits
 
 
-__all__ = ["Hit", "make_filters", "search"]
+__all__ = ["Hit", "make_filters", "search", "unknown_filter"]

@@ -496,6 +496,14 @@ class Store(ABC):
         rows = self.execute("SELECT DISTINCT source FROM articles WHERE source IS NOT NULL").fetchall()
         return [r[0] for r in rows if " ".join(str(r[0]).split()).casefold() == wanted]
 
+    def sources(self, limit: int = 20) -> list[str]:
+        """The outlets with the most stored articles, most first."""
+        rows = self.execute(
+            "SELECT source, COUNT(*) AS n FROM articles WHERE source IS NOT NULL GROUP BY source "
+            "ORDER BY n DESC, source LIMIT ?", (limit,),
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
     def filter_sql(self, filters: SearchFilters, column: str) -> tuple[str, list[Any]]:
         """SQL conditions on an article id ``column`` for the filters, and their parameters."""
         conds: list[str] = []
@@ -569,7 +577,7 @@ class Store(ABC):
         params.extend(window_params)
         where = (" WHERE " + " AND ".join(conds)) if conds else ""
         rows = self.execute(
-            f"{self._EVENT_SELECT}{where} ORDER BY ev.day, a.published, ev.id LIMIT ?", [*params, limit]
+            f"{self._EVENT_SELECT}{where} ORDER BY (ev.day IS NULL), ev.day, a.published, ev.id LIMIT ?", [*params, limit]
         ).fetchall()
         return [
             {"date": r[1], "date_value": r[2], "code": r[3], "label": r[4], "mode": r[5], "confidence": r[6],
@@ -609,7 +617,7 @@ class Store(ABC):
             "SELECT q.day, q.date_value, s.name, c.name, q.kind, q.text, a.uid, a.title, a.source, a.url, "
             "a.published FROM quotes q JOIN articles a ON a.id = q.article_id "
             "LEFT JOIN entities s ON s.id = q.speaker_id LEFT JOIN entities c ON c.id = q.channel_id"
-            f"{where} ORDER BY q.day, a.published, q.id LIMIT ?",
+            f"{where} ORDER BY (q.day IS NULL), q.day, a.published, q.id LIMIT ?",
             [*params, limit],
         ).fetchall()
         return [

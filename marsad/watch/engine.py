@@ -80,6 +80,28 @@ def list_rules(store: Store, *, active_only: bool = False) -> list[Rule]:
     return [_rule_of_row(r) for r in rows]
 
 
+def resolve_rule(store: Store, ref: str | int) -> int:
+    """The id of the rule ``ref`` designates: its number, or its name (ConfigError when none)."""
+    text = str(ref).strip()
+    if text.isdigit():
+        return get_rule(store, int(text)).id or int(text)
+    from marsad.text.normalize import fold_key, normalize_text
+
+    def key(name: str) -> str:
+        return " ".join(fold_key(normalize_text(name)).split())
+
+    wanted = key(text)
+    named = [r for r in list_rules(store) if r.name and key(r.name) == wanted]
+    if len(named) == 1 and named[0].id is not None:
+        return named[0].id
+    if named:
+        ids = ", ".join(str(r.id) for r in named)
+        raise ConfigError(f"several watch rules are named {text!r} (rules {ids}): give the number instead")
+    raise ConfigError(
+        f"no watch rule {text!r} in {store.display_url}: give a rule's number or name ('marsad watch list' shows them)"
+    )
+
+
 def get_rule(store: Store, rule_id: int) -> Rule:
     row = None
     if has_watch_tables(store):

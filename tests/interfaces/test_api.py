@@ -186,7 +186,10 @@ def test_the_page_is_rtl_arabic_and_self_contained(client: TestClient) -> None:
     assert refs and all(ref.startswith("/") for ref in refs), refs  # nothing from another host
     for ref in refs:
         if ref.startswith("/static/"):
-            assert client.get(ref).status_code == 200, ref
+            got = client.get(ref)
+            assert got.status_code == 200 and got.headers["cache-control"] == "no-cache", ref
+    assert r.headers["cache-control"] == "no-cache"  # an upgraded marsad's page is not mixed with old scripts
+    assert client.head("/").status_code == 200
     for f in static_dir().iterdir():
         text = f.read_text(encoding="utf-8")
         assert "@import" not in text and "fonts.googleapis" not in text and "cdn" not in text.lower(), f.name

@@ -127,6 +127,9 @@ def test_brief_markdown_cites_every_line(filled: Store) -> None:
     assert "`a1-cairo`" in sources and "(none in the store)" in md  # no indicator was stored
     ar = to_markdown(build_brief(filled, actor="khalifa-haftar"), lang="ar")
     assert "## التسلسل الزمني للأحداث" in ar
+    assert "*3 مقالات ·" in ar  # حفتر is in three articles: the plural, not «3 مقالا»
+    assert "(PERSON, fayez-al-sarraj) · مقالان" in ar and "(GPE, cairo) · مقالان" in ar
+    assert "*3 articles ·" in md and "(GPE, rome) · 1 article [" in md
 
 
 def test_brief_on_a_query(filled: Store) -> None:

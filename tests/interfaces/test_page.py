@@ -108,3 +108,39 @@ def test_page_in_chromium(server: str, tmp_path: Path) -> None:
     assert "🇱🇾📰" in dom  # the text before the names is whole
     dom = _dom(server + "/#timeline/khalifa-haftar", tmp_path / "profile2")
     assert dom.count('class="card"') >= 3 and "a3-meeting" in dom
+
+
+_COUNTS = [0, 1, 2, 3, 10, 11, 99, 100, 101, 102, 103, 111, 1489, 2000]
+
+
+def test_arabic_counts_in_python() -> None:
+    from marsad.explain.brief import count_ar
+
+    got = [count_ar(n) for n in _COUNTS]
+    assert got == ["0 مقال", "مقال واحد", "مقالان", "3 مقالات", "10 مقالات", "11 مقالا", "99 مقالا", "100 مقال",
+                   "101 مقال", "102 مقال", "103 مقالات", "111 مقالا", "1489 مقالا", "2000 مقال"]
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed: the page's count code is not run outside a browser")
+def test_arabic_counts_agree_between_page_and_brief() -> None:
+    from marsad.explain.brief import count_ar
+
+    script = "const S = require(process.argv[1]); process.stdout.write(JSON.stringify(%s.map(n => S.countAr(n))));"
+    r = subprocess.run([str(NODE), "-e", script % json.dumps(_COUNTS), str(static_dir() / "spans.js")],
+                       capture_output=True, text=True, timeout=30, check=True)
+    assert json.loads(r.stdout) == [count_ar(n) for n in _COUNTS]
+
+
+def test_error_box_reads_left_to_right() -> None:
+    """The API's messages are English with Arabic values inside: in the right-to-left page they are
+    laid out left to right, or «no actor 'X' in …» comes out scrambled."""
+    html = (static_dir() / "index.html").read_text("utf-8")
+    box = re.search(r'<div id="error"[^>]*>', html)
+    assert box and 'dir="ltr"' in box.group(0)
+    assert re.search(r'<html[^>]*dir="rtl"', html)
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium, or 'make browser')")
+def test_page_shows_api_errors(server: str, tmp_path: Path) -> None:
+    dom = _dom(server + "/#timeline/%D9%85%D8%AC%D9%87%D9%88%D9%84", tmp_path / "p1")  # «مجهول»
+    assert re.search(r'id="error"[^>]*>no actor \'مجهول\'', dom), dom[-2000:]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -234,7 +235,12 @@ def test_progress_bar_and_summary(store: Store, tmp_path: Path) -> None:
     stream = io.StringIO()
     summary = ingest([tmp_path / "s.jsonl"], store, progress=Progress(stream, enabled=True))
     out = stream.getvalue()
-    assert "\r[" in out and "10 articles" in out and "10 new" in out and out.endswith("\n")
+    assert "\r" in out and "10 articles" in out and "10 new" in out and out.endswith("\n")
+    assert "\r[" not in out and re.search(r" · \d+:\d\d\b", out)  # one file: no bar standing at 0/1, the time taken instead
+    write_jsonl(tmp_path / "t.jsonl", 3)
+    two = io.StringIO()
+    ingest([tmp_path / "s.jsonl", tmp_path / "t.jsonl"], store, progress=Progress(two, enabled=True))
+    assert "\r[" in two.getvalue() and "2/2 files" in two.getvalue()
     quiet = io.StringIO()
     ingest([tmp_path / "s.jsonl"], store, progress=Progress(quiet))  # not a terminal: silent
     assert quiet.getvalue() == ""

@@ -447,7 +447,7 @@
       var params = {};
       rest.slice(1).split("&").forEach(function (kv) {
         var i = kv.indexOf("=");
-        if (i > 0) params[decodeURIComponent(kv.slice(0, i))] = decodeURIComponent(kv.slice(i + 1));
+        if (i > 0) params[decodeURIComponent(kv.slice(0, i).replace(/\+/g, " "))] = decodeURIComponent(kv.slice(i + 1).replace(/\+/g, " "));
       });
       ["q", "entity", "code", "source", "from", "to"].forEach(function (k) { $("search-" + k).value = params[k] || ""; });
       if (params.q) runSearch(params, 0);
@@ -456,7 +456,7 @@
   window.addEventListener("hashchange", route);
 
   api("/api/health").then(function (h) {
-    $("store-status").textContent = h.store ? ("المخزن: " + h.store.articles + " مقالا") : "لا مخزن: التحليل وحده متاح";
+    $("store-status").textContent = h.store ? ("المخزن: " + S.countAr(h.store.articles)) : "لا مخزن: التحليل وحده متاح";
   }).catch(function () { $("store-status").textContent = ""; });
   route();
 })();

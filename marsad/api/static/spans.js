@@ -66,7 +66,20 @@
     return out;
   }
 
-  var api = {cpIndex: cpIndex, cpSlice: cpSlice, segments: segments};
+  /* "N noun" in the form Arabic gives the number: forms = [one, two, 3-10, 11-99, 100s]
+   * (as marsad.explain.brief.count_ar): مقال واحد، مقالان، 3 مقالات، 11 مقالا، 100 مقال. */
+  var ARTICLES = ["مقال واحد", "مقالان", "مقالات", "مقالا", "مقال"];
+  function countAr(n, forms) {
+    var f = forms || ARTICLES;
+    if (n === 1) return f[0];
+    if (n === 2) return f[1];
+    var rest = n % 100;
+    if (rest >= 3 && rest <= 10) return n + " " + f[2];
+    if (rest >= 11 && rest <= 99) return n + " " + f[3];
+    return n + " " + f[4];
+  }
+
+  var api = {cpIndex: cpIndex, cpSlice: cpSlice, segments: segments, countAr: countAr};
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.MarsadSpans = api;
 })(this);
