@@ -8,8 +8,9 @@ Every word of an article is indexed twice, at the same token position in two col
   article keeps its clitics: «بنغازي» is a name, and only the article proves the letters before
   it are clitics.
 * its **stem**: the Snowball Arabic light stem of the normalized word without its article,
-  folded like a key («المعلمين», «معلمون» and «معلم» share the stem «معلم»). Stemming the word
-  without its article keeps the stemmer's choices the same for «الانتخابات» and «انتخابات».
+  folded like a key («المعلمين», «معلمون» and «معلم» share the stem «معلم»), stemmed as if
+  the article were there (:func:`light_stem`), so the stemmer's choices are the same for
+  «الانتخابات» and «انتخابات» and it never takes a root letter for a clitic («وزارة» is not «زار»).
 
 A query word goes through the same two functions, and matches a document word when the bases or
 the stems agree; an exact base match ranks higher. Because both columns keep one term per token
@@ -60,6 +61,23 @@ def _clean(term: str) -> str:
     return _NON_WORD.sub("_", term).strip("_")
 
 
+def light_stem(word: str) -> str:
+    """The Snowball Arabic stem of a word without its article, stemmed as if it had one.
+
+    Snowball reads a first «و ف ب ك ل» of a word without an article as a clitic, and in «وزارة» →
+    «زار», «وزير» → «زير», «فلسطين» → «لسط» it is the root's own letter (a search for the ministry
+    found «زار», visited). Behind an article those letters are the word's, and the suffixes go the
+    same way for every form: «وزارة», «الوزارات» → «وزار»; «حكومات» → «حكوم». A word too short for
+    the stemmer to take the article off is stemmed alone, with any letters it took from the front
+    put back."""
+    stem = _STEMMER.stemWord("ال" + word)
+    if not stem.startswith("ال"):
+        return stem
+    stem = _STEMMER.stemWord(word)
+    k = word.find(stem) if stem else -1
+    return word[: k + len(stem)] if k > 0 else stem
+
+
 _cache: dict[str, Term | None] = {}
 
 
@@ -77,7 +95,7 @@ def term_of(info: TypeInfo) -> Term | None:
             # the key and the normalized form map letter for letter: strip the same letters
             n = article_length(info.key, info.readings)
             base = _clean(info.key[n:])
-            stem = _clean(fold_key(_STEMMER.stemWord(form[n:]))) or base
+            stem = _clean(fold_key(light_stem(form[n:]))) or base
         else:
             base = _clean(info.key)
             stem = base

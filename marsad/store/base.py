@@ -155,6 +155,8 @@ class Store(ABC):
                 with self.transaction():
                     for statement in self._migration_statements(m.version):
                         self.execute(statement)
+                    if m.reindex:
+                        self._reindex_all()
                     self.execute(
                         "INSERT INTO marsad_schema (version, description, applied_at) VALUES (?, ?, ?)",
                         (m.version, m.description, now()),
@@ -168,6 +170,20 @@ class Store(ABC):
                 ) from e
             applied.append(m.version)
         return applied
+
+    def _reindex_all(self, batch: int = 500) -> None:
+        """Fill the (emptied) search index again from the stored articles, a batch at a time."""
+        from marsad.search.terms import article_terms
+
+        last = 0
+        while True:
+            rows = self.execute(
+                "SELECT id, title, text FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, batch)
+            ).fetchall()
+            if not rows:
+                return
+            self._index_articles([(int(r[0]), article_terms(r[1], r[2])) for r in rows])
+            last = int(rows[-1][0])
 
     @property
     def display_url(self) -> str:

@@ -22,6 +22,9 @@ class Migration:
     description: str
     sqlite: tuple[str, ...]
     postgres: tuple[str, ...]
+    #: after its statements, the search index is filled again from every stored article (the
+    #: terms of marsad.search.terms changed), in the same transaction
+    reindex: bool = False
 
 
 _TABLES_COMMON = """
@@ -173,6 +176,9 @@ _POSTGRES_V1 = (
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, analyses, duplicates, entities, mentions, events, quotes, search index",
               _SQLITE_V1, _POSTGRES_V1),
+    Migration(2, "search index rebuilt: stems no longer take a root letter for a clitic (وزارة is not زار)",
+              ("INSERT INTO search_index(search_index) VALUES ('delete-all')",),
+              ("DELETE FROM search_index",), reindex=True),
 )
 
 LATEST = MIGRATIONS[-1].version
