@@ -177,6 +177,10 @@ class PlaceNoun:
     alone: bool = False  # the phrase alone names the one building of a state («القصر الجمهوري»)
     confirm: frozenset[str] = frozenset()  # a word that must follow the name («منفذ … الحدودي»)
     quoted: bool = True  # a quoted name after it is its name («مطار "هيثرو"»; not «قاعدة "…"»)
+    #: only a place the knowledge base knows names it («سوق الكرادة»; not «سوق الشغل»)
+    known_only: bool = False
+    #: words after which the noun is an adjective («مجلس وزاري مضيق»: restricted, not a strait)
+    not_after: frozenset[str] = frozenset()
 
 
 class Word(NamedTuple):
@@ -253,7 +257,8 @@ class EntityLexicon:
             p = PlaceNoun(
                 text, info["type"], info.get("subtype"), bool(info.get("strong")), bool(info.get("in_name")),
                 bool(info.get("alone")), frozenset(alias_key(w) for w in info.get("confirm") or ()),
-                bool(info.get("quoted", True)),
+                bool(info.get("quoted", True)), bool(info.get("known_only")),
+                frozenset(alias_key(w) for w in info.get("not_after") or ()),
             )
             for keys in _variants(text):
                 if keys[0].startswith(ARTICLE) and text != "العاصمة" and not text.startswith(ARTICLE):

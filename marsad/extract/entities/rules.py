@@ -83,6 +83,8 @@ class Rules:
         self.in_title: set[int] = {t for h in self.hits for t in range(h.i, h.j)}
         #: tokens of the complements of roles («لشؤون السياحة» in «مساعد رئيس البلدية لشؤون السياحة»)
         self.in_role: set[int] = set()
+        #: tokens that look like a place noun but are not one here («وأدى», «وزاري مضيق»)
+        self.not_place_at: set[int] = set()
         self._described_outlets(v)
         self._dateline_outlets(v)
         self._city_clubs(v)
@@ -314,6 +316,12 @@ class Rules:
             if m is None:
                 continue
             p, strip, noun = m
+            if not noun.strong and _HAMZA.isdisjoint(noun.text) and not _HAMZA.isdisjoint(v.clean_text(i, i + 1, 0)):
+                self.not_place_at.add(i)
+                continue  # «وأدى الخلاف» is a verb, not «وادي»: a hamza the noun does not have
+            if noun.not_after and strip == 0 and i > 0 and v.keys[i - 1] in noun.not_after:
+                self.not_place_at.add(i)
+                continue  # «مجلس وزاري مضيق»: an adjective in a noun phrase, not a place noun
             if noun.alone:
                 # «القصر الجمهوري»: the state's one building of that kind, named by the phrase
                 s0 = mention_strip(v.keys[i], strip)
@@ -333,6 +341,11 @@ class Rules:
                                name=v.clean_text(q[0], q[1])))
                 continue
             c = v.starting_at(p)
+            if noun.known_only and (
+                c is None or c.type not in ("GPE", "LOC") or c.method != "kb"
+                or any(f in self.kb.weak_keys for _s, f in v.readings(c.i))
+            ):
+                continue  # «سوق الشغل», «سوق الخضر»: a market is named only by a known place
             if noun.type == "FAC" and noun.in_name and c is None and p in self.hit_at:
                 # «جسر الملك فهد», «مطار الأمير نايف»: a facility named after a ranked person
                 h = self.hit_at[p]
@@ -380,6 +393,7 @@ class Rules:
                 if (
                     noun.type == "FAC" and c.type in ("GPE", "LOC") and c.strip == 0
                     and lex.place_nouns.longest(v.keys, v.readings(p), p) is None
+                    and not (c.j == p + 1 and v.keys[p] in lex.place_generic)
                 ):
                     # «مطار كوالالمبور الدولي»: a facility named after its city
                     fac_end = c.j
@@ -434,6 +448,12 @@ class Rules:
             # «شارع الحبيب بورقيبة», «مطار محمد الخامس»: a facility named after a person
             person = self._person_name(v, p)
             if person is not None and person[1] >= 2:
+                for t in range(p + 2, person[0]):
+                    if v.word(t).conj or (
+                        v.keys[t][:1] in "بلك" and v.word(t).given < 0
+                        and any(s > 0 and f in self.kb.alias_index for s, f in v.readings(t))
+                    ):
+                        return t  # «شارع الهادي شاكر بسوسة»: a place after ب ends the name
                 return person[0]
         end = p + 1
         if (w.place_first or w.connector) and v.is_arabic(end) and v.at(end) is None:
@@ -1427,5 +1447,6 @@ def _opener_strip(v: DocView, k: int) -> int | None:
 _PREPOSITION_WORDS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "حتي"})
 #: a proclitic and the article: «بالقول», «والجيش»
 _CLITIC_ARTICLE = frozenset({"بال", "كال", "وال", "فال"})
+_HAMZA = frozenset("أإآ")
 #: prepositions inside a role's complement
 _TITLE_PREPS = frozenset({"في", "عن", "لدي", "باسم"})
