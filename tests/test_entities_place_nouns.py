@@ -66,3 +66,51 @@ def test_street_after_a_person_ends_before_a_place_after_b(ex: EntityExtractor) 
     found = _mentions(ex, "رصدت الكاميرا الحادث في شارع المنجي سليم بنابل وتحديدا قرب المحطة.")
     facs = [m for m, t in found if t == "FAC"]
     assert facs == ["شارع المنجي سليم"]
+
+
+# -- kunyas in quotation marks ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('وأعلن التنظيم مقتل القيادي "أبو دجانة" في غارة جوية قرب الحدود.', "أبو دجانة"),
+        ('قتل "أبو حفص الليبي" و"أبو عمر" في الاشتباكات.', "أبو حفص الليبي"),
+        ('وقالت "أم خالد" إن ابنها اعتقل منذ أسبوع.', "أم خالد"),
+    ],
+)
+def test_quoted_kunya_is_a_person(ex: EntityExtractor, text: str, name: str) -> None:
+    assert (name, "PERSON") in _mentions(ex, text)
+
+
+def test_quoted_figure_of_speech_is_no_kunya(kb: KnowledgeBase) -> None:
+    ex = EntityExtractor(kb, use_model=False)
+    found = _mentions(ex, 'وخاض الجيش ما وصفه الإعلام الرسمي بـ"أم المعارك" في تلك الحرب.')
+    assert [m for m, t in found if t == "PERSON"] == []
+
+
+# -- an institution named by its kind ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["وأكدت إدارة المستشفى أن حالة المصابين مستقرة.", "وطالب الأولياء إدارة المعهد بالتدخل العاجل."]
+)
+def test_administration_of_the_institution_is_no_name(ex: EntityExtractor, text: str) -> None:
+    assert [m for m, t in _mentions(ex, text) if t == "ORG"] == []
+
+
+def test_institution_noun_inside_a_longer_name_counts(ex: EntityExtractor) -> None:
+    found = _mentions(ex, "وقال الكاتب العام للنقابة الأساسية للإذاعة إن الإضراب قائم.")
+    assert ("لنقابة الأساسية للإذاعة", "ORG") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وطالبت العائلة وزارة الصحة بالتدخل العاجل لإنقاذ المريض.", "وزارة الصحة"),
+        ("قال كاتب عام نقابة التعليم الثانوي بالجهة إن الإضراب قائم.", "نقابة التعليم الثانوي"),
+        ("تسلمت الإدارة الجهوية للصحة بالكاف سيارتي إسعاف.", "الإدارة الجهوية للصحة بالكاف"),
+    ],
+)
+def test_prepositional_phrase_after_an_org_ends_it_unless_a_place(ex: EntityExtractor, text: str, name: str) -> None:
+    assert (name, "ORG") in _mentions(ex, text)

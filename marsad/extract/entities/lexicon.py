@@ -232,7 +232,10 @@ class EntityLexicon:
         heads = load_yaml("org_heads.yaml")
         self.org_heads: PhraseTrie[OrgHead] = PhraseTrie()
         for group, entries in heads.items():
-            if group in ("anaphors", "generic_complements", "regional_adjectives", "field_words", "office_contexts"):
+            if group in (
+                "anaphors", "generic_complements", "regional_adjectives", "field_words", "office_contexts",
+                "institution_complements",
+            ):
                 continue
             for text, info in entries.items():
                 h = OrgHead(
@@ -248,6 +251,11 @@ class EntityLexicon:
         }
         self.generic = _keyset(heads["generic_complements"], with_article=False)
         self.field_words = _keyset(heads.get("field_words") or (), with_article=False)
+        #: content keys (no article) of institutions named by their kind («إدارة المستشفى»)
+        self.institution_complements = frozenset(
+            k[2:] if k.startswith(ARTICLE) else k
+            for k in (alias_key(w) for w in heads.get("institution_complements") or ())
+        )
         self.office_contexts = _keyset(heads.get("office_contexts") or (), with_article=False)
         self.regional = _keyset(heads["regional_adjectives"], with_article=False)
 

@@ -94,6 +94,7 @@ class Rules:
         self._buildings_as_places(v)
         self._offices(v)
         self._quoted_outlets(v)
+        self._quoted_kunyas(v)
         self._latin(v)
         self._people_after_titles(v)
         self._people_before_titles(v)
@@ -690,6 +691,8 @@ class Rules:
                     break  # «مجمع للبتروكيماويات»: an indefinite head and its purpose, a description
                 if after_adjective and not v.keys[k].startswith("لل"):
                     break  # «السلطة العمانية التدخل»: a new phrase after the adjective
+                if parts and v.keys[k][:3] in ("بال", "كال") and v.at(k) is None and not self._known_place(v, k):
+                    break  # «إدارة المعهد بالتدخل»: a prepositional phrase of the clause
                 if v.keys[k].startswith("لل") and definite_head and not w.generic and not chained:
                     named = True  # «الجهاز المركزي للتعبئة», «المنظمة الدولية للطيران المدني»
                 if not parts and not w.generic and v.keys[k].endswith("ي") and not w.qualifier:
@@ -766,6 +769,8 @@ class Rules:
             return None
         if head.needs == "named" and not (named or (content and not definite_head)):
             return None
+        if head.needs == "named" and not named and len(parts) == 1 and parts[0] in self.lex.institution_complements:
+            return None  # «إدارة المستشفى», «إدارة المعهد»: the institution just spoken of
         if head.needs == "any" and definite_head and not (named or (relational and head.definite_ok)):
             return None
         base = dict(
@@ -884,6 +889,37 @@ class Rules:
             if w.stop or w.report_verb:
                 return None
         return first, j, j + 1
+
+    def _known_place(self, v: DocView, k: int) -> bool:
+        """Token ``k`` after its proclitics is a place the knowledge base knows («بالكاف»),
+        not one of the words for the region just spoken of («بالجهة»)."""
+        for s, f in v.readings(k):
+            if s == 0 or f in self.lex.place_generic or "ال" + f in self.lex.place_generic:
+                continue
+            if any(self.kb.entries[e].type in ("GPE", "LOC") for e in self.kb.alias_index.get(f, ())):
+                return True
+        return False
+
+    def _quoted_kunyas(self, v: DocView) -> None:
+        """A kunya in quotation marks is a person's nom de guerre: «و"أبو طلحة" اللذان قتلا»,
+        «القيادي "أبو محمد الجولاني"»: «أبو/أم» and one to three name words, the whole quotation."""
+        for k in range(v.n - 2):
+            if not v.is_quote(k) or v.form(k) == "(":
+                continue
+            q = self._quoted(v, k)
+            if q is None:
+                continue
+            first, end, _after = q
+            if not 2 <= end - first <= 4 or v.keys[first] not in _KUNYA_OPENERS:
+                continue
+            if any(not v.is_arabic(t) or v.at(t) is not None for t in range(first, end)):
+                continue
+            second = v.word(first + 1)
+            if second.stop or second.generic or second.report_verb or second.adjective or (
+                second.definite and second.given < 0
+            ):
+                continue  # «"أم المعارك"», «"أبو الكوارث"»: a figure of speech, not a kunya
+            v.add(Cand(first, end, 0, "PERSON", "rule", "kunya", name=v.clean_text(first, end)))
 
     def _latin_run(self, v: DocView, k: int) -> tuple[int, int, int] | None:
         """``(first, end, end)`` of a capitalized Latin-script name starting at ``k``."""
@@ -1435,6 +1471,8 @@ def _singular(key: str) -> bool:
 _LED_BY = {"برئاسه": "رئيس", "بقياده": "قائد", "بزعامه": "زعيم"}
 #: connectors that open a compound given name: «عبد الحميد», «أبو بكر»
 _NAME_OPENERS = frozenset({"عبد", "ابو"})
+#: words that open a kunya («أبو طلحة», «أم محمد»)
+_KUNYA_OPENERS = frozenset({"ابو", "ام"})
 def _opener_strip(v: DocView, k: int) -> int | None:
     """Proclitic letters before «عبد» or «أبو» opening a name («وعبد العزيز» → 1), or None."""
     key = v.keys[k]
