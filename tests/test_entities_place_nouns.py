@@ -114,3 +114,14 @@ def test_institution_noun_inside_a_longer_name_counts(ex: EntityExtractor) -> No
 )
 def test_prepositional_phrase_after_an_org_ends_it_unless_a_place(ex: EntityExtractor, text: str, name: str) -> None:
     assert (name, "ORG") in _mentions(ex, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "etype"),
+    [
+        ("احتجز الموقوف في قسم شرطة المعادي بالقاهرة.", "قسم شرطة المعادي", "FAC"),
+        ("وأعلنت الميليشيات الحوثية مسؤوليتها عن الهجوم.", "الميليشيات الحوثية", "ORG"),
+    ],
+)
+def test_directions_stations_and_group_names(ex: EntityExtractor, text: str, name: str, etype: str) -> None:
+    assert (name, etype) in _mentions(ex, text)
