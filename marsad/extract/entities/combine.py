@@ -92,6 +92,8 @@ def model_candidates(mv: ModelView, v: DocView, rules: Any) -> list[Cand]:
                 continue  # «اللقاء», «الترجي»: a family name alone is found by coreference, if at all
         if all(not (v.is_arabic(t) or v.is_latin(t)) for t in range(c.i, c.j)):
             continue
+        if c.type != "PERSON" and c.i in rules.not_place_at:
+            continue  # «وأدى الخلاف», «مجلس وزاري مضيق»: the rules read no place noun there
         if c.type == "ORG" and not rules.model_org_ok(v, c):
             continue
         if c.type == "ORG" and rules.office_after_election_word(v, c):

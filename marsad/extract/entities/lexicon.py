@@ -177,6 +177,10 @@ class PlaceNoun:
     alone: bool = False  # the phrase alone names the one building of a state («القصر الجمهوري»)
     confirm: frozenset[str] = frozenset()  # a word that must follow the name («منفذ … الحدودي»)
     quoted: bool = True  # a quoted name after it is its name («مطار "هيثرو"»; not «قاعدة "…"»)
+    #: only a place the knowledge base knows names it («سوق الكرادة»; not «سوق الشغل»)
+    known_only: bool = False
+    #: words after which the noun is an adjective («مجلس وزاري مضيق»: restricted, not a strait)
+    not_after: frozenset[str] = frozenset()
 
 
 class Word(NamedTuple):
@@ -228,7 +232,10 @@ class EntityLexicon:
         heads = load_yaml("org_heads.yaml")
         self.org_heads: PhraseTrie[OrgHead] = PhraseTrie()
         for group, entries in heads.items():
-            if group in ("anaphors", "generic_complements", "regional_adjectives", "field_words", "office_contexts"):
+            if group in (
+                "anaphors", "generic_complements", "regional_adjectives", "field_words", "office_contexts",
+                "institution_complements",
+            ):
                 continue
             for text, info in entries.items():
                 h = OrgHead(
@@ -244,6 +251,11 @@ class EntityLexicon:
         }
         self.generic = _keyset(heads["generic_complements"], with_article=False)
         self.field_words = _keyset(heads.get("field_words") or (), with_article=False)
+        #: content keys (no article) of institutions named by their kind («إدارة المستشفى»)
+        self.institution_complements = frozenset(
+            k[2:] if k.startswith(ARTICLE) else k
+            for k in (alias_key(w) for w in heads.get("institution_complements") or ())
+        )
         self.office_contexts = _keyset(heads.get("office_contexts") or (), with_article=False)
         self.regional = _keyset(heads["regional_adjectives"], with_article=False)
 
@@ -253,7 +265,8 @@ class EntityLexicon:
             p = PlaceNoun(
                 text, info["type"], info.get("subtype"), bool(info.get("strong")), bool(info.get("in_name")),
                 bool(info.get("alone")), frozenset(alias_key(w) for w in info.get("confirm") or ()),
-                bool(info.get("quoted", True)),
+                bool(info.get("quoted", True)), bool(info.get("known_only")),
+                frozenset(alias_key(w) for w in info.get("not_after") or ()),
             )
             for keys in _variants(text):
                 if keys[0].startswith(ARTICLE) and text != "العاصمة" and not text.startswith(ARTICLE):

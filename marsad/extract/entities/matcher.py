@@ -23,7 +23,7 @@ One-word names that are function words, reporting verbs or nationality adjective
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from marsad.extract.entities.candidates import Cand
@@ -82,12 +82,15 @@ def compound_variant(key: str) -> str | None:
     return " ".join(out) if changed else None
 
 
-def phrase_ending_at(trie: PhraseTrie[object], keys: Sequence[str], tokens: Tokens, i: int) -> bool:
-    """True when a phrase of ``trie`` ends right before token ``i``."""
+def phrase_ending_at(
+    trie: PhraseTrie[object], keys: Sequence[str], tokens: Tokens, i: int, ok: Callable[[Any], bool] | None = None
+) -> bool:
+    """True when a phrase of ``trie`` ends right before token ``i`` (one whose payload ``ok``
+    accepts, when given)."""
     infos = tokens.infos
     for start in range(i - 1, max(-1, i - 1 - trie.max_len), -1):
-        for end, _strip, _payload in trie.matches(keys, readings_of(infos[start].readings, keys[start]), start, i):
-            if end == i:
+        for end, _strip, payload in trie.matches(keys, readings_of(infos[start].readings, keys[start]), start, i):
+            if end == i and (ok is None or ok(payload)):
                 return True
     return False
 
@@ -411,8 +414,10 @@ class KBMatcher:
         lex = self.lex
         etype = self.kb.entries[ids[0]].type
         if etype in _PLACE_TYPES:
-            if phrase_ending_at(lex.place_nouns, keys, tokens, i):  # type: ignore[arg-type]
-                return True
+            if keys[i][strip:] not in lex.place_generic and phrase_ending_at(
+                lex.place_nouns, keys, tokens, i, _licenses_weak  # type: ignore[arg-type]
+            ):
+                return True  # «مدينة الزاوية»; not «ساحة المدينة» (the town just spoken of)
             before_prep = i > 0 and lex.word(keys[i - 1], tokens.infos[i - 1].readings).place_prep
             clitic_prep = strip > 0 and keys[i][strip - 1 : strip] in ("ب", "ل")
             return (before_prep or clitic_prep) and self._clear_end(tokens, keys, end)
@@ -425,3 +430,9 @@ class KBMatcher:
         if end >= len(keys):
             return True
         return tokens.infos[end].kind is PUNCT and tokens.infos[end].form not in ("-", "/")
+
+
+def _licenses_weak(noun: Any) -> bool:
+    """A place noun that makes a weak place name a name: not one that is mostly a common word
+    itself («سوق الخضر»: the vegetable market, not the town)."""
+    return not getattr(noun, "known_only", False)

@@ -83,6 +83,8 @@ class Rules:
         self.in_title: set[int] = {t for h in self.hits for t in range(h.i, h.j)}
         #: tokens of the complements of roles («لشؤون السياحة» in «مساعد رئيس البلدية لشؤون السياحة»)
         self.in_role: set[int] = set()
+        #: tokens that look like a place noun but are not one here («وأدى», «وزاري مضيق»)
+        self.not_place_at: set[int] = set()
         self._described_outlets(v)
         self._dateline_outlets(v)
         self._city_clubs(v)
@@ -92,6 +94,7 @@ class Rules:
         self._buildings_as_places(v)
         self._offices(v)
         self._quoted_outlets(v)
+        self._quoted_kunyas(v)
         self._latin(v)
         self._people_after_titles(v)
         self._people_before_titles(v)
@@ -314,6 +317,12 @@ class Rules:
             if m is None:
                 continue
             p, strip, noun = m
+            if not noun.strong and _HAMZA.isdisjoint(noun.text) and not _HAMZA.isdisjoint(v.clean_text(i, i + 1, 0)):
+                self.not_place_at.add(i)
+                continue  # «وأدى الخلاف» is a verb, not «وادي»: a hamza the noun does not have
+            if noun.not_after and strip == 0 and i > 0 and v.keys[i - 1] in noun.not_after:
+                self.not_place_at.add(i)
+                continue  # «مجلس وزاري مضيق»: an adjective in a noun phrase, not a place noun
             if noun.alone:
                 # «القصر الجمهوري»: the state's one building of that kind, named by the phrase
                 s0 = mention_strip(v.keys[i], strip)
@@ -333,6 +342,11 @@ class Rules:
                                name=v.clean_text(q[0], q[1])))
                 continue
             c = v.starting_at(p)
+            if noun.known_only and (
+                c is None or c.type not in ("GPE", "LOC") or c.method != "kb"
+                or any(f in self.kb.weak_keys for _s, f in v.readings(c.i))
+            ):
+                continue  # «سوق الشغل», «سوق الخضر»: a market is named only by a known place
             if noun.type == "FAC" and noun.in_name and c is None and p in self.hit_at:
                 # «جسر الملك فهد», «مطار الأمير نايف»: a facility named after a ranked person
                 h = self.hit_at[p]
@@ -380,6 +394,7 @@ class Rules:
                 if (
                     noun.type == "FAC" and c.type in ("GPE", "LOC") and c.strip == 0
                     and lex.place_nouns.longest(v.keys, v.readings(p), p) is None
+                    and not (c.j == p + 1 and v.keys[p] in lex.place_generic)
                 ):
                     # «مطار كوالالمبور الدولي»: a facility named after its city
                     fac_end = c.j
@@ -434,6 +449,12 @@ class Rules:
             # «شارع الحبيب بورقيبة», «مطار محمد الخامس»: a facility named after a person
             person = self._person_name(v, p)
             if person is not None and person[1] >= 2:
+                for t in range(p + 2, person[0]):
+                    if v.word(t).conj or (
+                        v.keys[t][:1] in "بلك" and v.word(t).given < 0
+                        and any(s > 0 and f in self.kb.alias_index for s, f in v.readings(t))
+                    ):
+                        return t  # «شارع الهادي شاكر بسوسة»: a place after ب ends the name
                 return person[0]
         end = p + 1
         if (w.place_first or w.connector) and v.is_arabic(end) and v.at(end) is None:
@@ -670,6 +691,8 @@ class Rules:
                     break  # «مجمع للبتروكيماويات»: an indefinite head and its purpose, a description
                 if after_adjective and not v.keys[k].startswith("لل"):
                     break  # «السلطة العمانية التدخل»: a new phrase after the adjective
+                if parts and v.keys[k][:3] in ("بال", "كال") and v.at(k) is None and not self._known_place(v, k):
+                    break  # «إدارة المعهد بالتدخل»: a prepositional phrase of the clause
                 if v.keys[k].startswith("لل") and definite_head and not w.generic and not chained:
                     named = True  # «الجهاز المركزي للتعبئة», «المنظمة الدولية للطيران المدني»
                 if not parts and not w.generic and v.keys[k].endswith("ي") and not w.qualifier:
@@ -746,6 +769,8 @@ class Rules:
             return None
         if head.needs == "named" and not (named or (content and not definite_head)):
             return None
+        if head.needs == "named" and not named and len(parts) == 1 and parts[0] in self.lex.institution_complements:
+            return None  # «إدارة المستشفى», «إدارة المعهد»: the institution just spoken of
         if head.needs == "any" and definite_head and not (named or (relational and head.definite_ok)):
             return None
         base = dict(
@@ -864,6 +889,37 @@ class Rules:
             if w.stop or w.report_verb:
                 return None
         return first, j, j + 1
+
+    def _known_place(self, v: DocView, k: int) -> bool:
+        """Token ``k`` after its proclitics is a place the knowledge base knows («بالكاف»),
+        not one of the words for the region just spoken of («بالجهة»)."""
+        for s, f in v.readings(k):
+            if s == 0 or f in self.lex.place_generic or "ال" + f in self.lex.place_generic:
+                continue
+            if any(self.kb.entries[e].type in ("GPE", "LOC") for e in self.kb.alias_index.get(f, ())):
+                return True
+        return False
+
+    def _quoted_kunyas(self, v: DocView) -> None:
+        """A kunya in quotation marks is a person's nom de guerre: «و"أبو طلحة" اللذان قتلا»,
+        «القيادي "أبو محمد الجولاني"»: «أبو/أم» and one to three name words, the whole quotation."""
+        for k in range(v.n - 2):
+            if not v.is_quote(k) or v.form(k) == "(":
+                continue
+            q = self._quoted(v, k)
+            if q is None:
+                continue
+            first, end, _after = q
+            if not 2 <= end - first <= 4 or v.keys[first] not in _KUNYA_OPENERS:
+                continue
+            if any(not v.is_arabic(t) or v.at(t) is not None for t in range(first, end)):
+                continue
+            second = v.word(first + 1)
+            if second.stop or second.generic or second.report_verb or second.adjective or (
+                second.definite and second.given < 0
+            ):
+                continue  # «"أم المعارك"», «"أبو الكوارث"»: a figure of speech, not a kunya
+            v.add(Cand(first, end, 0, "PERSON", "rule", "kunya", name=v.clean_text(first, end)))
 
     def _latin_run(self, v: DocView, k: int) -> tuple[int, int, int] | None:
         """``(first, end, end)`` of a capitalized Latin-script name starting at ``k``."""
@@ -1415,6 +1471,8 @@ def _singular(key: str) -> bool:
 _LED_BY = {"برئاسه": "رئيس", "بقياده": "قائد", "بزعامه": "زعيم"}
 #: connectors that open a compound given name: «عبد الحميد», «أبو بكر»
 _NAME_OPENERS = frozenset({"عبد", "ابو"})
+#: words that open a kunya («أبو طلحة», «أم محمد»)
+_KUNYA_OPENERS = frozenset({"ابو", "ام"})
 def _opener_strip(v: DocView, k: int) -> int | None:
     """Proclitic letters before «عبد» or «أبو» opening a name («وعبد العزيز» → 1), or None."""
     key = v.keys[k]
@@ -1427,5 +1485,6 @@ def _opener_strip(v: DocView, k: int) -> int | None:
 _PREPOSITION_WORDS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "حتي"})
 #: a proclitic and the article: «بالقول», «والجيش»
 _CLITIC_ARTICLE = frozenset({"بال", "كال", "وال", "فال"})
+_HAMZA = frozenset("أإآ")
 #: prepositions inside a role's complement
 _TITLE_PREPS = frozenset({"في", "عن", "لدي", "باسم"})
