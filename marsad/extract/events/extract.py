@@ -138,6 +138,9 @@ class EventExtractor:
         self.nominal = NominalIndex()
         self._fs: list[tuple[int, int]] = []
         self._trigger_tokens: frozenset[int] = frozenset()
+        #: the words of verb phrases read after the subject («أعادت X فتح»): part of the trigger,
+        #: no clause of their own
+        self._tails: set[int] = set()
         #: (token, owner) of the decisions named so far («قرار الهيئة X», «القرار الذي اتخذته X»)
         self._decisions: list[tuple[int, str]] = []
         self.lex: TriggerLexicon = trigger_lexicon()
@@ -175,6 +178,7 @@ class EventExtractor:
         self._said = [(q.start, q.end, q.speaker) for q in doc.quotes if q.speaker]
         self._decisions = []
         self._pair = None
+        self._tails = set()
         self.nominal = NominalIndex.of(ctx, lambda t: self._is_verb(ctx, t))
         #: token → the entity of the state a nationality adjective names, when the text names it
         self._adjectives = {ctx.token_at(m.start): m.entity for m in adjective_countries(doc) if m.entity}
@@ -389,7 +393,7 @@ class EventExtractor:
         return False
 
     def _is_verb(self, ctx: DocContext, t: int) -> bool:
-        if not ctx.is_arabic(t):
+        if not ctx.is_arabic(t) or t in self._tails:
             return False
         if ctx.isin(t, self.reporting):
             return True
@@ -444,6 +448,7 @@ class EventExtractor:
             out.append(m)
             if m.tail is not None:
                 tails.update(range(*m.tail))
+                self._tails.update(range(*m.tail))
             i += m.n
         return out
 
@@ -521,7 +526,7 @@ class EventExtractor:
                 (ctx.isin(hi, w.stops) or key in self.quote_stops) and hi not in ctx.mention_at
             ):  # not a word of a name («بان كي مون» is no «بأن»)
                 break
-            if hi > j:
+            if hi > j and hi not in self._tails:
                 nxt = self.lex.match(ctx, hi)
                 if nxt is not None and (
                     nxt.form.pos == "verb" or nxt.prefix.startswith("و") or ctx.keys[hi - 1] in ("،", ",")

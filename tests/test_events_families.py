@@ -1,0 +1,64 @@
+"""Event verb families added for recall on unseen news: opening an inquiry with the subject
+between verb and object, thanking and congratulating, recalling one's own ambassador in the
+present tense (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from marsad.doc import Document
+from tests.events_support import analyze, name_of
+
+
+def show(doc: Document) -> list[tuple[str, str | None, str | None, str]]:
+    return [(e.code, name_of(doc, e.source), name_of(doc, e.target), e.mode) for e in doc.events]
+
+
+def found(doc: Document, root: str) -> list[tuple[str | None, str | None]]:
+    return [(name_of(doc, e.source), name_of(doc, e.target)) for e in doc.events if e.code.startswith(root)]
+
+
+def test_opening_an_inquiry_with_the_subject_between() -> None:
+    doc = analyze(
+        "فتحت النيابة العامة، بطلب من وزير العدل، تحقيقا في شبهات فساد داخل البلدية.",
+        [("النيابة العامة", "ORG")],
+    )
+    assert ("النيابة العامة", None) in found(doc, "09"), show(doc)
+
+
+def test_opening_a_road_is_no_inquiry() -> None:
+    doc = analyze(
+        "فتحت الشرطة الطريق أمام السيارات بعد ساعات من الإغلاق.",
+        [("الشرطة", "ORG")],
+    )
+    assert not found(doc, "09"), show(doc)
+
+
+def test_a_judicial_inquiry_in_the_maghrebi_wording() -> None:
+    doc = analyze(
+        "فتحت الفرقة الوطنية للشرطة القضائية، تحت إشراف النيابة، بحثا قضائيا في الصفقات.",
+        [("الفرقة الوطنية للشرطة القضائية", "ORG")],
+    )
+    assert ("الفرقة الوطنية للشرطة القضائية", None) in found(doc, "09"), show(doc)
+
+
+def test_thanking_a_counterpart_is_praise() -> None:
+    doc = analyze(
+        "وشكر الرئيس كمال عادل نظيره سامي حداد على حسن الاستقبال.",
+        [("كمال عادل", "PERSON"), ("سامي حداد", "PERSON")],
+    )
+    assert ("كمال عادل", "سامي حداد") in found(doc, "051"), show(doc)
+
+
+def test_congratulating_in_the_feminine_is_praise() -> None:
+    doc = analyze(
+        "وهنأت الحكومة الرئيس نبيل سالم بفوزه في الانتخابات.",
+        [("الحكومة", "ORG"), ("نبيل سالم", "PERSON")],
+    )
+    assert ("الحكومة", "نبيل سالم") in found(doc, "051"), show(doc)
+
+
+def test_recalling_ones_own_ambassador_in_the_present() -> None:
+    doc = analyze(
+        "وقال المتحدث إن الحكومة تستدعي سفيرها لدى السويد فورا للتشاور.",
+        [("الحكومة", "ORG"), ("السويد", "GPE")],
+    )
+    assert ("الحكومة", "السويد") in found(doc, "161"), show(doc)
