@@ -62,3 +62,28 @@ def test_recalling_ones_own_ambassador_in_the_present() -> None:
         [("الحكومة", "ORG"), ("السويد", "GPE")],
     )
     assert ("الحكومة", "السويد") in found(doc, "161"), show(doc)
+
+
+# -- a verb that cannot go without its object, its subject dropped ------------------------------
+def test_accusing_after_a_comma_takes_the_lone_actor_as_the_accused() -> None:
+    doc = analyze(
+        "وقال الوزير كمال عادل إن الوضع مستقر، واتهم حركة الأمل بالتحريض على العنف.",
+        [("كمال عادل", "PERSON"), ("حركة الأمل", "ORG")],
+    )
+    assert ("كمال عادل", "حركة الأمل") in found(doc, "112"), show(doc)
+
+
+def test_holding_responsible_after_a_comma_takes_the_lone_actor_as_the_one_blamed() -> None:
+    doc = analyze(
+        "وقال المبعوث كمال عادل إن الحوار فشل، وحمل البرلمان المسؤولية عن الأزمة.",
+        [("كمال عادل", "PERSON"), ("البرلمان", "ORG")],
+    )
+    assert ("كمال عادل", "البرلمان") in found(doc, "112"), show(doc)
+
+
+def test_accusing_with_its_subject_and_object_written_keeps_both() -> None:
+    doc = analyze(
+        "ورفضت الحكومة البيان، واتهمت الخارجية قطر بدعم الإرهاب.",
+        [("الحكومة", "ORG"), ("الخارجية", "ORG"), ("قطر", "GPE")],
+    )
+    assert ("الخارجية", "قطر") in found(doc, "112"), show(doc)

@@ -632,6 +632,12 @@ class EventExtractor:
                 subj = self._subject_after(ctx, after, j, used, destination=entry.root == "04")
             if source is None and subj is not None:
                 source = take(subj)
+                if self._object_not_subject(ctx, mt, a, subj, after, used):
+                    # «…، واتهم X بالتحريض»: X is the one accused; the accuser is the one the
+                    # sentence is about
+                    target = source
+                    source = self._topic(ctx, mt, k, earlier, sal, exclude=target)
+                    men.inferred = source is not None and all(prev.source != source for prev in earlier)
             elif subj is not None and source is not None and target is None and entry.obj == "target":
                 target = take(subj)
             if source is None and subj is None and not (pronoun or written_before or first):
@@ -1162,6 +1168,25 @@ class EventExtractor:
         if not (base.startswith("ال") or ctx.isin(t, w.titles) or any(f in w.titles for f in ctx.forms(t))):
             return None
         return self.nominal.resolve(ctx, t)
+
+    def _object_not_subject(
+        self, ctx: DocContext, mt: Match, a: int, subj: ActorPhrase, after: list[ActorPhrase], used: set[int]
+    ) -> bool:
+        """A verb that cannot go without its object, joined by «و» after a comma in the middle of
+        a sentence, with one actor after it and no other bare actor after that one: the actor
+        is its object and its subject is dropped («…، وحمّل X المسؤولية»)."""
+        i = mt.i
+        if not mt.entry.transitive or mt.prefix[:1] not in ("و", "ف") or mt.enclitic or mt.form.pos != "verb":
+            return False
+        if i - 1 <= a or ctx.keys[i - 1] not in ("،", ","):
+            return False
+        if subj.t0 < i + mt.n or subj.t0 - (i + mt.n) > 1:
+            return False
+        return not any(
+            p.actor and p.marker in (BARE, HEAD) and p.t0 >= subj.t1 and id(p) not in used and p is not subj
+            and p.t0 - subj.t1 <= 3
+            for p in after
+        )
 
     def _dropped_subject(self, ctx: DocContext, mt: Match, a: int, b: int) -> bool:
         """A verb whose subject is not written: it continues the text's topic («وأضاف»,

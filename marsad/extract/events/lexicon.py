@@ -40,6 +40,9 @@ class TriggerEntry:
     unless: frozenset[str] = frozenset()
     #: the source must be a state, a body or a known office holder («وصل» of a migrant is no visit)
     official: bool = False
+    #: the verb cannot go without its object («اتهم», «حمّل المسؤولية»): a lone actor right after
+    #: it, the subject being dropped, is that object
+    transitive: bool = False
 
     @property
     def root(self) -> str:
@@ -343,6 +346,7 @@ def _entry(raw: dict[str, Any], n: int) -> TriggerEntry:
         needs=frozenset(key(w) for w in raw.get("needs", ())),
         unless=frozenset(key(w) for w in raw.get("unless", ())),
         official=bool(raw.get("official", False)),
+        transitive=bool(raw.get("transitive", False)),
     )
 
 
