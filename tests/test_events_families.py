@@ -87,3 +87,29 @@ def test_accusing_with_its_subject_and_object_written_keeps_both() -> None:
         [("الحكومة", "ORG"), ("الخارجية", "ORG"), ("قطر", "GPE")],
     )
     assert ("الخارجية", "قطر") in found(doc, "112"), show(doc)
+
+
+# -- the owner of a rejected thing ------------------------------------------------------------------
+def test_rejecting_a_proposal_in_construct_targets_its_owner() -> None:
+    doc = analyze(
+        "رفضت الحكومة مقترح الرئيس سامي حداد بتأجيل الانتخابات.",
+        [("الحكومة", "ORG"), ("سامي حداد", "PERSON")],
+    )
+    assert ("الحكومة", "سامي حداد") in found(doc, "12"), show(doc)
+
+
+def test_rejecting_an_initiative_a_state_announced_targets_the_state() -> None:
+    doc = analyze(
+        "رفضت الحركة مبادرة أعلنتها مصر لإنهاء القتال.",
+        [("الحركة", "ORG"), ("مصر", "GPE")],
+    )
+    assert ("الحركة", "مصر") in found(doc, "12"), show(doc)
+
+
+def test_rejecting_the_displacement_of_a_town_has_no_owner() -> None:
+    # «تهجير» is an event noun, not a thing someone owns: the town is no target
+    doc = analyze(
+        "رفضت الحكومة تهجير سكان رفح.",
+        [("الحكومة", "ORG"), ("رفح", "GPE")],
+    )
+    assert ("الحكومة", "رفح") not in found(doc, "12"), show(doc)

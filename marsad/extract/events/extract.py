@@ -704,6 +704,10 @@ class EventExtractor:
                 ]
                 if obj and obj[0].t0 - o0 <= 6:
                     target = take(obj[0])
+                if target is None and (entry.root in _OWNED_THEME_ROOTS or entry.code in _OWNED_THEME_CODES):
+                    owner = self._theme_owner(ctx, phrases, o0, b, used, source)
+                    if owner is not None:  # «رفضت X مقترح الرئيس Y», «رفضت X مبادرة أعلنتها Y»
+                        target = take(owner)
         else:
             gen = next((p for p in after if id(p) not in used and _genitive_of(p, i, j)), None)
             if gen is not None and gen.head.type in PLACE_TYPES and entry.root in _PLACE_GENITIVE_ROOTS:
@@ -1186,6 +1190,33 @@ class EventExtractor:
             p.actor and p.marker in (BARE, HEAD) and p.t0 >= subj.t1 and id(p) not in used and p is not subj
             and p.t0 - subj.t1 <= 3
             for p in after
+        )
+
+    def _theme_owner(
+        self, ctx: DocContext, phrases: list[ActorPhrase], o0: int, b: int, used: set[int], source: str | None
+    ) -> ActorPhrase | None:
+        """The actor whose thing the object is, when the object is a noun without the article
+        right after the subject: its genitive («مقترح الرئيس Y»: the noun is in construct) or the
+        subject of a light verb that describes it with a pronoun («مبادرة أعلنتها Y»)."""
+        t = o0
+        while t < b and (any(tr.t0 <= t < tr.t1 for tr in ctx.times_in(t, t + 1)) or ctx.keys[t] in ("،", ",")):
+            t += 1  # «رفضت X، أمس الأحد، عرض Y»
+        if t >= b or not ctx.is_arabic(t) or t in ctx.mention_at or ctx.keys[t].startswith("ال"):
+            return None
+        w = self.words
+        if ctx.isin(t, w.preps) or ctx.isin(t, w.auxiliaries) or ctx.isin(t, w.stops) or self._is_verb(ctx, t):
+            return None
+        if ctx.base(t) in _NOUN_BEFORE or self.lex.match(ctx, t) is not None or ctx.isin(t, w.group_nouns):
+            return None
+        at = t + 1
+        if at < b and ctx.is_arabic(at) and at not in ctx.mention_at and self._is_light(ctx, at) and not ctx.isin(
+            at, w.light_verbs
+        ):
+            at += 1  # the light verb carries the pronoun of the thing it describes
+        return next(
+            (p for p in phrases if p.t0 == at and p.actor and p.actor != source and p.marker == BARE
+             and id(p) not in used),
+            None,
         )
 
     def _dropped_subject(self, ctx: DocContext, mt: Match, a: int, b: int) -> bool:
@@ -2257,6 +2288,9 @@ def _event_of(ctx: DocContext, group: list[Mention], why: list[str] | None = Non
 #: show of force, a denial; the other statements and intents without anyone they are addressed
 #: to are not kept (they are mostly background, not who did what to whom)
 _MONADIC_ROOTS = frozenset({"09", "12", "14", "15"})
+#: acts on a thing whose owner is their target: a rejected proposal, a denied claim
+_OWNED_THEME_ROOTS = frozenset({"12"})
+_OWNED_THEME_CODES = frozenset({"016"})
 _MONADIC_CODES = frozenset({"016", "0874"})
 
 
