@@ -5,6 +5,8 @@ present tense (sentences written for these tests)."""
 from __future__ import annotations
 
 from marsad.doc import Document
+from marsad.extract.events.context import DocContext
+from marsad.extract.events.extract import EventExtractor
 from tests.events_support import analyze, name_of
 
 
@@ -113,3 +115,25 @@ def test_rejecting_the_displacement_of_a_town_has_no_owner() -> None:
         [("الحكومة", "ORG"), ("رفح", "GPE")],
     )
     assert ("الحكومة", "رفح") not in found(doc, "12"), show(doc)
+
+
+# -- a phrase whose first word reads as a noun or a past verb, with its subject in between ---------
+def test_a_masculine_phrase_verb_with_its_subject_in_between() -> None:
+    doc = analyze(
+        "أطلق جيش الشمال سراح الصحفي سامي حداد بعد شهرين من احتجازه.",
+        [("جيش الشمال", "ORG", "military"), ("سامي حداد", "PERSON")],
+    )
+    assert ("جيش الشمال", "سامي حداد") in found(doc, "084"), show(doc)
+
+
+def test_expressing_concern_with_the_subject_in_between() -> None:
+    doc = analyze(
+        "أعرب الوزير كمال عادل عن قلقه من التصعيد ضد حركة الأمل.",
+        [("كمال عادل", "PERSON"), ("حركة الأمل", "ORG")],
+    )
+    # (an expression of concern with no one it is addressed to is no event: the mention is)
+    assert "012" in mention_codes(doc), show(doc)
+
+
+def mention_codes(doc: Document) -> set[str]:
+    return {m.code for m in EventExtractor().find_mentions(DocContext.of(doc))}

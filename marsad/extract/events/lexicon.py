@@ -412,11 +412,13 @@ def trigger_lexicon() -> TriggerLexicon:
             noun_first = head.endswith("ة") or head[:1] in "إاأت" or head.endswith("ات")
             verbs = [(f, "verb", "past", fem, pl) for f, fem, pl, _ in _past_forms(ks[0])]
             nouns = [(f, "noun", "noun", False, False) for f in _noun_forms(ks[0])]
-            seen_firsts: set[str] = set()
+            # (both readings of one spelling are kept, the first wins right after it; a verb
+            # reading is what may have its subject in between: «أعرب الوزير عن قلقه»)
+            seen_firsts: set[tuple[str, str]] = set()
             for f, pos, tense, fem, pl in (nouns + verbs if noun_first else verbs + nouns):
-                if f in seen_firsts:
+                if (f, pos) in seen_firsts:
                     continue
-                seen_firsts.add(f)
+                seen_firsts.add((f, pos))
                 phrases.setdefault(f, []).append((rest, Form(noun_entry, pos, tense, fem, pl)))
     compose = {str(k): {str(a): str(b) for a, b in v.items()} for k, v in (data.get("compose") or {}).items()}
     for table in compose.values():
