@@ -137,3 +137,19 @@ def test_expressing_concern_with_the_subject_in_between() -> None:
 
 def mention_codes(doc: Document) -> set[str]:
     return {m.code for m in EventExtractor().find_mentions(DocContext.of(doc))}
+
+
+def test_not_commenting_is_declining_to_comment() -> None:
+    doc = analyze(
+        "ولم تعلق وزارة الخارجية على التقرير حتى الآن.",
+        [("وزارة الخارجية", "ORG")],
+    )
+    assert ("وزارة الخارجية", None) in found(doc, "011"), show(doc)
+
+
+def test_commenting_is_not_declining() -> None:
+    doc = analyze(
+        "وعلقت وزارة الخارجية على التقرير في بيان مقتضب.",
+        [("وزارة الخارجية", "ORG")],
+    )
+    assert not found(doc, "011"), show(doc)
