@@ -153,3 +153,21 @@ def test_commenting_is_not_declining() -> None:
         [("وزارة الخارجية", "ORG")],
     )
     assert not found(doc, "011"), show(doc)
+
+
+# -- the subject of the verb that opens the sentence ------------------------------------------------
+def test_a_participle_after_an_announcement_is_the_announcers() -> None:
+    doc = analyze(
+        "أعلن الرئيس كمال عادل، في كلمة متلفزة مساء السبت، استقالته من منصبه، متهما حركة الأمل بعرقلة عمله.",
+        [("كمال عادل", "PERSON"), ("حركة الأمل", "ORG")],
+        [("السبت", "2024-04-27")],
+    )
+    assert ("كمال عادل", "حركة الأمل") in found(doc, "112"), show(doc)
+
+
+def test_blaming_after_an_announcement_is_the_announcers() -> None:
+    doc = analyze(
+        "وأعلن المبعوث كمال عادل استقالته من منصبه، وحمل البرلمان المسؤولية عن الفشل.",
+        [("كمال عادل", "PERSON"), ("البرلمان", "ORG")],
+    )
+    assert ("كمال عادل", "البرلمان") in found(doc, "112"), show(doc)

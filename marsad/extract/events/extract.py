@@ -591,7 +591,8 @@ class EventExtractor:
             patient = next((p for p in after if p.marker in (BARE, HEAD) and p.actor and p.t0 - j <= 2), None)
             if patient is not None and i - 1 >= a and ctx.keys[i - 1] in ("،", ","):
                 target = take(patient)
-                source = self._topic(ctx, mt, k, earlier, sal, exclude=target)
+                source = self._topic(ctx, mt, k, earlier, sal, exclude=target) or self._opening_subject(
+                    ctx, phrases, a, i, target)
                 men.inferred = source is not None and all(prev.source != source for prev in earlier)
         elif mt.form.pos == "verb" and (masdar := self._masdar_subject(ctx, phrases, mt, a)) is not None:
             # «أعلن الوزير X أمس قطع العلاقات مع Y»: the verbal noun spelled like the past verb
@@ -636,7 +637,8 @@ class EventExtractor:
                     # «…، واتهم X بالتحريض»: X is the one accused; the accuser is the one the
                     # sentence is about
                     target = source
-                    source = self._topic(ctx, mt, k, earlier, sal, exclude=target)
+                    source = self._topic(ctx, mt, k, earlier, sal, exclude=target) or self._opening_subject(
+                        ctx, phrases, a, i, target)
                     men.inferred = source is not None and all(prev.source != source for prev in earlier)
             elif subj is not None and source is not None and target is None and entry.obj == "target":
                 target = take(subj)
@@ -1172,6 +1174,23 @@ class EventExtractor:
         if not (base.startswith("ال") or ctx.isin(t, w.titles) or any(f in w.titles for f in ctx.forms(t))):
             return None
         return self.nominal.resolve(ctx, t)
+
+    def _opening_subject(
+        self, ctx: DocContext, phrases: list[ActorPhrase], a: int, i: int, exclude: str | None
+    ) -> str | None:
+        """The named subject of the verb that opens the sentence, a reporting or light verb
+        («أعلن X، في كلمة متلفزة، استقالته، متهما Y …»): who the rest of the sentence is about."""
+        v = next((t for t in range(a, min(i, a + 3)) if ctx.is_arabic(t) and (
+            ctx.isin(t, self.reporting) or self._is_light(ctx, t))), None)
+        if v is None:
+            return None
+        subj = next((p for p in phrases if v < p.t0 < i and p.marker in (BARE, HEAD) and p.actor), None)
+        if subj is None or subj.actor == exclude or not all(
+            _skippable(ctx, t, self.words) or ctx.isin(t, self.words.group_nouns)
+            or any(tr.t0 <= t < tr.t1 for tr in ctx.times_in(v, subj.t0)) for t in range(v + 1, subj.t0)
+        ):
+            return None
+        return subj.actor
 
     def _object_not_subject(
         self, ctx: DocContext, mt: Match, a: int, subj: ActorPhrase, after: list[ActorPhrase], used: set[int]
