@@ -171,3 +171,13 @@ def test_blaming_after_an_announcement_is_the_announcers() -> None:
         [("كمال عادل", "PERSON"), ("البرلمان", "ORG")],
     )
     assert ("كمال عادل", "البرلمان") in found(doc, "112"), show(doc)
+
+
+# -- a second side written in quotes after «و» ------------------------------------------------------
+def test_a_quoted_second_side_after_waw_is_coordinated() -> None:
+    doc = analyze(
+        'ووقعت حكومة الإنقاذ و"جبهة التحرير" اتفاقا لوقف القتال في الشمال.',
+        [("حكومة الإنقاذ", "ORG"), ("جبهة التحرير", "ORG")],
+    )
+    got = found(doc, "057")
+    assert ("حكومة الإنقاذ", "جبهة التحرير") in got or ("جبهة التحرير", "حكومة الإنقاذ") in got, show(doc)
