@@ -7,6 +7,7 @@ from __future__ import annotations
 from marsad.doc import Document
 from marsad.extract.events.context import DocContext
 from marsad.extract.events.extract import EventExtractor
+from marsad.extract.events.lexicon import trigger_lexicon
 from tests.events_support import analyze, name_of
 
 
@@ -181,3 +182,20 @@ def test_a_quoted_second_side_after_waw_is_coordinated() -> None:
     )
     got = found(doc, "057")
     assert ("حكومة الإنقاذ", "جبهة التحرير") in got or ("جبهة التحرير", "حكومة الإنقاذ") in got, show(doc)
+
+
+# -- the masculine dual of a past verb -----------------------------------------------------------------
+def test_a_dual_past_verb_is_a_trigger() -> None:
+    doc = analyze(
+        "واجتمع الوزير كمال عادل ونظيره سامي حداد في العاصمة، ووقعا اتفاقية للتعاون التجاري.",
+        [("كمال عادل", "PERSON"), ("سامي حداد", "PERSON")],
+    )
+    assert "057" in mention_codes(doc), show(doc)
+
+
+def test_an_accusative_noun_spelled_like_a_dual_stays_a_noun() -> None:
+    # «حكما» (a verdict), «قصفا» (shelling): the words or phrases of other triggers keep them
+    words = trigger_lexicon().words
+    assert all(f.pos == "noun" for f in words.get("قصفا", ())), words.get("قصفا")
+    assert "حكما" not in words or all(f.pos == "noun" for f in words["حكما"])
+    assert any(f.pos == "verb" and f.plural for f in words.get("اتفقا", ())), words.get("اتفقا")

@@ -364,6 +364,9 @@ def trigger_lexicon() -> TriggerLexicon:
     phrases: dict[str, list[tuple[tuple[str, ...], Form]]] = {}
 
     skip: set[str] = set()
+    #: the masculine dual past («زارا», «اتفقا»): added last, only where no other trigger word
+    #: or phrase is spelled alike (an accusative noun: «حكما», «قصفا»)
+    duals: list[tuple[str, Form]] = []
 
     def add(k: str, f: Form) -> None:
         if k in skip:
@@ -384,6 +387,8 @@ def trigger_lexicon() -> TriggerLexicon:
             if parts[0]:
                 for form, fem, plural, first in _past_forms(parts[0]):
                     add(form, Form(entry, "verb", "past", fem, plural, first))
+                if not parts[0].endswith(_WEAK_PAST) and not parts[0].endswith("ا") and parts[0] + "ا" not in skip:
+                    duals.append((parts[0] + "ا", Form(entry, "verb", "past", False, True, False)))
             if len(parts) > 1:
                 for form, tense, fem, plural, first in _present_forms(parts[1]):
                     add(form, Form(entry, "verb", tense, fem, plural, first))
@@ -420,6 +425,11 @@ def trigger_lexicon() -> TriggerLexicon:
                     continue
                 seen_firsts.add((f, pos))
                 phrases.setdefault(f, []).append((rest, Form(noun_entry, pos, tense, fem, pl)))
+    for form, f in duals:
+        if form not in phrases and all(g.pos == "verb" and g.tense == "past" and g.plural for g in words.get(form, [f])):
+            lst = words.setdefault(form, [])
+            if all(g.entry is not f.entry for g in lst):
+                lst.append(f)
     compose = {str(k): {str(a): str(b) for a, b in v.items()} for k, v in (data.get("compose") or {}).items()}
     for table in compose.values():
         for code in table.values():
