@@ -199,3 +199,11 @@ def test_an_accusative_noun_spelled_like_a_dual_stays_a_noun() -> None:
     assert all(f.pos == "noun" for f in words.get("قصفا", ())), words.get("قصفا")
     assert "حكما" not in words or all(f.pos == "noun" for f in words["حكما"])
     assert any(f.pos == "verb" and f.plural for f in words.get("اتفقا", ())), words.get("اتفقا")
+
+
+def test_agreeing_to_meet_is_an_intent_to_meet() -> None:
+    doc = analyze(
+        "بحث الوزير كمال عادل ونظيره سامي حداد الأوضاع الإقليمية، واتفقا على عقد لقاء قريب.",
+        [("كمال عادل", "PERSON"), ("سامي حداد", "PERSON")],
+    )
+    assert ("كمال عادل", "سامي حداد") in found(doc, "036"), show(doc)

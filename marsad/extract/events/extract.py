@@ -474,7 +474,7 @@ class EventExtractor:
     def _compose(self, ctx: DocContext, ms: list[Mention]) -> None:
         """«طالب بالإفراج عن X» → one 1053 event; «أبدى استعداده للقاء X» → 036."""
         for outer, inner in pairwise(ms):
-            table = self.lex.compose.get(outer.root)
+            table = self.lex.compose.get(outer.code[:3]) or self.lex.compose.get(outer.root)
             if not table or outer.composed:
                 continue
             gap = inner.match.i - (outer.match.i + outer.match.n)
