@@ -425,11 +425,11 @@ def trigger_lexicon() -> TriggerLexicon:
                     continue
                 seen_firsts.add((f, pos))
                 phrases.setdefault(f, []).append((rest, Form(noun_entry, pos, tense, fem, pl)))
-    for form, f in duals:
-        if form not in phrases and all(g.pos == "verb" and g.tense == "past" and g.plural for g in words.get(form, [f])):
-            lst = words.setdefault(form, [])
-            if all(g.entry is not f.entry for g in lst):
-                lst.append(f)
+    for dual, dform in duals:
+        if dual not in phrases and all(g.pos == "verb" and g.tense == "past" and g.plural for g in words.get(dual, [dform])):
+            lst = words.setdefault(dual, [])
+            if all(g.entry is not dform.entry for g in lst):
+                lst.append(dform)
     compose = {str(k): {str(a): str(b) for a, b in v.items()} for k, v in (data.get("compose") or {}).items()}
     for table in compose.values():
         for code in table.values():
