@@ -207,3 +207,11 @@ def test_agreeing_to_meet_is_an_intent_to_meet() -> None:
         [("كمال عادل", "PERSON"), ("سامي حداد", "PERSON")],
     )
     assert ("كمال عادل", "سامي حداد") in found(doc, "036"), show(doc)
+
+
+def test_agreeing_on_a_ceasefire_is_the_ceasefire() -> None:
+    doc = analyze(
+        "وقال المبعوث إن الحكومة وحركة الأمل اتفقتا في جنيف على وقف إطلاق النار في الشمال.",
+        [("الحكومة", "ORG"), ("حركة الأمل", "ORG"), ("جنيف", "GPE")],
+    )
+    assert ("الحكومة", "حركة الأمل") in found(doc, "0871"), show(doc)
