@@ -215,3 +215,11 @@ def test_agreeing_on_a_ceasefire_is_the_ceasefire() -> None:
         [("الحكومة", "ORG"), ("حركة الأمل", "ORG"), ("جنيف", "GPE")],
     )
     assert ("الحكومة", "حركة الأمل") in found(doc, "0871"), show(doc)
+
+
+def test_a_threat_with_its_named_subject_before_the_threatened_act() -> None:
+    doc = analyze(
+        "وهدد الرئيس الأمريكي سامي حداد بفرض عقوبات على إيران.",
+        [("سامي حداد", "PERSON"), ("إيران", "GPE")],
+    )
+    assert ("سامي حداد", "إيران") in found(doc, "131"), show(doc)

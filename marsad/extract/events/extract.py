@@ -477,7 +477,9 @@ class EventExtractor:
             table = self.lex.compose.get(outer.code[:3]) or self.lex.compose.get(outer.root)
             if not table or outer.composed:
                 continue
-            gap = inner.match.i - (outer.match.i + outer.match.n)
+            # (the words of a name in between are the subject: «هدد الرئيس الأمريكي X بفرض …»)
+            gap = sum(1 for t in range(outer.match.i + outer.match.n, inner.match.i)
+                      if outer.source is None or t not in ctx.mention_at)
             if gap > 3:
                 continue
             code = table.get(inner.code[:4]) or table.get(inner.code[:3]) or table.get(inner.root)
