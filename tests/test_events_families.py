@@ -223,3 +223,12 @@ def test_a_threat_with_its_named_subject_before_the_threatened_act() -> None:
         [("سامي حداد", "PERSON"), ("إيران", "GPE")],
     )
     assert ("سامي حداد", "إيران") in found(doc, "131"), show(doc)
+
+
+def test_exchanging_messages_is_consulting() -> None:
+    doc = analyze(
+        "وكشفت مصادر أن مصر وإثيوبيا تبادلتا رسائل عبر وسطاء خلال الأسابيع الماضية.",
+        [("مصر", "GPE"), ("إثيوبيا", "GPE")],
+    )
+    got = found(doc, "04")
+    assert ("مصر", "إثيوبيا") in got or ("إثيوبيا", "مصر") in got, show(doc)
