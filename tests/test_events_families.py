@@ -232,3 +232,29 @@ def test_exchanging_messages_is_consulting() -> None:
     )
     got = found(doc, "04")
     assert ("مصر", "إثيوبيا") in got or ("إثيوبيا", "مصر") in got, show(doc)
+
+
+# -- giving money or aid -----------------------------------------------------------------------------
+def test_giving_money_to_a_state_is_aid() -> None:
+    doc = analyze(
+        "وأضافت أن الكويت قدمت منذ عام 2015 أكثر من مليار دولار إلى السودان.",
+        [("الكويت", "GPE"), ("السودان", "GPE")],
+    )
+    assert ("الكويت", "السودان") in found(doc, "07"), show(doc)
+
+
+def test_handing_in_a_resignation_is_no_aid() -> None:
+    doc = analyze(
+        "وقدم الوزير كمال عادل استقالته إلى الرئيس بعد أزمة المساعدات والديون.",
+        [("كمال عادل", "PERSON")],
+    )
+    assert not found(doc, "07"), show(doc)
+
+
+def test_the_football_federation_is_no_giving() -> None:
+    # «القدم» (the foot) is not the verb «قدم» with the article
+    doc = analyze(
+        "طلب الاتحاد الوطني لكرة القدم من الاتحاد القاري عدم إقامة المباراة في موعدها.",
+        [("الاتحاد الوطني لكرة القدم", "ORG"), ("الاتحاد القاري", "ORG")],
+    )
+    assert ("الاتحاد الوطني لكرة القدم", "الاتحاد القاري") in found(doc, "10"), show(doc)
