@@ -138,6 +138,9 @@ class EventExtractor:
         self.nominal = NominalIndex()
         self._fs: list[tuple[int, int]] = []
         self._trigger_tokens: frozenset[int] = frozenset()
+        #: the words of verb phrases read after the subject («أعادت X فتح»): part of the trigger,
+        #: no clause of their own
+        self._tails: set[int] = set()
         #: (token, owner) of the decisions named so far («قرار الهيئة X», «القرار الذي اتخذته X»)
         self._decisions: list[tuple[int, str]] = []
         self.lex: TriggerLexicon = trigger_lexicon()
@@ -175,6 +178,7 @@ class EventExtractor:
         self._said = [(q.start, q.end, q.speaker) for q in doc.quotes if q.speaker]
         self._decisions = []
         self._pair = None
+        self._tails = set()
         self.nominal = NominalIndex.of(ctx, lambda t: self._is_verb(ctx, t))
         #: token → the entity of the state a nationality adjective names, when the text names it
         self._adjectives = {ctx.token_at(m.start): m.entity for m in adjective_countries(doc) if m.entity}
@@ -389,7 +393,7 @@ class EventExtractor:
         return False
 
     def _is_verb(self, ctx: DocContext, t: int) -> bool:
-        if not ctx.is_arabic(t):
+        if not ctx.is_arabic(t) or t in self._tails:
             return False
         if ctx.isin(t, self.reporting):
             return True
@@ -444,6 +448,7 @@ class EventExtractor:
             out.append(m)
             if m.tail is not None:
                 tails.update(range(*m.tail))
+                self._tails.update(range(*m.tail))
             i += m.n
         return out
 
@@ -469,10 +474,12 @@ class EventExtractor:
     def _compose(self, ctx: DocContext, ms: list[Mention]) -> None:
         """«طالب بالإفراج عن X» → one 1053 event; «أبدى استعداده للقاء X» → 036."""
         for outer, inner in pairwise(ms):
-            table = self.lex.compose.get(outer.root)
+            table = self.lex.compose.get(outer.code[:3]) or self.lex.compose.get(outer.root)
             if not table or outer.composed:
                 continue
-            gap = inner.match.i - (outer.match.i + outer.match.n)
+            # (the words of a name in between are the subject: «هدد الرئيس الأمريكي X بفرض …»)
+            gap = sum(1 for t in range(outer.match.i + outer.match.n, inner.match.i)
+                      if outer.source is None or t not in ctx.mention_at)
             if gap > 3:
                 continue
             code = table.get(inner.code[:4]) or table.get(inner.code[:3]) or table.get(inner.root)
@@ -521,7 +528,7 @@ class EventExtractor:
                 (ctx.isin(hi, w.stops) or key in self.quote_stops) and hi not in ctx.mention_at
             ):  # not a word of a name («بان كي مون» is no «بأن»)
                 break
-            if hi > j:
+            if hi > j and hi not in self._tails:
                 nxt = self.lex.match(ctx, hi)
                 if nxt is not None and (
                     nxt.form.pos == "verb" or nxt.prefix.startswith("و") or ctx.keys[hi - 1] in ("،", ",")
@@ -586,7 +593,8 @@ class EventExtractor:
             patient = next((p for p in after if p.marker in (BARE, HEAD) and p.actor and p.t0 - j <= 2), None)
             if patient is not None and i - 1 >= a and ctx.keys[i - 1] in ("،", ","):
                 target = take(patient)
-                source = self._topic(ctx, mt, k, earlier, sal, exclude=target)
+                source = self._topic(ctx, mt, k, earlier, sal, exclude=target) or self._opening_subject(
+                    ctx, phrases, a, i, target)
                 men.inferred = source is not None and all(prev.source != source for prev in earlier)
         elif mt.form.pos == "verb" and (masdar := self._masdar_subject(ctx, phrases, mt, a)) is not None:
             # «أعلن الوزير X أمس قطع العلاقات مع Y»: the verbal noun spelled like the past verb
@@ -627,6 +635,13 @@ class EventExtractor:
                 subj = self._subject_after(ctx, after, j, used, destination=entry.root == "04")
             if source is None and subj is not None:
                 source = take(subj)
+                if self._object_not_subject(ctx, mt, a, subj, after, used):
+                    # «…، واتهم X بالتحريض»: X is the one accused; the accuser is the one the
+                    # sentence is about
+                    target = source
+                    source = self._topic(ctx, mt, k, earlier, sal, exclude=target) or self._opening_subject(
+                        ctx, phrases, a, i, target)
+                    men.inferred = source is not None and all(prev.source != source for prev in earlier)
             elif subj is not None and source is not None and target is None and entry.obj == "target":
                 target = take(subj)
             if source is None and subj is None and not (pronoun or written_before or first):
@@ -693,6 +708,10 @@ class EventExtractor:
                 ]
                 if obj and obj[0].t0 - o0 <= 6:
                     target = take(obj[0])
+                if target is None and (entry.root in _OWNED_THEME_ROOTS or entry.code in _OWNED_THEME_CODES):
+                    owner = self._theme_owner(ctx, phrases, o0, b, used, source)
+                    if owner is not None:  # «رفضت X مقترح الرئيس Y», «رفضت X مبادرة أعلنتها Y»
+                        target = take(owner)
         else:
             gen = next((p for p in after if id(p) not in used and _genitive_of(p, i, j)), None)
             if gen is not None and gen.head.type in PLACE_TYPES and entry.root in _PLACE_GENITIVE_ROOTS:
@@ -1157,6 +1176,69 @@ class EventExtractor:
         if not (base.startswith("ال") or ctx.isin(t, w.titles) or any(f in w.titles for f in ctx.forms(t))):
             return None
         return self.nominal.resolve(ctx, t)
+
+    def _opening_subject(
+        self, ctx: DocContext, phrases: list[ActorPhrase], a: int, i: int, exclude: str | None
+    ) -> str | None:
+        """The named subject of the verb that opens the sentence, a reporting or light verb
+        («أعلن X، في كلمة متلفزة، استقالته، متهما Y …»): who the rest of the sentence is about."""
+        v = next((t for t in range(a, min(i, a + 3)) if ctx.is_arabic(t) and (
+            ctx.isin(t, self.reporting) or self._is_light(ctx, t))), None)
+        if v is None:
+            return None
+        subj = next((p for p in phrases if v < p.t0 < i and p.marker in (BARE, HEAD) and p.actor), None)
+        if subj is None or subj.actor == exclude or not all(
+            _skippable(ctx, t, self.words) or ctx.isin(t, self.words.group_nouns)
+            or any(tr.t0 <= t < tr.t1 for tr in ctx.times_in(v, subj.t0)) for t in range(v + 1, subj.t0)
+        ):
+            return None
+        return subj.actor
+
+    def _object_not_subject(
+        self, ctx: DocContext, mt: Match, a: int, subj: ActorPhrase, after: list[ActorPhrase], used: set[int]
+    ) -> bool:
+        """A verb that cannot go without its object, joined by «و» after a comma in the middle of
+        a sentence, with one actor after it and no other bare actor after that one: the actor
+        is its object and its subject is dropped («…، وحمّل X المسؤولية»)."""
+        i = mt.i
+        if not mt.entry.transitive or mt.prefix[:1] not in ("و", "ف") or mt.enclitic or mt.form.pos != "verb":
+            return False
+        if i - 1 <= a or ctx.keys[i - 1] not in ("،", ","):
+            return False
+        if subj.t0 < i + mt.n or subj.t0 - (i + mt.n) > 1:
+            return False
+        return not any(
+            p.actor and p.marker in (BARE, HEAD) and p.t0 >= subj.t1 and id(p) not in used and p is not subj
+            and p.t0 - subj.t1 <= 3
+            for p in after
+        )
+
+    def _theme_owner(
+        self, ctx: DocContext, phrases: list[ActorPhrase], o0: int, b: int, used: set[int], source: str | None
+    ) -> ActorPhrase | None:
+        """The actor whose thing the object is, when the object is a noun without the article
+        right after the subject: its genitive («مقترح الرئيس Y»: the noun is in construct) or the
+        subject of a light verb that describes it with a pronoun («مبادرة أعلنتها Y»)."""
+        t = o0
+        while t < b and (any(tr.t0 <= t < tr.t1 for tr in ctx.times_in(t, t + 1)) or ctx.keys[t] in ("،", ",")):
+            t += 1  # «رفضت X، أمس الأحد، عرض Y»
+        if t >= b or not ctx.is_arabic(t) or t in ctx.mention_at or ctx.keys[t].startswith("ال"):
+            return None
+        w = self.words
+        if ctx.isin(t, w.preps) or ctx.isin(t, w.auxiliaries) or ctx.isin(t, w.stops) or self._is_verb(ctx, t):
+            return None
+        if ctx.base(t) in _NOUN_BEFORE or self.lex.match(ctx, t) is not None or ctx.isin(t, w.group_nouns):
+            return None
+        at = t + 1
+        if at < b and ctx.is_arabic(at) and at not in ctx.mention_at and self._is_light(ctx, at) and not ctx.isin(
+            at, w.light_verbs
+        ):
+            at += 1  # the light verb carries the pronoun of the thing it describes
+        return next(
+            (p for p in phrases if p.t0 == at and p.actor and p.actor != source and p.marker == BARE
+             and id(p) not in used),
+            None,
+        )
 
     def _dropped_subject(self, ctx: DocContext, mt: Match, a: int, b: int) -> bool:
         """A verb whose subject is not written: it continues the text's topic («وأضاف»,
@@ -2227,6 +2309,9 @@ def _event_of(ctx: DocContext, group: list[Mention], why: list[str] | None = Non
 #: show of force, a denial; the other statements and intents without anyone they are addressed
 #: to are not kept (they are mostly background, not who did what to whom)
 _MONADIC_ROOTS = frozenset({"09", "12", "14", "15"})
+#: acts on a thing whose owner is their target: a rejected proposal, a denied claim
+_OWNED_THEME_ROOTS = frozenset({"12"})
+_OWNED_THEME_CODES = frozenset({"016"})
 _MONADIC_CODES = frozenset({"016", "0874"})
 
 

@@ -40,6 +40,9 @@ class TriggerEntry:
     unless: frozenset[str] = frozenset()
     #: the source must be a state, a body or a known office holder («وصل» of a migrant is no visit)
     official: bool = False
+    #: the verb cannot go without its object («اتهم», «حمّل المسؤولية»): a lone actor right after
+    #: it, the subject being dropped, is that object
+    transitive: bool = False
 
     @property
     def root(self) -> str:
@@ -343,6 +346,7 @@ def _entry(raw: dict[str, Any], n: int) -> TriggerEntry:
         needs=frozenset(key(w) for w in raw.get("needs", ())),
         unless=frozenset(key(w) for w in raw.get("unless", ())),
         official=bool(raw.get("official", False)),
+        transitive=bool(raw.get("transitive", False)),
     )
 
 
@@ -360,6 +364,9 @@ def trigger_lexicon() -> TriggerLexicon:
     phrases: dict[str, list[tuple[tuple[str, ...], Form]]] = {}
 
     skip: set[str] = set()
+    #: the masculine dual past («زارا», «اتفقا»): added last, only where no other trigger word
+    #: or phrase is spelled alike (an accusative noun: «حكما», «قصفا»)
+    duals: list[tuple[str, Form]] = []
 
     def add(k: str, f: Form) -> None:
         if k in skip:
@@ -380,6 +387,8 @@ def trigger_lexicon() -> TriggerLexicon:
             if parts[0]:
                 for form, fem, plural, first in _past_forms(parts[0]):
                     add(form, Form(entry, "verb", "past", fem, plural, first))
+                if not parts[0].endswith(_WEAK_PAST) and not parts[0].endswith("ا") and parts[0] + "ا" not in skip:
+                    duals.append((parts[0] + "ا", Form(entry, "verb", "past", False, True, False)))
             if len(parts) > 1:
                 for form, tense, fem, plural, first in _present_forms(parts[1]):
                     add(form, Form(entry, "verb", tense, fem, plural, first))
@@ -408,12 +417,19 @@ def trigger_lexicon() -> TriggerLexicon:
             noun_first = head.endswith("ة") or head[:1] in "إاأت" or head.endswith("ات")
             verbs = [(f, "verb", "past", fem, pl) for f, fem, pl, _ in _past_forms(ks[0])]
             nouns = [(f, "noun", "noun", False, False) for f in _noun_forms(ks[0])]
-            seen_firsts: set[str] = set()
+            # (both readings of one spelling are kept, the first wins right after it; a verb
+            # reading is what may have its subject in between: «أعرب الوزير عن قلقه»)
+            seen_firsts: set[tuple[str, str]] = set()
             for f, pos, tense, fem, pl in (nouns + verbs if noun_first else verbs + nouns):
-                if f in seen_firsts:
+                if (f, pos) in seen_firsts:
                     continue
-                seen_firsts.add(f)
+                seen_firsts.add((f, pos))
                 phrases.setdefault(f, []).append((rest, Form(noun_entry, pos, tense, fem, pl)))
+    for dual, dform in duals:
+        if dual not in phrases and all(g.pos == "verb" and g.tense == "past" and g.plural for g in words.get(dual, [dform])):
+            lst = words.setdefault(dual, [])
+            if all(g.entry is not dform.entry for g in lst):
+                lst.append(dform)
     compose = {str(k): {str(a): str(b) for a, b in v.items()} for k, v in (data.get("compose") or {}).items()}
     for table in compose.values():
         for code in table.values():

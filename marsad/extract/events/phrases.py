@@ -24,6 +24,7 @@ INVITE = "invite"  # بدعوة من X
 HEAD = "head"  # وفد برئاسة X
 GROUP = "group"  # وفد من X
 COORD = "و"  # … و X
+_QUOTES = frozenset("\"«»“”'")
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,10 @@ def _walk_back(
             titled = True  # «الأمين العام لحزب X»: a title of X, written with «ل»
         elif p[0] == "و" and prev is not None:
             return COORD, m.t0, m.t0, False, False, False
+    if not p and prev is not None and m.t0 - 2 >= lo and keys[m.t0 - 1] in _QUOTES and keys[m.t0 - 2] == "و" and (
+        prev.t1 == m.t0 - 2 or (prev.t1 == m.t0 - 3 and keys[m.t0 - 3] in _QUOTES)
+    ):
+        return COORD, m.t0 - 2, m.t0 - 2, False, False, False  # «حكومة X و"الجيش Y"»: «و» before a quote
     k = m.t0 - 1
     skipped = 0
     start = m.t0
