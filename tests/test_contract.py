@@ -60,12 +60,13 @@ def test_the_validator_catches_each_departure(path: tuple[object, ...], value: o
 
 
 @pytest.mark.parametrize("value", ["2025-12-17", "2025-07", "2021", "2025-W51", "PRESENT_REF", "P3D", "PT2H",
-                                   "XXXX-07-19", "2025-12-17T10:30", "2017-01-19TEV", "2017-W06-WE", "P1W", "199X"])
+                                   "XXXX-07-19", "2025-12-17T10:30", "2017-01-19TEV", "XXXX-XX-XXTMI", "2017-W06-WE", "P1W",
+                                   "199X"])
 def test_timex_values(value: str) -> None:
     assert valid_timex(value)
 
 
-@pytest.mark.parametrize("value", ["2025-13", "2025-12-32", "yesterday", "", "17/12/2025", "P", "2025-12-17T"])
+@pytest.mark.parametrize("value", ["2025-13", "2025-12-32", "yesterday", "", "17/12/2025", "P", "2025-12-17T", "2025-12-17TXY"])
 def test_not_timex_values(value: str) -> None:
     assert not valid_timex(value)
 
