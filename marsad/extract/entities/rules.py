@@ -613,26 +613,22 @@ class Rules:
                         country = self.kb.entries[w.adjective].country or country
                 break
             c = v.starting_at(k)
+            seat = None  # the name ends with its seat, after «ب/ل»
             if c is None and parts and definite_head and v.is_arabic(k) and v.keys[k][:1] in "بل":
                 m = self.lex.place_nouns.longest(v.keys, v.readings(k), k)
-                seat = v.starting_at(m[0]) if m is not None and m[1] == 1 and m[2].strong else None
-                if seat is not None and seat.type == "GPE" and seat.strip == 0:
-                    # «المجلس العسكري لمدينة مصراتة», «المحكمة الابتدائية بولاية صفاقس»: the seat
-                    named = True
-                    country = self._country_of(seat) or country
-                    parts.extend(v.content_key(t) for t in range(seat.i, seat.j))
-                    k = seat.j
-                    last_content = k
-                    break
-            if (
+                after_noun = v.starting_at(m[0]) if m is not None and m[1] == 1 and m[2].strong else None
+                if after_noun is not None and after_noun.type == "GPE" and after_noun.strip == 0:
+                    seat = after_noun  # «المجلس العسكري لمدينة مصراتة», «المحكمة الابتدائية بولاية صفاقس»
+            elif (
                 c is not None and c.type == "GPE" and c.strip == 1 and parts and definite_head
                 and v.keys[k][:1] in "بل"
             ):
-                # «المحكمة الابتدائية بتونس», «المجلس العسكري لمصراتة»: the name ends with its seat
+                seat = c  # «المحكمة الابتدائية بتونس», «المجلس العسكري لمصراتة»
+            if seat is not None:
                 named = True
-                country = self._country_of(c) or country
-                parts.extend(v.content_key(t) for t in range(c.i, c.j))
-                k = c.j
+                country = self._country_of(seat) or country
+                parts.extend(v.content_key(t) for t in range(seat.i, seat.j))
+                k = seat.j
                 last_content = k
                 break
             if c is not None:
