@@ -96,3 +96,21 @@ def test_arresting_a_suspect_is_still_an_arrest() -> None:
         [("الحرس الوطني", "ORG"), ("كريم الصغير", "PER")],
     )
     assert "173" in codes(doc), show(doc)
+
+
+# -- «هجوم سوسة الإرهابي»: the place of an attack is not who attacked -----------------------------
+def test_the_town_of_an_attack_is_not_its_author() -> None:
+    for text in (
+        "وتعهد القطب القضائي بالبحث في عملية قبلي الإرهابية التي جدت أمس.",
+        "هجوم سوسة الإرهابي : نقل جثامين الضحايا إلى المستشفى.",
+    ):
+        doc = analyze(text, [("قبلي", "GPE"), ("سوسة", "GPE")], require=False)
+        assert all(name_of(doc, e.source) not in ("قبلي", "سوسة") for e in doc.events), show(doc)
+
+
+def test_a_verb_phrase_keeps_its_subject_in_between() -> None:
+    doc = analyze(
+        "وشن الجيش الليبي هجوما على مواقع تنظيم داعش قرب سرت.",
+        [("الجيش الليبي", "ORG"), ("تنظيم داعش", "ORG"), ("سرت", "GPE")],
+    )
+    assert any(name_of(doc, e.source) == "الجيش الليبي" for e in doc.events), show(doc)

@@ -434,6 +434,10 @@ class EventExtractor:
             if m is None:
                 i += 1
                 continue
+            if m.tail is not None and _place_genitive_adjective(ctx, m):
+                # «هجوم سوسة الإرهابي», «عملية قبلي الإرهابية»: the noun, the place it happened
+                # in and the noun's adjective, not a verb with its subject in between
+                m = replace(m, form=Form(m.entry, "noun", "noun"), tail=None)
             if m.form.pos == "verb" and m.n == 1 and m.tail is None and self._wants_noun(ctx, m, a):
                 m = self.lex.noun_reading(ctx, i) or m
             if m.form.pos == "verb" and m.form.tense == "past" and (lam_prefix(m.prefix) or m.prefix.endswith("ب")):
@@ -2024,6 +2028,24 @@ def _with_pronoun_in(ctx: DocContext, t: int, words: frozenset[str]) -> bool:
                 ):
                     return True
     return False
+
+
+#: endings of a relative adjective (nisba), ة folded to ه: إرهابي، الإرهابية، انتحاريا
+_ADJECTIVE_ENDINGS = ("ي", "يه", "يا")
+
+
+def _place_genitive_adjective(ctx: DocContext, m: Match) -> bool:
+    """The rest of a phrase matched across a gap is one relative adjective («الإرهابي») and the
+    gap is one place name: a noun with its place in genitive, as no verb takes an adjective
+    after its subject."""
+    assert m.tail is not None
+    t0, t1 = m.tail
+    if t1 - t0 != 1 or not ctx.keys[t0].endswith(_ADJECTIVE_ENDINGS):
+        return False
+    refs = {id(ctx.mention_at[t]) if t in ctx.mention_at else None for t in range(m.i + 1, t0)}
+    if None in refs or len(refs) != 1:
+        return False
+    return ctx.mention_at[m.i + 1].type in PLACE_TYPES
 
 
 def _etype_sub(ctx: DocContext, entity: str | None) -> str | None:
