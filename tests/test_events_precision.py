@@ -114,3 +114,20 @@ def test_a_verb_phrase_keeps_its_subject_in_between() -> None:
         [("الجيش الليبي", "ORG"), ("تنظيم داعش", "ORG"), ("سرت", "GPE")],
     )
     assert any(name_of(doc, e.source) == "الجيش الليبي" for e in doc.events), show(doc)
+
+
+# -- habits: «عادة ما», «كثيرا ما» tell what is done as a rule, no dated event ---------------------
+def test_a_habit_is_no_event() -> None:
+    doc = analyze(
+        "وعادة ما تنظم النقابة العامة للتعليم وقفة احتجاجية أمام الوزارة في بداية كل سنة.",
+        [("النقابة العامة للتعليم", "ORG")],
+    )
+    assert not doc.events, show(doc)
+
+
+def test_the_same_protest_told_once_is_an_event() -> None:
+    doc = analyze(
+        "ونظمت النقابة العامة للتعليم أمس وقفة احتجاجية أمام الوزارة.",
+        [("النقابة العامة للتعليم", "ORG")],
+    )
+    assert any(e.code.startswith("14") for e in doc.events), show(doc)
