@@ -106,6 +106,11 @@ def test_the_town_of_an_attack_is_not_its_author() -> None:
     ):
         doc = analyze(text, [("قبلي", "GPE"), ("سوسة", "GPE")], require=False)
         assert all(name_of(doc, e.source) not in ("قبلي", "سوسة") for e in doc.events), show(doc)
+    # the attack is kept, the town being where it happened and what was hit
+    doc = analyze("هجوم سوسة الإرهابي : نقل جثامين الضحايا إلى المستشفى.", [("سوسة", "GPE")])
+    assert [(e.code, name_of(doc, e.target), name_of(doc, e.location)) for e in doc.events] == [
+        ("180", "سوسة", "سوسة")
+    ], show(doc)
 
 
 def test_a_verb_phrase_keeps_its_subject_in_between() -> None:

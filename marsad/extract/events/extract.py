@@ -141,6 +141,8 @@ class EventExtractor:
         #: the words of verb phrases read after the subject («أعادت X فتح»): part of the trigger,
         #: no clause of their own
         self._tails: set[int] = set()
+        #: triggers read as a noun with a place in genitive and an adjective («هجوم سوسة الإرهابي»)
+        self._placed_nouns: set[int] = set()
         #: (token, owner) of the decisions named so far («قرار الهيئة X», «القرار الذي اتخذته X»)
         self._decisions: list[tuple[int, str]] = []
         self.lex: TriggerLexicon = trigger_lexicon()
@@ -179,6 +181,7 @@ class EventExtractor:
         self._decisions = []
         self._pair = None
         self._tails = set()
+        self._placed_nouns = set()
         self.nominal = NominalIndex.of(ctx, lambda t: self._is_verb(ctx, t))
         #: token → the entity of the state a nationality adjective names, when the text names it
         self._adjectives = {ctx.token_at(m.start): m.entity for m in adjective_countries(doc) if m.entity}
@@ -438,6 +441,7 @@ class EventExtractor:
                 # «هجوم سوسة الإرهابي», «عملية قبلي الإرهابية»: the noun, the place it happened
                 # in and the noun's adjective, not a verb with its subject in between
                 m = replace(m, form=Form(m.entry, "noun", "noun"), tail=None)
+                self._placed_nouns.add(i)
             if m.form.pos == "verb" and m.n == 1 and m.tail is None and self._wants_noun(ctx, m, a):
                 m = self.lex.noun_reading(ctx, i) or m
             if m.form.pos == "verb" and m.form.tense == "past" and (lam_prefix(m.prefix) or m.prefix.endswith("ب")):
@@ -721,7 +725,8 @@ class EventExtractor:
             if gen is not None and gen.head.type in PLACE_TYPES and entry.root in _PLACE_GENITIVE_ROOTS:
                 # «هجوم برلين», «زيارة تونس»: the place of the event, not its agent
                 location = gen.head.entity
-                if entry.root == "04" and gen.head.type == "GPE":
+                if (entry.root == "04" or i in self._placed_nouns) and gen.head.type == "GPE":
+                    # (the town attacked: «هجوم سوسة الإرهابي», as the verb reading had it)
                     target, weak_target = gen.head.entity, True
                 used.add(id(gen))
                 gen = None
