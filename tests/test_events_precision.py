@@ -136,3 +136,16 @@ def test_the_same_protest_told_once_is_an_event() -> None:
         [("النقابة العامة للتعليم", "ORG")],
     )
     assert any(e.code.startswith("14") for e in doc.events), show(doc)
+
+
+# -- a town arrests nobody: read as the subject of an arrest, it is where it happened -------------
+def test_a_town_is_not_who_arrests() -> None:
+    doc = analyze("وأوقفت بن قردان 3 مهربين.", [("بن قردان", "GPE", "city")])
+    assert [(e.code, name_of(doc, e.source), name_of(doc, e.location)) for e in doc.events] == [
+        ("173", None, "بن قردان")
+    ], show(doc)
+
+
+def test_a_state_still_arrests() -> None:
+    doc = analyze("واعتقلت تركيا ثلاثة صحفيين من وكالة الأناضول.", [("تركيا", "GPE", "state"), ("وكالة الأناضول", "ORG")])
+    assert [(e.code, name_of(doc, e.source)) for e in doc.events] == [("173", "تركيا")], show(doc)

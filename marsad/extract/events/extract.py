@@ -2210,6 +2210,16 @@ def _host_country(ctx: DocContext, place: str) -> str:
 
 
 _STATE_SUBTYPES = frozenset({"state", "country"})
+
+
+def _town_or_site(ctx: DocContext, entity: str) -> bool:
+    """A town, a region or a site (not a state or a capital, which stand for a government)."""
+    typ = _etype(ctx, entity)
+    if typ in ("LOC", "FAC"):
+        return True
+    return typ == "GPE" and _etype_sub(ctx, entity) in _TOWN_SUBTYPES - {"capital"}
+
+
 _TOWN_SUBTYPES = frozenset({"city", "capital", "region", "province", "district"})
 #: roots whose target may be a town: a visit, an attack on it, a siege
 _TOWN_TARGET_ROOTS = frozenset({"04", "18", "19", "20"})
@@ -2269,7 +2279,12 @@ def _event_of(ctx: DocContext, group: list[Mention], why: list[str] | None = Non
                 source = m.source
                 break
     entry = best.match.entry
-    if source is None and not (entry.bare and (target or best.location)):
+    town_source = None
+    if source is not None and entry.root == "17" and _town_or_site(ctx, source):
+        # «القبض على 6 عناصر … بمدينة X»: a town or a site arrests, expels or seizes nothing; it
+        # is where it happened (a state does: «اعتقلت تركيا …»)
+        town_source, source = source, None
+    if source is None and not (entry.bare and (target or best.location or town_source)):
         why.append("no source")
         return None
     if target is None and source is not None and not entry.bare and entry.root not in _MONADIC_ROOTS:
@@ -2303,7 +2318,7 @@ def _event_of(ctx: DocContext, group: list[Mention], why: list[str] | None = Non
         site = target  # «على قاعدة الشعيرات»: where it struck, whoever the target stands for
         target = _attacked_state(ctx, target, source, best)
     location = site or next((m.location for m in group if m.location and not m.weak_location), None)
-    location = location or next((m.location for m in group if m.location), None)
+    location = location or next((m.location for m in group if m.location), None) or town_source
     date = next((m.date for m in sorted(group, key=lambda m: not m.date_explicit) if m.date), None)
     code = best.code
     if code[:3] == "040":
