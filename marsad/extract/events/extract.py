@@ -141,6 +141,8 @@ class EventExtractor:
         #: the words of verb phrases read after the subject («أعادت X فتح»): part of the trigger,
         #: no clause of their own
         self._tails: set[int] = set()
+        #: triggers read as a noun with a place in genitive and an adjective («هجوم سوسة الإرهابي»)
+        self._placed_nouns: set[int] = set()
         #: (token, owner) of the decisions named so far («قرار الهيئة X», «القرار الذي اتخذته X»)
         self._decisions: list[tuple[int, str]] = []
         self.lex: TriggerLexicon = trigger_lexicon()
@@ -179,6 +181,7 @@ class EventExtractor:
         self._decisions = []
         self._pair = None
         self._tails = set()
+        self._placed_nouns = set()
         self.nominal = NominalIndex.of(ctx, lambda t: self._is_verb(ctx, t))
         #: token → the entity of the state a nationality adjective names, when the text names it
         self._adjectives = {ctx.token_at(m.start): m.entity for m in adjective_countries(doc) if m.entity}
@@ -434,6 +437,11 @@ class EventExtractor:
             if m is None:
                 i += 1
                 continue
+            if m.tail is not None and _place_genitive_adjective(ctx, m):
+                # «هجوم سوسة الإرهابي», «عملية قبلي الإرهابية»: the noun, the place it happened
+                # in and the noun's adjective, not a verb with its subject in between
+                m = replace(m, form=Form(m.entry, "noun", "noun"), tail=None)
+                self._placed_nouns.add(i)
             if m.form.pos == "verb" and m.n == 1 and m.tail is None and self._wants_noun(ctx, m, a):
                 m = self.lex.noun_reading(ctx, i) or m
             if m.form.pos == "verb" and m.form.tense == "past" and (lam_prefix(m.prefix) or m.prefix.endswith("ب")):
@@ -717,7 +725,8 @@ class EventExtractor:
             if gen is not None and gen.head.type in PLACE_TYPES and entry.root in _PLACE_GENITIVE_ROOTS:
                 # «هجوم برلين», «زيارة تونس»: the place of the event, not its agent
                 location = gen.head.entity
-                if entry.root == "04" and gen.head.type == "GPE":
+                if (entry.root == "04" or i in self._placed_nouns) and gen.head.type == "GPE":
+                    # (the town attacked: «هجوم سوسة الإرهابي», as the verb reading had it)
                     target, weak_target = gen.head.entity, True
                 used.add(id(gen))
                 gen = None
@@ -2026,6 +2035,24 @@ def _with_pronoun_in(ctx: DocContext, t: int, words: frozenset[str]) -> bool:
     return False
 
 
+#: endings of a relative adjective (nisba), ة folded to ه: إرهابي، الإرهابية، انتحاريا
+_ADJECTIVE_ENDINGS = ("ي", "يه", "يا")
+
+
+def _place_genitive_adjective(ctx: DocContext, m: Match) -> bool:
+    """The rest of a phrase matched across a gap is one relative adjective («الإرهابي») and the
+    gap is one place name: a noun with its place in genitive, as no verb takes an adjective
+    after its subject."""
+    assert m.tail is not None
+    t0, t1 = m.tail
+    if t1 - t0 != 1 or not ctx.keys[t0].endswith(_ADJECTIVE_ENDINGS):
+        return False
+    refs = {id(ctx.mention_at[t]) if t in ctx.mention_at else None for t in range(m.i + 1, t0)}
+    if None in refs or len(refs) != 1:
+        return False
+    return ctx.mention_at[m.i + 1].type in PLACE_TYPES
+
+
 def _etype_sub(ctx: DocContext, entity: str | None) -> str | None:
     e = ctx.entities.get(entity) if entity else None
     return e.subtype if e else None
@@ -2183,6 +2210,16 @@ def _host_country(ctx: DocContext, place: str) -> str:
 
 
 _STATE_SUBTYPES = frozenset({"state", "country"})
+
+
+def _town_or_site(ctx: DocContext, entity: str) -> bool:
+    """A town, a region or a site (not a state or a capital, which stand for a government)."""
+    typ = _etype(ctx, entity)
+    if typ in ("LOC", "FAC"):
+        return True
+    return typ == "GPE" and _etype_sub(ctx, entity) in _TOWN_SUBTYPES - {"capital"}
+
+
 _TOWN_SUBTYPES = frozenset({"city", "capital", "region", "province", "district"})
 #: roots whose target may be a town: a visit, an attack on it, a siege
 _TOWN_TARGET_ROOTS = frozenset({"04", "18", "19", "20"})
@@ -2242,7 +2279,12 @@ def _event_of(ctx: DocContext, group: list[Mention], why: list[str] | None = Non
                 source = m.source
                 break
     entry = best.match.entry
-    if source is None and not (entry.bare and (target or best.location)):
+    town_source = None
+    if source is not None and entry.root == "17" and _town_or_site(ctx, source):
+        # «القبض على 6 عناصر … بمدينة X»: a town or a site arrests, expels or seizes nothing; it
+        # is where it happened (a state does: «اعتقلت تركيا …»)
+        town_source, source = source, None
+    if source is None and not (entry.bare and (target or best.location or town_source)):
         why.append("no source")
         return None
     if target is None and source is not None and not entry.bare and entry.root not in _MONADIC_ROOTS:
@@ -2276,7 +2318,7 @@ def _event_of(ctx: DocContext, group: list[Mention], why: list[str] | None = Non
         site = target  # «على قاعدة الشعيرات»: where it struck, whoever the target stands for
         target = _attacked_state(ctx, target, source, best)
     location = site or next((m.location for m in group if m.location and not m.weak_location), None)
-    location = location or next((m.location for m in group if m.location), None)
+    location = location or next((m.location for m in group if m.location), None) or town_source
     date = next((m.date for m in sorted(group, key=lambda m: not m.date_explicit) if m.date), None)
     code = best.code
     if code[:3] == "040":
