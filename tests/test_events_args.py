@@ -892,3 +892,13 @@ def test_a_title_chain_with_a_link_and_a_name_in_apposition_is_the_subject() -> 
     )
     ev = one(doc, "04")
     assert sides(doc, ev) == ("كريم الحسني", "عمر بنعلي")
+
+
+def test_her_on_a_verb_is_the_woman_just_named_after_a_feminine_verb() -> None:
+    # «ها» may be a body or a state, but a woman named after «وصلت» in the same sentence is nearer
+    doc = analyze(
+        "وأعلنت وزارة الخارجية عن الزيارة في بيان. ووصلت الوزيرة ليلى بنسعيد إلى عمان حيث استقبلها الملك عبد الله الثاني.",
+        [("وزارة الخارجية", "ORG"), ("ليلى بنسعيد", "PERSON"), ("عمان", "GPE"), ("عبد الله الثاني", "PERSON")],
+    )
+    ev = one(doc, "043")
+    assert sides(doc, ev) == ("عبد الله الثاني", "ليلى بنسعيد")

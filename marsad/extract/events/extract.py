@@ -886,7 +886,8 @@ class EventExtractor:
         if mt.enclitic and (entry.obj == "target" or mt.form.pos == "noun") and not resumptive:
             fem = mt.enclitic in ("ها", "هن")
             plural = mt.enclitic in ("هم", "هما", "هن")
-            ref = _earlier_actor(ctx, earlier, source, fem, verbs_only=mt.form.pos == "noun")
+            ref = self._woman_before(ctx, phrases, i, source) if fem and mt.form.pos == "verb" else None
+            ref = ref or _earlier_actor(ctx, earlier, source, fem, verbs_only=mt.form.pos == "noun")
             if mt.form.pos == "noun" and ref is not None and not fem:
                 # «نفت الرئاسة تصريحات فلان بخصوص لقائه»: a person named since is nearer
                 last = max((x.match.i for x in earlier if x.match.form.pos == "verb"), default=a)
@@ -1401,6 +1402,17 @@ class EventExtractor:
         v = self._light_verb_before(ctx, mt.i, a)
         if v is not None and v + 1 < mt.i and ctx.is_arabic(v + 1) and v + 1 not in ctx.mention_at:
             return v + 1
+        return None
+
+    def _woman_before(self, ctx: DocContext, phrases: list[ActorPhrase], i: int, exclude: str | None) -> str | None:
+        """«توجهت فلانة إلى بنغازي حيث استقبلها X»: a person named right after a feminine verb
+        earlier in the sentence is a woman, and «ها» on a verb points to her before any body."""
+        for p in reversed(phrases):
+            if p.t1 <= i and p.actor and p.actor != exclude and p.actor_type == "PERSON":
+                v = p.t0 - 1  # a past verb with the feminine «ت» (not a plural «ات» noun)
+                k = ctx.keys[v] if v >= 0 and ctx.is_arabic(v) and v not in ctx.mention_at else ""
+                if len(k) >= 3 and k.endswith("ت") and not k.endswith("ات"):
+                    return p.actor
         return None
 
     def _speaker_at(self, ctx: DocContext, i: int, person: bool = False, body: bool = False) -> str | None:
