@@ -163,15 +163,7 @@ class KBMatcher:
             else:
                 readings = name_readings(keys[i], info.readings)
             if not any(form in root for _s, form in readings):
-                fuzzy = self._fuzzy(tokens, keys, readings, i) if kind is ARABIC else None
-                if fuzzy is not None:
-                    if fuzzy.weak:
-                        pending.append((fuzzy, None))
-                    else:
-                        out.append(fuzzy)
-                    i = fuzzy.j
-                    continue
-                i += 1
+                i = self._fuzzy_at(tokens, keys, readings, i, kind is ARABIC, out, pending)
                 continue
             doubtful: Cand | None = None
             chosen: Cand | None = None
@@ -204,15 +196,7 @@ class KBMatcher:
                 i = doubtful.j
                 continue
             if chosen is None:
-                fuzzy = self._fuzzy(tokens, keys, readings, i) if kind is ARABIC else None
-                if fuzzy is not None:
-                    if fuzzy.weak:
-                        pending.append((fuzzy, None))
-                    else:
-                        out.append(fuzzy)
-                    i = fuzzy.j
-                    continue
-                i += 1
+                i = self._fuzzy_at(tokens, keys, readings, i, kind is ARABIC, out, pending)
                 continue
             out.append(chosen)
             i = chosen.j
@@ -221,6 +205,21 @@ class KBMatcher:
         return out
 
     # -- foreign names spelled otherwise ----------------------------------------------------------
+    def _fuzzy_at(
+        self, tokens: Tokens, keys: Sequence[str], readings: Sequence[Reading], i: int, arabic: bool,
+        out: list[Cand], pending: list[tuple[Cand, Cand | None]],
+    ) -> int:
+        """Where no knowledge-base name starts at token i: a respelled name there (a weak one is
+        decided later, with the document), and the token to go on from."""
+        fuzzy = self._fuzzy(tokens, keys, readings, i) if arabic else None
+        if fuzzy is None:
+            return i + 1
+        if fuzzy.weak:
+            pending.append((fuzzy, None))
+        else:
+            out.append(fuzzy)
+        return fuzzy.j
+
     def _fuzzy(self, tokens: Tokens, keys: Sequence[str], readings: Sequence[Reading], i: int) -> Cand | None:
         """A foreign person's name spelled otherwise than the knowledge base writes it (see
         :mod:`.variants`): several words, one of them exact, are a name; one word is a weak name
