@@ -1625,9 +1625,12 @@ class EventExtractor:
         for p in after:
             if p.t0 - j > 14:
                 return None
-            # «المبعوثة الخاصة إلى ليبيا، فلانة»: the phrase of a title link may end in the name
-            linked = ctx.base(p.t0) in w.title_links and any(ctx.keys[t] in ("،", ",") for t in range(p.t0, p.t1))
-            if p.actor_type != "PERSON" or (p.marker not in (BARE, HEAD, GROUP) and not linked):
+            if p.actor_type != "PERSON":
+                continue
+            if p.marker not in (BARE, HEAD, GROUP) and not (
+                # «المبعوثة الخاصة إلى ليبيا، فلانة»: the phrase of a title link may end in the name
+                ctx.base(p.t0) in w.title_links and any(ctx.keys[t] in ("،", ",") for t in range(p.t0, p.t1))
+            ):
                 continue
             if id(p) in used:
                 return None
